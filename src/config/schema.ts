@@ -1,0 +1,31 @@
+/**
+ * The istv config file: one JSON document, validated at start-up. Each stage
+ * owns the schema of its own section (in the file beside this one named after it).
+ */
+import { z } from 'zod';
+import { siteSchema } from './sites.ts';
+import { deidentifySchema } from './deidentify.ts';
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    /** Where everything istv writes lives. Relative paths are resolved against the config file's folder. */
+    dataDir: z.string().default('./istv-data'),
+    /** The gazetteer file built by `istv gazetteer build`. */
+    gazetteer: z.string().optional(),
+    /** Name of the area, shown on reports. */
+    areaName: z.string().default('Community Safety Partnership area'),
+    sites: z.array(siteSchema).min(1, 'at least one site'),
+    deidentify: deidentifySchema,
+  })
+  .superRefine((config, context) => {
+    const seen = new Set<string>();
+    config.sites.forEach((site, index) => {
+      if (seen.has(site.code)) {
+        context.addIssue({ code: 'custom', path: ['sites', index, 'code'], message: `duplicate site code ${site.code}` });
+      }
+      seen.add(site.code);
+    });
+  });
+
+export type IstvConfig = z.infer<typeof configSchema>;

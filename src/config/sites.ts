@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { LOCATION_TYPE_CATEGORIES, RELATIONSHIP_CATEGORIES, WEAPON_CATEGORIES } from '../../schemas/code-lists.ts';
+
+/** One emergency department that sends extracts. */
+export const siteSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9]{3,12}$/, 'an ODS site code: 3 to 12 capital letters or digits'),
+  name: z.string().min(1),
+  longitude: z.number().min(-180).max(180),
+  latitude: z.number().min(-90).max(90),
+  /** Local authority the ED mainly serves; settles street names that exist in several boroughs. */
+  borough: z.string().optional(),
+  /** The hospital's own header → canonical column (or an identifier field such as "nhs_number"). Applied before the built-in aliases. */
+  columnMapping: z.record(z.string(), z.string()).default({}),
+  /** Further source headers this site uses for identifying data; always dropped. */
+  identifierColumns: z.array(z.string()).default([]),
+  /** A regular expression for this site's hospital (MRN) numbers, scrubbed from free text. */
+  hospitalNumberPattern: z.string().optional(),
+  /** This site's own codes for the code lists, e.g. { "03": "knife_or_sharp" }. */
+  codeMappings: z
+    .strictObject({
+      weapon: z.record(z.string(), z.enum(WEAPON_CATEGORIES)).default({}),
+      locationType: z.record(z.string(), z.enum(LOCATION_TYPE_CATEGORIES)).default({}),
+      relationship: z.record(z.string(), z.enum(RELATIONSHIP_CATEGORIES)).default({}),
+    })
+    .prefault({}),
+  /** Day of the following month by which this site's extract is due (for the late-extract check). */
+  extractDueDay: z.number().int().min(1).max(28).optional(),
+});
+export type SiteConfig = z.infer<typeof siteSchema>;

@@ -1,0 +1,67 @@
+/**
+ * The table model that every report passes through before publication.
+ * Aggregation produces `CountTable`s (true counts); disclosure control turns a
+ * set of them, all for one audience and month, into a `ProtectedRelease` whose
+ * cells can be shown as they are. Only the disclose module produces a
+ * `ProtectedRelease`, so a renderer that takes one cannot show a raw count.
+ */
+
+export interface Dimension {
+  /** Machine name, e.g. "lsoa", "weapon", "month". */
+  name: string;
+  label: string;
+  /** Category values in display order (excluding the total). */
+  values: string[];
+  /** Human labels of values, where they differ from the value. */
+  valueLabels?: Record<string, string>;
+  /**
+   * For hierarchical dimensions (LSOA → ward → borough; weapon → all weapons;
+   * month → quarter → year): value → parent value. Parents are values of the
+   * same dimension at a higher level; the top is the table's total.
+   */
+  parents?: Record<string, string>;
+}
+
+export interface CountCell {
+  /** One value per dimension, keyed by dimension name. A key equal to TOTAL is a margin. */
+  keys: Record<string, string>;
+  count: number;
+}
+
+export const TOTAL = '__total__';
+
+export interface CountTable {
+  id: string;
+  title: string;
+  dimensions: Dimension[];
+  /** Interior cells; margins are derived by the disclose module. Zero cells may be omitted. */
+  cells: CountCell[];
+}
+
+export type CellStatus = 'published' | 'rounded' | 'primary_suppressed' | 'secondary_suppressed' | 'banded';
+
+export interface ProtectedCell {
+  keys: Record<string, string>;
+  /** The number that may be shown, or null when the cell is suppressed or banded. */
+  value: number | null;
+  /** What to print: "15", "*", "1 to 4", "0". */
+  display: string;
+  status: CellStatus;
+}
+
+export interface ProtectedTable {
+  id: string;
+  title: string;
+  dimensions: Dimension[];
+  /** Interior cells and margins (keys with TOTAL), every combination present. */
+  cells: ProtectedCell[];
+}
+
+export interface ProtectedRelease {
+  audience: string;
+  /** Reporting month, YYYY-MM (or a range label for trend releases). */
+  period: string;
+  tables: ProtectedTable[];
+  /** A short statement of the method and thresholds used, printed with every output. */
+  methodStatement: string;
+}
