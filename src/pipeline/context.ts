@@ -1,0 +1,40 @@
+/**
+ * What every command and job works with: the validated config, the data dir, the
+ * store and a logger. Commands build one with `openPipelineContext` and close it
+ * when done.
+ */
+import { mkdirSync } from 'node:fs';
+import type { LoadedConfig } from '../config/load.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { openStore, type StoreDatabase } from '../store/open.ts';
+import { dataDirectory, type DataDirectory } from './data-dir.ts';
+
+export interface PipelineContext {
+  config: LoadedConfig;
+  dataDir: DataDirectory;
+  store: StoreDatabase;
+  logger: Logger;
+  /** The clock, injectable so that tests and the scheduler can control "now". */
+  now: () => Date;
+}
+
+export interface OpenContextOptions {
+  logLevel?: string;
+  quiet?: boolean;
+  now?: () => Date;
+}
+
+export function openPipelineContext(config: LoadedConfig, options: OpenContextOptions = {}): PipelineContext {
+  const dataDir = dataDirectory(config.dataDir);
+  for (const folder of [dataDir.root, dataDir.inbox, dataDir.processing, dataDir.archive, dataDir.quarantine, dataDir.reports, dataDir.logs]) {
+    mkdirSync(folder, { recursive: true });
+  }
+  const logger = createLogger({ logDirectory: dataDir.logs, level: options.logLevel, quiet: options.quiet });
+  const store = openStore(dataDir.store);
+  return { config, dataDir, store, logger, now: options.now ?? (() => new Date()) };
+}
+
+export function closePipelineContext(context: PipelineContext): void {
+  context.store.close();
+  context.logger.flush();
+}
