@@ -1,0 +1,130 @@
+/**
+ * Builds the one gazetteer file from the open-data inputs a CSP has. Each input
+ * is read by the reader for its role and recognised format; anything
+ * unrecognised stops the build with a message naming the file and the columns
+ * it expected. The result is deterministic: the same inputs give the same file
+ * and the same version hash.
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readLsoaBoundaries } from './read-lsoas.ts';
+import { readPostcodes } from './read-postcodes.ts';
+import { readOpenNames, readPlacesGeoJson, readPremisesCsv, type PlaceRole } from './read-places.ts';
+import { readSites } from './read-sites.ts';
+import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type PostcodeRecord, type SiteRecord } from './types.ts';
+
+export interface GazetteerBuildInputs {
+  lsoa: string[];
+  postcodes?: string[];
+  premises?: string[];
+  streets?: string[];
+  landmarks?: string[];
+  areas?: string[];
+  openNames?: string[];
+  sites?: string[];
+  /** Column mapping for postcode CSVs (field=Header), e.g. { postcode: 'pcds', easting: 'oseast1m' }. */
+  postcodeColumns?: Record<string, string>;
+  /** Column mapping for premises-licence register CSVs, e.g. { name: 'Premises Name' }. */
+  premisesColumns?: Record<string, string>;
+}
+
+/** Places more than this far outside the LSOAs' extent are dropped: an Open Names tile or a national file covers far more than the area. */
+const MARGIN_DEGREES = 0.015;
+
+export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
+  if (inputs.lsoa.length === 0) throw new Error('A gazetteer needs at least one LSOA boundary file (--lsoa)');
+  const sources: GazetteerSource[] = [];
+
+  const lsoaByCode = new Map<string, LsoaRecord>();
+  for (const file of inputs.lsoa) {
+    const lsoas = readLsoaBoundaries(file);
+    for (const lsoa of lsoas) if (!lsoaByCode.has(lsoa.code)) lsoaByCode.set(lsoa.code, lsoa);
+    sources.push({ role: 'lsoa', file: sourceName(file), format: `ONS LSOA ${lsoas[0]?.vintage ?? ''} GeoJSON`, records: lsoas.length, skipped: 0 });
+  }
+  const lsoas = [...lsoaByCode.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  const vintages = new Set(lsoas.map((l) => l.vintage));
+  if (vintages.size > 1) {
+    throw new Error(`LSOA files mix vintages ${[...vintages].sort().join(' and ')}: one gazetteer must use one set of LSOA codes`);
+  }
+  const extent = lsoaExtent(lsoas);
+  const inArea = (longitude: number, latitude: number): boolean =>
+    longitude >= extent[0] - MARGIN_DEGREES && longitude <= extent[2] + MARGIN_DEGREES && latitude >= extent[1] - MARGIN_DEGREES && latitude <= extent[3] + MARGIN_DEGREES;
+
+  const postcodeMap = new Map<string, PostcodeRecord>();
+  for (const file of inputs.postcodes ?? []) {
+    const result = readPostcodes(file, inputs.postcodeColumns);
+    let outside = 0;
+    for (const record of result.records) {
+      if (!inArea(record[1], record[2])) outside++;
+      else if (!postcodeMap.has(record[0])) postcodeMap.set(record[0], record);
+    }
+    sources.push({ role: 'postcodes', file: sourceName(file), format: result.format, records: result.records.length - outside, skipped: result.skipped + outside });
+  }
+  const postcodes = [...postcodeMap.values()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const locatePostcode = (postcode: string): [number, number] | null => {
+    const record = postcodeMap.get(postcode);
+    return record ? [record[1], record[2]] : null;
+  };
+
+  const placeMap = new Map<string, PlaceRecord>();
+  const addPlaces = (role: GazetteerSource['role'], file: string, result: { records: PlaceRecord[]; skipped: number; format: string }): void => {
+    let dropped = 0;
+    for (const record of result.records) {
+      if (!inArea(record.longitude, record.latitude) || placeMap.has(record.id)) dropped++;
+      else placeMap.set(record.id, record);
+    }
+    sources.push({ role, file: sourceName(file), format: result.format, records: result.records.length - dropped, skipped: result.skipped + dropped });
+  };
+  const roles: Array<[PlaceRole, string[] | undefined]> = [
+    ['premises', inputs.premises],
+    ['streets', inputs.streets],
+    ['landmarks', inputs.landmarks],
+    ['areas', inputs.areas],
+  ];
+  for (const [role, files] of roles) {
+    for (const file of files ?? []) {
+      const isCsv = /\.csv$/i.test(file);
+      if (isCsv && role !== 'premises') throw new Error(`${path.basename(file)}: ${role} are read from GeoJSON (or OS Open Names with --open-names); CSV is read for premises only`);
+      addPlaces(role, file, isCsv ? readPremisesCsv(file, inputs.premisesColumns ?? {}, locatePostcode) : readPlacesGeoJson(file, role));
+    }
+  }
+  for (const file of inputs.openNames ?? []) addPlaces('open_names', file, readOpenNames(file));
+  const places = [...placeMap.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const sites: SiteRecord[] = [];
+  for (const file of inputs.sites ?? []) {
+    const result = readSites(file);
+    sites.push(...result.records);
+    sources.push({ role: 'sites', file: sourceName(file), format: result.format, records: result.records.length, skipped: 0 });
+  }
+
+  const content = { sources, lsoas, postcodes, places, sites };
+  const version = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+  return { format: GAZETTEER_FORMAT, formatVersion: GAZETTEER_FORMAT_VERSION, version, ...content };
+}
+
+export function writeGazetteer(filePath: string, gazetteer: GazetteerFile): void {
+  writeFileSync(filePath, JSON.stringify(gazetteer));
+}
+
+/** Folder and base name ("haringey/postcodes.csv"): tells same-named inputs apart without recording a path of this machine. */
+function sourceName(file: string): string {
+  return `${path.basename(path.dirname(path.resolve(file)))}/${path.basename(file)}`;
+}
+
+function lsoaExtent(lsoas: LsoaRecord[]): [number, number, number, number] {
+  const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (position: number[]): void => {
+    const [x = NaN, y = NaN] = position;
+    if (x < extent[0]) extent[0] = x;
+    if (y < extent[1]) extent[1] = y;
+    if (x > extent[2]) extent[2] = x;
+    if (y > extent[3]) extent[3] = y;
+  };
+  for (const lsoa of lsoas) {
+    const polygons = lsoa.geometry.type === 'Polygon' ? [lsoa.geometry.coordinates] : lsoa.geometry.coordinates;
+    for (const polygon of polygons) for (const ring of polygon) for (const position of ring) visit(position);
+  }
+  return extent;
+}

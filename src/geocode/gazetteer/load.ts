@@ -1,0 +1,136 @@
+/**
+ * Loads a gazetteer file into memory: LSOA index, postcodes (with their LSOA
+ * and ward), postcode sectors, and every place with its LSOA and ward. This is
+ * what the geocoder and the de-identify stage (residence LSOA from a postcode)
+ * read.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createLsoaIndex } from '../lsoa-index.ts';
+import { normalisePostcode, postcodeDistrict, postcodeSector } from '../postcode.ts';
+import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type LsoaRecord, type PlaceRecord, type SiteRecord } from './types.ts';
+
+export interface PostcodeLookup {
+  postcode: string;
+  longitude: number;
+  latitude: number;
+  lsoaCode: string | null;
+  wardCode: string | null;
+}
+
+export interface SectorLookup {
+  sector: string;
+  /** The sector's medoid postcode point: a real address location, unlike an average. */
+  longitude: number;
+  latitude: number;
+  lsoaCode: string | null;
+  wardCode: string | null;
+  postcodeCount: number;
+}
+
+export interface LocatedPlace extends PlaceRecord {
+  lsoaCode: string | null;
+  wardCode: string | null;
+  ladCode: string | null;
+}
+
+export interface Gazetteer {
+  readonly version: string;
+  readonly lsoas: readonly LsoaRecord[];
+  readonly places: readonly LocatedPlace[];
+  readonly sites: readonly SiteRecord[];
+  /** Postcode districts the gazetteer has postcodes in ("N17", "IG11"). */
+  readonly districts: ReadonlySet<string>;
+  lsoaAt(longitude: number, latitude: number): LsoaRecord | null;
+  /** A real postcode, whatever its spacing or case; null when it is not in the gazetteer. */
+  lookupPostcode(postcode: string): PostcodeLookup | null;
+  /** A postcode sector ("N17 6"), null when the gazetteer has no postcode in it. */
+  lookupSector(sector: string): SectorLookup | null;
+  /** Centre (medoid postcode point) of a district, for settling names by "N17". */
+  districtPoint(district: string): [number, number] | null;
+  site(code: string): SiteRecord | null;
+}
+
+export function loadGazetteer(filePath: string): Gazetteer {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(filePath, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path.basename(filePath)}: not a readable gazetteer file (${(error as Error).message})`);
+  }
+  const file = data as Partial<GazetteerFile>;
+  if (file.format !== GAZETTEER_FORMAT || file.formatVersion !== GAZETTEER_FORMAT_VERSION) {
+    throw new Error(`${path.basename(filePath)}: expected format ${GAZETTEER_FORMAT} version ${GAZETTEER_FORMAT_VERSION}, found ${JSON.stringify(file.format)} version ${JSON.stringify(file.formatVersion)}`);
+  }
+  return createGazetteer(file as GazetteerFile);
+}
+
+/** Medoid of points: the one with the least summed (planar, small-area) distance to the others. */
+function medoid(points: Array<[number, number]>): [number, number] {
+  if (points.length <= 2) return points[0]!;
+  // Medoid of a sample keeps this O(n·k) on big sectors.
+  const step = Math.max(1, Math.floor(points.length / 200));
+  let best = points[0]!;
+  let bestSum = Infinity;
+  for (const candidate of points) {
+    let sum = 0;
+    for (let i = 0; i < points.length; i += step) {
+      const other = points[i]!;
+      sum += Math.hypot((candidate[0] - other[0]) * 0.62, candidate[1] - other[1]);
+    }
+    if (sum < bestSum) {
+      bestSum = sum;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+export function createGazetteer(file: GazetteerFile): Gazetteer {
+  const index = createLsoaIndex(file.lsoas);
+  const postcodes = new Map<string, PostcodeLookup>();
+  const sectorPoints = new Map<string, Array<[number, number]>>();
+  const districtPoints = new Map<string, Array<[number, number]>>();
+  for (const [postcode, longitude, latitude] of file.postcodes) {
+    const lsoa = index.find(longitude, latitude);
+    postcodes.set(postcode, { postcode, longitude, latitude, lsoaCode: lsoa?.code ?? null, wardCode: lsoa?.wardCode ?? null });
+    const sector = postcodeSector(postcode);
+    const district = postcodeDistrict(postcode);
+    if (!sectorPoints.has(sector)) sectorPoints.set(sector, []);
+    sectorPoints.get(sector)!.push([longitude, latitude]);
+    if (!districtPoints.has(district)) districtPoints.set(district, []);
+    districtPoints.get(district)!.push([longitude, latitude]);
+  }
+  const sectors = new Map<string, SectorLookup>();
+  for (const [sector, points] of sectorPoints) {
+    const [longitude, latitude] = medoid(points);
+    const lsoa = index.find(longitude, latitude);
+    sectors.set(sector, { sector, longitude, latitude, lsoaCode: lsoa?.code ?? null, wardCode: lsoa?.wardCode ?? null, postcodeCount: points.length });
+  }
+  const districtCentres = new Map([...districtPoints].map(([district, points]) => [district, medoid(points)] as const));
+  const places: LocatedPlace[] = file.places.map((place) => {
+    const lsoa = index.find(place.longitude, place.latitude);
+    return { ...place, lsoaCode: lsoa?.code ?? null, wardCode: lsoa?.wardCode ?? null, ladCode: lsoa?.ladCode ?? null };
+  });
+  const sites = new Map(file.sites.map((site) => [site.code, site] as const));
+
+  return {
+    version: file.version,
+    lsoas: file.lsoas,
+    places,
+    sites: file.sites,
+    districts: new Set(districtPoints.keys()),
+    lsoaAt: (longitude, latitude) => index.find(longitude, latitude),
+    lookupPostcode(value) {
+      const postcode = normalisePostcode(value);
+      return postcode ? (postcodes.get(postcode) ?? null) : null;
+    },
+    lookupSector(value) {
+      const compact = value.toUpperCase().replace(/\s+/g, '');
+      const sector = compact.length >= 3 ? `${compact.slice(0, -1)} ${compact.slice(-1)}` : compact;
+      return sectors.get(sector) ?? null;
+    },
+    districtPoint: (district) => districtCentres.get(district.toUpperCase()) ?? null,
+    site: (code) => sites.get(code.toUpperCase()) ?? null,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The gazetteer file written by `istv gazetteer build` and read by
+ * `loadGazetteer`: one JSON document holding everything the geocoder knows.
+ * Coordinates are WGS84 [longitude, latitude]. LSOA and ward of places and
+ * postcodes are not stored: they are derived from the polygons when the file is
+ * loaded, so the polygons are the one source of truth.
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+
+export const GAZETTEER_FORMAT = 'istv-gazetteer';
+export const GAZETTEER_FORMAT_VERSION = 1;
+
+export interface LsoaRecord {
+  code: string;
+  name: string;
+  /** "2011" or "2021", read from the property names (LSOA11CD / LSOA21CD). */
+  vintage: string;
+  wardCode: string | null;
+  wardName: string | null;
+  ladCode: string | null;
+  ladName: string | null;
+  /** Usual residents when the file carries them (2011 Census USUALRES). */
+  population: number | null;
+  geometry: Polygon | MultiPolygon;
+}
+
+/** [postcode in "AB1 2CD" form, longitude, latitude] — tuples keep a 10,000-postcode file small. */
+export type PostcodeRecord = [string, number, number];
+
+export const PLACE_KINDS = ['premises', 'landmark', 'street', 'area'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export interface PlaceRecord {
+  /** Stable id: the source's own id when it has one, else derived from source and position. */
+  id: string;
+  kind: PlaceKind;
+  name: string;
+  /**
+   * What it is within its kind: premises `pub_bar_nightclub`, `takeaway`,
+   * `restaurant_cafe`, `retail_other`, `supermarket`, `hotel`, `licensed`;
+   * landmarks `station`, `bus_station`, `bus_stop`, `school`, `park`, `taxi`,
+   * `other`; areas `town`, `suburb`, `locality`, `estate`; streets `road`.
+   */
+  category: string;
+  longitude: number;
+  latitude: number;
+  /** Other names it goes by (e.g. an OSM `brand` such as "Wetherspoon"). */
+  aliases?: string[];
+  /** Street of the premises' address, when known: settles chains ("McDonald's High Road"). */
+  street?: string;
+  postcode?: string;
+  /** Postcode districts the place lies in or along ("N17"); settles same-named streets. */
+  districts?: string[];
+  /** Bounding box [west, south, east, north] of a street's extent, when known. */
+  bbox?: [number, number, number, number];
+  /** A street's centre line(s), when the source had line geometry (junctions use it). */
+  lines?: Array<Array<[number, number]>>;
+  /** Which input file (base name) it came from. */
+  source: string;
+}
+
+export interface SiteRecord {
+  code: string;
+  name: string;
+  longitude: number;
+  latitude: number;
+  /** LAD code or name of the borough the site mainly serves, if the sites file says. */
+  borough: string | null;
+}
+
+export interface GazetteerSource {
+  role: 'lsoa' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'sites';
+  /** Base name of the file, never a path of the machine that built it. */
+  file: string;
+  format: string;
+  records: number;
+  skipped: number;
+}
+
+export interface GazetteerFile {
+  format: typeof GAZETTEER_FORMAT;
+  formatVersion: typeof GAZETTEER_FORMAT_VERSION;
+  /** SHA-256 (first 16 hex digits) of the content below: stored with every geocode result. */
+  version: string;
+  sources: GazetteerSource[];
+  lsoas: LsoaRecord[];
+  postcodes: PostcodeRecord[];
+  places: PlaceRecord[];
+  sites: SiteRecord[];
+}
