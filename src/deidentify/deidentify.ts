@@ -1,0 +1,108 @@
+/**
+ * The de-identify stage: `ExtractRow` in, `DeidentifiedRecord` out. The record is
+ * built field by field from an allow-list, so a field added to `ExtractRow` later
+ * does not pass through by accident. What is useful in an identifier (age band,
+ * residence LSOA, a keyed repeat link) is derived here; the identifiers themselves
+ * go no further.
+ */
+import { createHmac } from 'node:crypto';
+import type { SiteConfig } from '../config/sites.ts';
+import type { ExtractRow } from '../validate/types.ts';
+import type { DeidentifiedRecord, ScrubbedKind } from './types.ts';
+import { ageBandOf, ageOnDate } from './age-band.ts';
+import { normaliseNhsNumber } from './nhs-number.ts';
+import { normalisePostcode } from './postcode.ts';
+import { compileHospitalNumberPattern, scrubFreeText, type ScrubOptions, type ScrubResult } from './scrub.ts';
+
+/** The geocoder's postcode lookup (from the gazetteer), injected so this stage does not depend on it. */
+export type PostcodeLookup = (postcode: string) => { lsoaCode: string } | null;
+
+export interface DeidentifierOptions {
+  /** The configured sites: each may carry a hospital-number pattern for its free text. */
+  sites: ReadonlyArray<Pick<SiteConfig, 'code' | 'hospitalNumberPattern'>>;
+  /** From `loadPseudonymKey`; null means no repeat key and no attendance key. */
+  pseudonymKey: Buffer | null;
+  lookupPostcode?: PostcodeLookup;
+}
+
+export interface Deidentifier {
+  deidentify(row: ExtractRow): DeidentifiedRecord;
+}
+
+/** HMAC-SHA256 as hex. Parts are joined with a NUL so that ("AB", "C1") and ("A", "BC1") differ. */
+export function keyedHash(key: Buffer, ...parts: string[]): string {
+  return createHmac('sha256', key).update(parts.join('\u0000')).digest('hex');
+}
+
+function addCounts(total: Partial<Record<ScrubbedKind, number>>, found: Partial<Record<ScrubbedKind, number>>): void {
+  for (const [kind, count] of Object.entries(found) as Array<[ScrubbedKind, number]>) {
+    total[kind] = (total[kind] ?? 0) + count;
+  }
+}
+
+export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
+  // Compile every site pattern up front: a bad pattern is a config error at start-up, not on row 40,000.
+  const patterns = new Map<string, RegExp>();
+  for (const site of options.sites) {
+    if (site.hospitalNumberPattern) patterns.set(site.code, compileHospitalNumberPattern(site.hospitalNumberPattern));
+  }
+  const key = options.pseudonymKey;
+
+  return {
+    deidentify(row: ExtractRow): DeidentifiedRecord {
+      const identifiers = row.identifiers;
+      const scrubOptions: ScrubOptions = { hospitalNumberPattern: patterns.get(row.siteCode) ?? null, knownIdentifiers: identifiers };
+      const scrubbed: Partial<Record<ScrubbedKind, number>> = {};
+      const scrub = (text: string): ScrubResult => {
+        const result = scrubFreeText(text, scrubOptions);
+        addCounts(scrubbed, result.found);
+        return result;
+      };
+
+      const location = row.locationDescription === null ? null : scrub(row.locationDescription);
+      const method = scrub(row.assaultMethodText);
+      const methodOther = row.assaultMethodOther === null ? null : scrub(row.assaultMethodOther);
+
+      const homePostcode = identifiers.patientPostcode ? normalisePostcode(identifiers.patientPostcode) : null;
+      const columnPostcode = row.locationPostcode ? normalisePostcode(row.locationPostcode) : null;
+      // A location postcode equal to the patient's own is their home, whatever the location type says.
+      const isHome =
+        row.locationType === 'home' ||
+        (location?.isHome ?? false) ||
+        (homePostcode !== null && columnPostcode === homePostcode);
+      const locationPostcode = isHome ? null : (columnPostcode ?? location?.postcodes[0] ?? null);
+
+      const ageFromDob =
+        identifiers.dateOfBirth === undefined
+          ? null
+          : ageOnDate(identifiers.dateOfBirth, row.arrival?.date ?? row.assault.date);
+      const nhsNumber = identifiers.nhsNumber ? normaliseNhsNumber(identifiers.nhsNumber) : null;
+      const residence = homePostcode && options.lookupPostcode ? options.lookupPostcode(homePostcode) : null;
+
+      return {
+        line: row.line,
+        siteCode: row.siteCode,
+        attendanceKey: key && row.attendanceId ? keyedHash(key, row.siteCode, row.attendanceId.trim()) : null,
+        arrival: row.arrival,
+        assault: row.assault,
+        weapon: row.weapon,
+        assaultMethodText: method.text,
+        assaultMethodOther: methodOther?.text ?? null,
+        locationType: row.locationType,
+        locationText: location?.text ?? null,
+        locationPostcode,
+        locationIsHome: isHome,
+        assailantCount: row.assailantCount,
+        assailantRelationship: row.assailantRelationship,
+        reportedToPolice: row.reportedToPolice,
+        wantsPoliceInformed: row.wantsPoliceInformed,
+        ageBand: ageBandOf(row.age ?? ageFromDob),
+        sex: row.sex,
+        alcoholInvolved: row.alcoholInvolved,
+        residenceLsoa: residence?.lsoaCode ?? null,
+        repeatKey: key && nhsNumber ? keyedHash(key, nhsNumber) : null,
+        scrubbed,
+      };
+    },
+  };
+}
