@@ -1,0 +1,40 @@
+/**
+ * The istv command line. Each command lives in ./commands/<name>.ts and exports
+ * `register(program)`; this file only puts them together.
+ */
+import { Command, CommanderError } from 'commander';
+import { lastExit } from './base.ts';
+import { EXIT } from './exit-codes.ts';
+import * as ingestCommand from './commands/ingest.ts';
+
+/** Every command, in the order `istv --help` lists them. */
+const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand];
+
+export function buildProgram(): Command {
+  const program = new Command('istv')
+    .description('Cardiff Model violence-prevention pipeline: ED assault extracts in, de-identified and geocoded records, and disclosure-controlled reports out.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const command of COMMANDS) command.register(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  lastExit.code = EXIT.ok;
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return lastExit.code;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv);
+}

@@ -1,0 +1,257 @@
+/**
+ * Ingests one claimed file: parse → validate → de-identify → geocode → store,
+ * streaming row by row inside one store transaction. Every row read ends up
+ * accepted or rejected with its reasons; the file ends up in archive/ (ingested
+ * or duplicate) or quarantine/ (refused, with a reason file).
+ */
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import type { SiteConfig } from '../config/sites.ts';
+import type { DeidentifiedRecord } from '../deidentify/types.ts';
+import type { Geocoder, GeocodeResult } from '../geocode/types.ts';
+import { archiveFile, quarantineFile } from '../intake/archive.ts';
+import { sha256OfFile } from '../intake/checksum.ts';
+import type { ClaimedFile } from '../intake/claim.ts';
+import { ExtractWriter, findExtractByChecksum, recordIntakeEvent } from '../store/extract-writer.ts';
+import { DataQualityAccumulator, type DataQuality } from '../validate/data-quality.ts';
+import { londonDate, parseDate } from '../validate/dates.ts';
+import { mapHeader, type InputColumn } from '../validate/header.ts';
+import { CsvStructureError, detectCsvFormat, readCsvRecords } from '../validate/read-csv.ts';
+import { createRowSchema, validateRow, type RawRow } from '../validate/row-schema.ts';
+import type { HeaderMapping, IdentifierFields, RowIssue } from '../validate/types.ts';
+import type { PipelineContext } from './context.ts';
+import { periodFromFileName, siteFromFileName } from './file-name.ts';
+
+export type FileOutcome = 'ingested' | 'superseded' | 'duplicate' | 'quarantined';
+
+export interface FileResult {
+  file: string;
+  outcome: FileOutcome;
+  /** Why a file was quarantined, or which extract a duplicate repeats. */
+  reason: string | null;
+  siteCode: string | null;
+  period: string | null;
+  extractId: number | null;
+  version: number | null;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  /** The extract this file replaced as current, for outcome "superseded". */
+  supersededExtractId: number | null;
+  /** True when the file was finished by a later run after a crash. */
+  recovered?: boolean;
+  quality?: DataQuality;
+}
+
+/** What the stages after validation need; built once per run. */
+export interface IngestStages {
+  deidentify(row: import('../validate/types.ts').ExtractRow): DeidentifiedRecord;
+  geocoder: Geocoder;
+}
+
+class QuarantineSignal extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line: number | null,
+    readonly details?: unknown,
+  ) {
+    super(reason);
+  }
+}
+
+function emptyResult(file: string, outcome: FileOutcome, reason: string | null): FileResult {
+  return { file, outcome, reason, siteCode: null, period: null, extractId: null, version: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, supersededExtractId: null };
+}
+
+/** A 63-bit number from an attendance reference, for duplicate detection in the store's temporary table. */
+function attendanceHash(siteCode: string, attendanceId: string): bigint {
+  const digest = createHash('sha256').update(`${siteCode}\u0000${attendanceId.trim().toUpperCase()}`).digest();
+  return digest.readBigInt64BE(0);
+}
+
+function chooseSite(context: PipelineContext, fileName: string, headers: string[], firstRow: string[] | undefined): SiteConfig | null {
+  const sites = context.config.sites;
+  const byName = siteFromFileName(fileName, sites.map((s) => s.code));
+  if (byName) return sites.find((s) => s.code === byName)!;
+  // Read the first data row's site column with the built-in aliases.
+  const plain = mapHeader(headers);
+  if (plain.ok && firstRow) {
+    const column = plain.mapping.columns.find((c) => c.target.kind === 'canonical' && c.target.field === 'site_code');
+    const code = column ? firstRow[column.index]?.trim().toUpperCase() : undefined;
+    const site = sites.find((s) => s.code === code);
+    if (site) return site;
+  }
+  // A site's own mapping may be the only way to read the header at all.
+  const understood = sites.filter((site) => mapHeader(headers, site).ok && Object.keys(site.columnMapping).length > 0);
+  if (understood.length === 1) return understood[0]!;
+  return sites.length === 1 ? sites[0]! : null;
+}
+
+function splitRow(mapping: HeaderMapping, fields: string[]): { raw: RawRow; identifiers: IdentifierFields } {
+  const raw: RawRow = {};
+  const identifiers: IdentifierFields = {};
+  for (const column of mapping.columns) {
+    const value = fields[column.index];
+    if (value === undefined) continue;
+    if (column.target.kind === 'canonical') raw[column.target.field as InputColumn] = value;
+    else if (column.target.kind === 'identifier' && value.trim() !== '') {
+      const field = column.target.field;
+      // Several name or address columns (forename, surname; address lines) are kept together.
+      const joined = identifiers[field] ? `${identifiers[field]} ${value.trim()}` : value.trim();
+      identifiers[field] = field === 'dateOfBirth' ? parseDate(joined) ?? joined : joined;
+    }
+  }
+  return { raw, identifiers };
+}
+
+function modalMonth(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [month, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && month < best)) {
+      best = month;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+async function readHeader(file: string) {
+  const format = await detectCsvFormat(file);
+  const records = readCsvRecords(file, format);
+  const first = await records.next();
+  if (first.done) throw new QuarantineSignal('The file is empty: no header and no rows.', null);
+  const second = await records.next();
+  await records.return(undefined);
+  return { format, headers: first.value.fields, firstRow: second.done ? undefined : second.value.fields };
+}
+
+export async function ingestClaimedFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: { recovered?: boolean } = {}): Promise<FileResult> {
+  const { logger, store } = context;
+  const fileName = claimed.originalName;
+  const sha256 = await sha256OfFile(claimed.path);
+  const existing = findExtractByChecksum(store, sha256);
+  if (existing) {
+    const now = context.now();
+    if (options.recovered) {
+      // A crash between commit and archiving: the extract is in; only the move was left to do.
+      archiveFile(context.dataDir, claimed, now);
+      logger.info({ file: fileName, extractId: existing.id }, 'finished archiving a file ingested before a crash');
+      return { ...emptyResult(fileName, 'ingested', null), extractId: existing.id, siteCode: existing.siteCode, period: existing.period, recovered: true };
+    }
+    recordIntakeEvent(store, { fileName, sha256, outcome: 'duplicate', reason: `same content as extract ${existing.id}`, extractId: existing.id, at: now.toISOString() });
+    archiveFile(context.dataDir, claimed, now);
+    logger.info({ file: fileName, extractId: existing.id }, 'duplicate file: already ingested, nothing changed');
+    return { ...emptyResult(fileName, 'duplicate', `same content as extract ${existing.id} (${existing.siteCode} ${existing.period})`), extractId: existing.id, siteCode: existing.siteCode, period: existing.period };
+  }
+
+  let writer: ExtractWriter | null = null;
+  try {
+    const { format, headers, firstRow } = await readHeader(claimed.path);
+    const site = chooseSite(context, fileName, headers, firstRow);
+    if (!site) {
+      throw new QuarantineSignal(
+        `Cannot tell which site sent this file: no site_code column with a configured code, and no configured site code (${context.config.sites.map((s) => s.code).join(', ')}) in the file name.`,
+        1,
+      );
+    }
+    const header = mapHeader(headers, site);
+    if (!header.ok) throw new QuarantineSignal(`Line 1 (header): ${header.problem.message}`, 1, { missing: header.problem.missing, understood: header.problem.understood, unrecognised: header.problem.unrecognised });
+    const mapping = header.mapping;
+
+    const schema = createRowSchema({
+      sites: new Map(context.config.sites.map((s) => [s.code, s])),
+      defaultSiteCode: site.code,
+      today: londonDate(context.now()),
+    });
+    const quality = new DataQualityAccumulator(mapping.droppedColumns, mapping.identifierColumns);
+    const monthCounts = new Map<string, number>();
+    const headerWidth = headers.length;
+    writer = new ExtractWriter(store, { fileName, sha256, sizeBytes: statSync(claimed.path).size, receivedAt: claimed.receivedAt });
+    const activeWriter = writer;
+
+    for await (const record of readCsvRecords(claimed.path, format)) {
+      if (record.line === 1) continue;
+      const { raw, identifiers } = splitRow(mapping, record.fields);
+      let { row, issues } = validateRow(schema, fileName, record.line, raw, identifiers);
+      const extra: RowIssue[] = [];
+      if (record.fields.length > headerWidth && record.fields.slice(headerWidth).some((f) => f.trim() !== '')) {
+        extra.push({ file: fileName, line: record.line, field: null, code: 'wrong_column_count', message: `the row has ${record.fields.length} fields but the header has ${headerWidth}; an unquoted delimiter in a field shifts every column after it`, severity: 'error' });
+      }
+      if (row && row.siteCode !== site.code) {
+        extra.push({ file: fileName, line: record.line, field: 'site_code', code: 'unknown_site', message: `site_code '${row.siteCode}' differs from this extract's site ${site.code}; send each site's rows in its own file`, severity: 'error' });
+      }
+      if (row && row.attendanceId !== null && activeWriter.markAttendanceSeen(attendanceHash(site.code, row.attendanceId))) {
+        extra.push({ file: fileName, line: record.line, field: 'attendance_id', code: 'duplicate_attendance', message: 'attendance_id repeats an earlier row of this file; the later row was rejected', severity: 'error' });
+      }
+      if (extra.length > 0) {
+        issues = [...extra, ...issues];
+        if (extra.some((issue) => issue.severity === 'error')) row = null;
+      }
+      quality.addRow(row, issues);
+      for (const issue of issues) activeWriter.addIssue(issue);
+      if (row === null) continue;
+      const deidentified = stages.deidentify(row);
+      const geocode: GeocodeResult = stages.geocoder.geocode({
+        text: deidentified.locationText,
+        postcode: deidentified.locationPostcode,
+        siteCode: deidentified.siteCode,
+        isHome: deidentified.locationIsHome || deidentified.locationType === 'home',
+      });
+      quality.addOutcome(geocode.outcome, deidentified.scrubbed);
+      activeWriter.addRecord(deidentified, geocode, stages.geocoder.gazetteerVersion);
+      const month = row.arrival?.date.slice(0, 7) ?? row.assault.date.slice(0, 7);
+      monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
+    }
+
+    const measures = quality.result();
+    if (measures.rowsAccepted === 0) {
+      throw new QuarantineSignal(
+        measures.rowsRead === 0 ? 'The file has a header but no rows.' : `None of the ${measures.rowsRead} rows could be accepted.`,
+        null,
+        { rowsRead: measures.rowsRead, rejectsByReason: measures.rejectsByReason },
+      );
+    }
+    const period = periodFromFileName(fileName) ?? modalMonth(monthCounts)!;
+    // Rows outside the reporting month are kept (they are real attendances) but the hospital should know.
+    let outside = 0;
+    for (const [month, count] of monthCounts) if (month !== period) outside += count;
+    if (outside > 0) measures.issuesByCode.outside_reporting_period = outside;
+
+    const committed = writer.commit({
+      siteCode: site.code,
+      period,
+      rowsRead: measures.rowsRead,
+      rowsAccepted: measures.rowsAccepted,
+      rowsRejected: measures.rowsRejected,
+      header: mapping.columns.map((c) => ({ sourceHeader: c.sourceHeader, target: c.target.kind === 'dropped' ? 'dropped' : c.target.kind === 'identifier' ? `identifier:${c.target.field}` : c.target.field })),
+      quality: measures,
+      gazetteerVersion: stages.geocoder.gazetteerVersion,
+      ingestedAt: context.now().toISOString(),
+    });
+    writer = null;
+    archiveFile(context.dataDir, claimed, context.now());
+    const outcome: FileOutcome = committed.supersededExtractId === null ? 'ingested' : 'superseded';
+    logger.info(
+      { file: fileName, site: site.code, period, extractId: committed.extractId, version: committed.version, rowsRead: measures.rowsRead, rowsAccepted: measures.rowsAccepted, rowsRejected: measures.rowsRejected, outcome },
+      outcome === 'superseded' ? `extract ingested; it supersedes extract ${committed.supersededExtractId}` : 'extract ingested',
+    );
+    return {
+      file: fileName, outcome, reason: null, siteCode: site.code, period, extractId: committed.extractId, version: committed.version,
+      rowsRead: measures.rowsRead, rowsAccepted: measures.rowsAccepted, rowsRejected: measures.rowsRejected,
+      supersededExtractId: committed.supersededExtractId, quality: measures, ...(options.recovered ? { recovered: true } : {}),
+    };
+  } catch (error) {
+    writer?.abort();
+    const signal =
+      error instanceof QuarantineSignal ? error
+      : error instanceof CsvStructureError ? new QuarantineSignal(`Line ${error.line}: ${error.reason}. Nothing after this point can be read reliably, so no row of the file was stored.`, error.line)
+      : null;
+    if (!signal) throw error;
+    const now = context.now();
+    quarantineFile(context.dataDir, claimed, { reason: signal.reason, line: signal.line, details: signal.details }, now);
+    recordIntakeEvent(store, { fileName, sha256, outcome: 'quarantined', reason: signal.reason, extractId: null, at: now.toISOString() });
+    logger.warn({ file: fileName, reason: signal.reason }, 'file quarantined');
+    return emptyResult(fileName, 'quarantined', signal.reason);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Builds, once per run, what the row-by-row stages need: the pseudonym key, the
+ * de-identifier and the geocoder with its gazetteer. Loading the gazetteer is
+ * the slow part, so a long-running scheduler keeps it while the file is unchanged.
+ */
+import { statSync } from 'node:fs';
+import { createDeidentifier } from '../deidentify/deidentify.ts';
+import { loadPseudonymKey } from '../deidentify/pseudonym-key.ts';
+import { createGeocoder } from '../geocode/geocoder.ts';
+import { loadGazetteer } from '../geocode/gazetteer/load.ts';
+import type { PipelineContext } from './context.ts';
+import type { IngestStages } from './ingest-file.ts';
+
+type LoadedGazetteer = ReturnType<typeof loadGazetteer>;
+
+let cachedGazetteer: { file: string; mtimeMs: number; gazetteer: LoadedGazetteer } | null = null;
+
+export function loadConfiguredGazetteer(context: PipelineContext): LoadedGazetteer {
+  const file = context.config.gazetteer;
+  if (!file) throw new Error('The config names no gazetteer: build one with `istv gazetteer build` and set "gazetteer" in the config');
+  const mtimeMs = statSync(file).mtimeMs;
+  if (cachedGazetteer && cachedGazetteer.file === file && cachedGazetteer.mtimeMs === mtimeMs) return cachedGazetteer.gazetteer;
+  const gazetteer = loadGazetteer(file);
+  cachedGazetteer = { file, mtimeMs, gazetteer };
+  return gazetteer;
+}
+
+export function buildIngestStages(context: PipelineContext): IngestStages {
+  const gazetteer = loadConfiguredGazetteer(context);
+  const key = loadPseudonymKey({ keyFile: context.config.deidentify.pseudonymKeyFile ?? null, env: process.env });
+  if (key.warning) context.logger.warn(key.warning);
+  const deidentifier = createDeidentifier({
+    sites: context.config.sites,
+    pseudonymKey: key.key,
+    lookupPostcode: (postcode) => {
+      const found = gazetteer.lookupPostcode(postcode);
+      return found?.lsoaCode ? { lsoaCode: found.lsoaCode } : null;
+    },
+  });
+  const geocoder = createGeocoder(gazetteer, { sites: context.config.sites });
+  return { deidentify: (row) => deidentifier.deidentify(row), geocoder };
+}
