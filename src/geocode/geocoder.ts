@@ -1,0 +1,598 @@
+/**
+ * The matcher: receptionist's free text → one GeocodeResult, never a guess.
+ *
+ * Precedence (after the NHS ISTV geocoder): home → full postcode → a single
+ * confident place match (premises or landmark, junction, street, area) →
+ * postcode sector → ambiguous → no match. One refinement: a postcode sector in
+ * the text is used to settle a place match that lies in it, because a premises
+ * inside the sector is more precise than the sector's centre.
+ *
+ * Same-named places are settled, in order, by what else the text says (a
+ * postcode district "N17", a sector, an area "wood grn", a street for a
+ * premises), then by the borough of the ED that sent the row. When that does
+ * not leave one place (or one cluster of records of the same place), the answer
+ * is `ambiguous`.
+ */
+import type { Gazetteer, LocatedPlace } from './gazetteer/load.ts';
+import type { SiteRecord } from './gazetteer/types.ts';
+import { createTokenCorrector, type TokenCorrector } from './fuzzy.ts';
+import { ABBREVIATIONS, createNormaliser, type Normaliser } from './normalise.ts';
+import { createPlaceIndex, type KeyStrength, type PlaceIndex } from './place-index.ts';
+import { normalisePostcode, postcodeSector } from './postcode.ts';
+import type { GeocodeInput, GeocodeOutcome, GeocodeResult, Geocoder } from './types.ts';
+
+export interface GeocoderSite {
+  code: string;
+  longitude: number;
+  latitude: number;
+  /** LAD code or name; when absent, the LAD of the LSOA nearest the site. */
+  borough?: string | null;
+}
+
+export interface GeocoderOptions {
+  /** EDs (e.g. from the config); added to, and overriding, the gazetteer's own sites. */
+  sites?: readonly GeocoderSite[];
+}
+
+interface Candidate {
+  place: LocatedPlace;
+  strength: KeyStrength;
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  candidates: Candidate[];
+  corrections: number;
+}
+
+interface Context {
+  districts: string[];
+  sector: { longitude: number; latitude: number } | null;
+  areaPoints: Array<[number, number]>;
+  streets: Candidate[];
+  siteLad: string | null;
+}
+
+type Resolution =
+  | { status: 'resolved'; place: LocatedPlace; strength: KeyStrength; bySite: boolean; byContext: boolean }
+  | { status: 'ambiguous' }
+  | { status: 'none' };
+
+/** Records of the same place from several sources (an OSM pub and its FSA entry) lie within this distance. */
+const SAME_PLACE_METRES = 300;
+/** A named area settles a place within this distance of the area's point. */
+const AREA_RADIUS_METRES = 1500;
+/** A street named beside a premises settles it within this distance. */
+const STREET_RADIUS_METRES = 400;
+/** Two streets "meet" when their extents come this close. */
+const JUNCTION_GAP_METRES = 250;
+/** Without extents, their representative points must be this close. */
+const JUNCTION_POINT_METRES = 700;
+
+const KIND_ORDER: Record<LocatedPlace['kind'], number> = { premises: 0, landmark: 1, street: 2, area: 3 };
+
+/** Approximate ground distance in metres (equirectangular: fine over a borough). */
+export function metresBetween(a: [number, number], b: [number, number]): number {
+  const dx = (a[0] - b[0]) * Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180)) * 111320;
+  const dy = (a[1] - b[1]) * 110540;
+  return Math.hypot(dx, dy);
+}
+
+/** Distance from a point to a place: to its extent when it has one (a street), else to its point. */
+function metresToPlace(point: [number, number], place: LocatedPlace): number {
+  if (place.bbox) {
+    const [west, south, east, north] = place.bbox;
+    const nearest: [number, number] = [Math.min(Math.max(point[0], west), east), Math.min(Math.max(point[1], south), north)];
+    return metresBetween(point, nearest);
+  }
+  return metresBetween(point, [place.longitude, place.latitude]);
+}
+
+function metresBetweenPlaces(a: LocatedPlace, b: LocatedPlace): number {
+  if (a.bbox && b.bbox) {
+    const dx = Math.max(0, a.bbox[0] - b.bbox[2], b.bbox[0] - a.bbox[2]);
+    const dy = Math.max(0, a.bbox[1] - b.bbox[3], b.bbox[1] - a.bbox[3]);
+    const lat = (a.latitude + b.latitude) / 2;
+    return Math.hypot(dx * Math.cos(lat * (Math.PI / 180)) * 111320, dy * 110540);
+  }
+  if (a.bbox || b.bbox) return a.bbox ? metresToPlace([b.longitude, b.latitude], a) : metresToPlace([a.longitude, a.latitude], b);
+  return metresBetween([a.longitude, a.latitude], [b.longitude, b.latitude]);
+}
+
+/** Single-linkage clusters of candidates: records of one place stay together, distinct places split. */
+function clusterCandidates(candidates: Candidate[]): Candidate[][] {
+  const clusters: Candidate[][] = [];
+  for (const candidate of candidates) {
+    const joined = clusters.filter((cluster) => cluster.some((other) => metresBetweenPlaces(other.place, candidate.place) <= SAME_PLACE_METRES));
+    if (joined.length === 0) clusters.push([candidate]);
+    else {
+      const merged = joined.flat();
+      merged.push(candidate);
+      for (const cluster of joined) clusters.splice(clusters.indexOf(cluster), 1);
+      clusters.push(merged);
+    }
+  }
+  return clusters;
+}
+
+function representative(cluster: Candidate[]): Candidate {
+  return [...cluster].sort(
+    (a, b) =>
+      KIND_ORDER[a.place.kind] - KIND_ORDER[b.place.kind] ||
+      Number(a.strength === 'weak') - Number(b.strength === 'weak') ||
+      (a.place.id < b.place.id ? -1 : 1),
+  )[0]!;
+}
+
+/**
+ * Weak keys ("Wood Green" for Wood Green Express Ltd, "Tottenham Hale" for the
+ * station) give way when the same words fully name a place of another kind
+ * (the district); they stay beside strong keys of their own kind, so a chain
+ * ("Tesco", "Tesco Express") keeps all its branches.
+ */
+function strongest(candidates: Candidate[]): Candidate[] {
+  const strongKinds = new Set(candidates.filter((c) => c.strength !== 'weak').map((c) => c.place.kind));
+  if (strongKinds.size === 0) return candidates;
+  return candidates.filter((c) => c.strength !== 'weak' || strongKinds.has(c.place.kind));
+}
+
+const NO_POINT = { matchedId: null, matchedName: null, longitude: null, latitude: null, lsoaCode: null, wardCode: null };
+
+function withoutPoint(outcome: GeocodeOutcome, method: string): GeocodeResult {
+  return { outcome, method, confidence: 0, ...NO_POINT };
+}
+
+export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = {}): Geocoder {
+  const normaliser: Normaliser = createNormaliser();
+  const index: PlaceIndex = createPlaceIndex(gazetteer.places, normaliser);
+  const structural = new Set([...normaliser.relations, ...normaliser.fillers, 'and']);
+  const corrector: TokenCorrector = createTokenCorrector(index.vocabulary, structural);
+  const siteLads = siteBoroughs(gazetteer, options.sites ?? []);
+  const unknownPhrases = new Set(ABBREVIATIONS.unknownPhrases);
+  const unknownPhrasesLongestFirst = [...unknownPhrases].sort((a, b) => b.length - a.length);
+  const homeWords = new Set(ABBREVIATIONS.homeWords);
+  const homeOwners = new Set(ABBREVIATIONS.homeOwners);
+  const homeAlone = new Set(ABBREVIATIONS.homeAlone);
+  const notHomeBefore = new Set(ABBREVIATIONS.notHomeBefore);
+  const junctionWords = new Set(ABBREVIATIONS.junctionWords);
+
+  function isHomeText(tokens: string[]): boolean {
+    const content = tokens.filter((t) => t !== 'the' && t !== 'a');
+    if (homeAlone.has(content.join(' '))) return true;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (!homeWords.has(token)) continue;
+      const before = tokens[i - 1];
+      if (token === 'home') {
+        if (before !== undefined && notHomeBefore.has(before)) continue;
+        if (tokens[i + 1] === 'from') continue;
+        return true;
+      }
+      // "pts flat", "friends house", "at his own flat": an owner within two words before.
+      const owner = [tokens[i - 1], tokens[i - 2]].some((word) => word !== undefined && homeOwners.has(word) && word !== 'at' && word !== 'in');
+      if (owner) return true;
+    }
+    return false;
+  }
+
+  function isUnknownText(tokens: string[]): boolean {
+    const content = tokens.filter((t) => !structural.has(t) || unknownPhrases.has(t));
+    if (content.length === 0) return false;
+    const text = content.join(' ');
+    if (unknownPhrases.has(text)) return true;
+    // Every word belongs to some unknown phrase: "unknown not known", "refused unknown".
+    let rest = ` ${text} `;
+    for (const phrase of unknownPhrasesLongestFirst) rest = rest.split(` ${phrase} `).join('  ');
+    return rest.trim() === '';
+  }
+
+  /** Alternatives for each token: itself when known or structural, else its spelling corrections. */
+  function alternatives(tokens: string[]): Array<Array<{ token: string; corrected: boolean }>> {
+    return tokens.map((token) => {
+      if (index.vocabulary.has(token) || structural.has(token) || /\d/.test(token)) return [{ token, corrected: false }];
+      const corrections = corrector.correct(token).filter((c) => !index.isGeneric(c.token) || c.distance === 1);
+      return [{ token, corrected: false }, ...corrections.map((c) => ({ token: c.token, corrected: true }))];
+    });
+  }
+
+  /** "woodgreen" → "wood green" when both halves are gazetteer words. */
+  function splitCompounds(tokens: string[]): string[] {
+    const out: string[] = [];
+    for (const token of tokens) {
+      if (token.length >= 7 && !index.vocabulary.has(token) && !structural.has(token) && !/\d/.test(token)) {
+        let split: string[] | null = null;
+        for (let k = 3; k <= token.length - 3; k++) {
+          const left = token.slice(0, k);
+          const right = token.slice(k);
+          if (index.vocabulary.has(left) && index.vocabulary.has(right)) {
+            split = [left, right];
+            break;
+          }
+        }
+        if (split) {
+          out.push(...split);
+          continue;
+        }
+      }
+      out.push(token);
+    }
+    return out;
+  }
+
+  function findMentions(tokens: string[], blocked: Set<number>): Mention[] {
+    const options = alternatives(tokens);
+    const found: Mention[] = [];
+    for (let start = 0; start < tokens.length; start++) {
+      if (blocked.has(start) || structural.has(tokens[start]!)) continue;
+      for (let length = Math.min(index.maxKeyTokens, tokens.length - start); length >= 1; length--) {
+        let blockedInside = false;
+        for (let k = start; k < start + length; k++) if (blocked.has(k)) blockedInside = true;
+        if (blockedInside) continue;
+        const best = bestKeyMatch(options.slice(start, start + length));
+        if (best) {
+          found.push({ start, end: start + length, candidates: strongest(best.candidates), corrections: best.corrections });
+          break;
+        }
+      }
+    }
+    // Longest first, then fewest corrections; keep those that do not overlap a better one.
+    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.corrections - b.corrections || a.start - b.start);
+    const taken = new Set<number>();
+    const chosen: Mention[] = [];
+    for (const mention of found) {
+      let overlaps = false;
+      for (let k = mention.start; k < mention.end; k++) if (taken.has(k)) overlaps = true;
+      if (overlaps) continue;
+      for (let k = mention.start; k < mention.end; k++) taken.add(k);
+      chosen.push(mention);
+    }
+    return chosen.sort((a, b) => a.start - b.start);
+  }
+
+  /** The key among the combinations of corrections that the index knows, with the fewest corrections. */
+  function bestKeyMatch(span: Array<Array<{ token: string; corrected: boolean }>>): { candidates: Candidate[]; corrections: number } | null {
+    let combos: Array<{ tokens: string[]; corrections: number }> = [{ tokens: [], corrections: 0 }];
+    for (const options of span) {
+      const next: typeof combos = [];
+      for (const combo of combos) {
+        for (const option of options) {
+          if (next.length >= 12) break;
+          next.push({ tokens: [...combo.tokens, option.token], corrections: combo.corrections + (option.corrected ? 1 : 0) });
+        }
+      }
+      combos = next;
+    }
+    combos.sort((a, b) => a.corrections - b.corrections);
+    for (const combo of combos) {
+      const entries = index.lookup(combo.tokens.join(' '));
+      if (!entries) continue;
+      if (!isSpecific(combo.tokens)) continue;
+      // A corrected single short word is too weak a basis for a place.
+      if (combo.corrections > 0 && combo.tokens.length === 1 && (combo.tokens[0]?.length ?? 0) < 6) continue;
+      if (combo.corrections > 0 && combo.corrections >= combo.tokens.filter((t) => !index.isGeneric(t)).length && combo.tokens.length < 2) continue;
+      return { candidates: entries.map((e) => ({ place: e.place, strength: e.strength })), corrections: combo.corrections };
+    }
+    return null;
+  }
+
+  function isSpecific(tokens: string[]): boolean {
+    if (tokens.some((t) => !index.isGeneric(t))) return true;
+    return tokens.filter((t) => t !== 'the' && t !== 'and' && t !== 'of').length >= 2;
+  }
+
+  /** Narrows one mention's candidates with what else the text says, then by the site's borough. */
+  function resolve(mention: Mention, context: Context, kinds: ReadonlySet<LocatedPlace['kind']>): Resolution {
+    let candidates = mention.candidates.filter((c) => kinds.has(c.place.kind));
+    if (candidates.length === 0) return { status: 'none' };
+    const strength = candidates.some((c) => c.strength === 'name') ? 'name' : (candidates[0]!.strength);
+
+    let byContext = false;
+    const narrow = (keep: (c: Candidate) => boolean): void => {
+      const kept = candidates.filter(keep);
+      if (kept.length > 0 && kept.length < candidates.length) {
+        candidates = kept;
+        byContext = true;
+      }
+    };
+    for (const district of context.districts) {
+      const centre = gazetteer.districtPoint(district);
+      narrow((c) =>
+        c.place.districts ? c.place.districts.includes(district) : centre !== null && metresToPlace(centre, c.place) <= AREA_RADIUS_METRES,
+      );
+    }
+    if (context.sector) {
+      const point: [number, number] = [context.sector.longitude, context.sector.latitude];
+      narrow((c) => metresToPlace(point, c.place) <= AREA_RADIUS_METRES / 2);
+    }
+    if (context.areaPoints.length > 0) {
+      const distance = (c: Candidate): number => Math.min(...context.areaPoints.map((point) => metresToPlace(point, c.place)));
+      narrow((c) => distance(c) <= AREA_RADIUS_METRES);
+      // "spoons wood grn": the one in Wood Green, not the one a kilometre off, when one is clearly nearest.
+      const ranked = [...candidates].sort((a, b) => distance(a) - distance(b));
+      const [nearest, second] = ranked;
+      if (nearest && second && distance(nearest) <= AREA_RADIUS_METRES / 3 && distance(second) > 2 * distance(nearest) + SAME_PLACE_METRES) {
+        narrow((c) => distance(c) <= distance(nearest) + SAME_PLACE_METRES);
+      }
+    }
+    const streets = context.streets.filter((s) => !mention.candidates.includes(s));
+    if (streets.length > 0 && candidates.some((c) => c.place.kind !== 'street')) {
+      narrow((c) => streets.some((s) => metresBetweenPlaces(s.place, c.place) <= STREET_RADIUS_METRES));
+    }
+
+    let clusters = clusterCandidates(candidates);
+    let bySite = false;
+    if (clusters.length > 1 && context.siteLad) {
+      const inBorough = clusters.filter((cluster) => cluster.some((c) => c.place.ladCode === context.siteLad));
+      if (inBorough.length >= 1 && inBorough.length < clusters.length) {
+        clusters = inBorough;
+        bySite = true;
+      }
+    }
+    if (clusters.length !== 1) return { status: 'ambiguous' };
+    const chosen = representative(clusters[0]!);
+    return { status: 'resolved', place: chosen.place, strength: chosen.strength === 'weak' ? 'weak' : strength, bySite, byContext };
+  }
+
+  function placed(outcome: GeocodeOutcome, method: string, confidence: number, place: LocatedPlace): GeocodeResult {
+    return {
+      outcome,
+      method,
+      confidence: Math.round(Math.max(0.05, Math.min(1, confidence)) * 100) / 100,
+      matchedId: place.id,
+      matchedName: place.name,
+      longitude: place.longitude,
+      latitude: place.latitude,
+      lsoaCode: place.lsoaCode,
+      wardCode: place.wardCode,
+    };
+  }
+
+  function placeConfidence(base: number, mention: Mention, resolution: Extract<Resolution, { status: 'resolved' }>): number {
+    return base - 0.1 * mention.corrections - (resolution.strength === 'weak' ? 0.1 : resolution.strength === 'alias' ? 0.05 : 0) - (resolution.bySite ? 0.1 : 0);
+  }
+
+  function methodOf(kind: string, mention: Mention, resolution: Extract<Resolution, { status: 'resolved' }>): string {
+    const how = mention.corrections > 0 ? 'fuzzy' : resolution.strength === 'alias' ? 'alias' : resolution.strength === 'weak' ? 'partial' : 'exact';
+    return `${kind}_${how}${resolution.bySite ? '_site_borough' : ''}`;
+  }
+
+  /** Two streets that meet: the point where their extents overlap (or their nearest points), when close enough. */
+  function junctionOf(first: Mention, second: Mention, context: Context): GeocodeResult | 'ambiguous' | null {
+    const streetKinds = new Set<LocatedPlace['kind']>(['street']);
+    const a = first.candidates.filter((c) => streetKinds.has(c.place.kind));
+    const b = second.candidates.filter((c) => streetKinds.has(c.place.kind));
+    if (a.length === 0 || b.length === 0) return null;
+    const pairs: Array<{ a: LocatedPlace; b: LocatedPlace; gap: number }> = [];
+    for (const x of a) {
+      for (const y of b) {
+        const gap = metresBetweenPlaces(x.place, y.place);
+        const limit = x.place.bbox && y.place.bbox ? JUNCTION_GAP_METRES : JUNCTION_POINT_METRES;
+        if (gap <= limit) pairs.push({ a: x.place, b: y.place, gap });
+      }
+    }
+    if (pairs.length === 0) return null;
+    let close = pairs;
+    if (close.length > 1 && context.siteLad) {
+      const inBorough = close.filter((p) => p.a.ladCode === context.siteLad || p.b.ladCode === context.siteLad);
+      if (inBorough.length > 0) close = inBorough;
+    }
+    if (close.length > 1 && context.areaPoints.length + context.districts.length > 0) {
+      const near = close.filter((p) => context.areaPoints.some((pt) => metresToPlace(pt, p.a) <= AREA_RADIUS_METRES) || context.districts.some((d) => p.a.districts?.includes(d) || p.b.districts?.includes(d)));
+      if (near.length > 0) close = near;
+    }
+    if (close.length > 1) return 'ambiguous';
+    const { a: streetA, b: streetB } = close[0]!;
+    const point = meetingPoint(streetA, streetB);
+    const lsoa = gazetteer.lsoaAt(point[0], point[1]);
+    const corrections = first.corrections + second.corrections;
+    return {
+      outcome: 'junction',
+      method: corrections > 0 ? 'junction_fuzzy' : 'junction_exact',
+      confidence: Math.round((0.7 - 0.1 * corrections) * 100) / 100,
+      matchedId: `${streetA.id}+${streetB.id}`,
+      matchedName: `${streetA.name} / ${streetB.name}`,
+      longitude: Math.round(point[0] * 1e6) / 1e6,
+      latitude: Math.round(point[1] * 1e6) / 1e6,
+      lsoaCode: lsoa?.code ?? null,
+      wardCode: lsoa?.wardCode ?? null,
+    };
+  }
+
+  return {
+    gazetteerVersion: gazetteer.version,
+    geocode(input: GeocodeInput): GeocodeResult {
+      if (input.isHome === true) return withoutPoint('home', 'home_flag');
+      const text = input.text ?? '';
+      let tokens = normaliser.tokens(text);
+      if (isHomeText(tokens)) return withoutPoint('home', 'home_text');
+
+      // Full postcode: the column first, then the text; only real ones count.
+      const fromColumn = input.postcode ? gazetteer.lookupPostcode(input.postcode) : null;
+      const blocked = new Set<number>();
+      let textPostcode: ReturnType<Gazetteer['lookupPostcode']> = null;
+      let sector: ReturnType<Gazetteer['lookupSector']> = null;
+      const districts: string[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i]!;
+        const next = tokens[i + 1];
+        if (/^[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}$/.test(token)) {
+          const found = gazetteer.lookupPostcode(token);
+          if (found) {
+            textPostcode ??= found;
+            blocked.add(i);
+          }
+          continue;
+        }
+        if (!/^[a-z]{1,2}\d[a-z\d]?$/.test(token)) continue;
+        if (next && /^\d[a-z]{2}$/.test(next) && normalisePostcode(token + next)) {
+          const found = gazetteer.lookupPostcode(token + next);
+          if (found) {
+            textPostcode ??= found;
+            blocked.add(i).add(i + 1);
+            i++;
+            continue;
+          }
+        }
+        if (next && /^\d$/.test(next)) {
+          const found = gazetteer.lookupSector(`${token}${next}`);
+          if (found) {
+            sector ??= found;
+            blocked.add(i).add(i + 1);
+            districts.push(token.toUpperCase());
+            i++;
+            continue;
+          }
+        }
+        if (gazetteer.districts.has(token.toUpperCase())) {
+          districts.push(token.toUpperCase());
+          blocked.add(i);
+        }
+      }
+      const postcode = fromColumn ?? textPostcode;
+      if (postcode) {
+        const lsoa = { lsoaCode: postcode.lsoaCode, wardCode: postcode.wardCode };
+        // The full postcode is not kept: the sector names the result, as in the stored text.
+        return {
+          outcome: 'postcode',
+          method: fromColumn ? 'postcode_column' : 'postcode_text',
+          confidence: fromColumn ? 0.95 : 0.9,
+          matchedId: null,
+          matchedName: postcodeSector(postcode.postcode),
+          longitude: postcode.longitude,
+          latitude: postcode.latitude,
+          ...lsoa,
+        };
+      }
+      if (tokens.filter((t, i) => !blocked.has(i)).length === 0 && !sector && districts.length === 0) return withoutPoint('unknown', 'blank');
+      if (isUnknownText(tokens)) return withoutPoint('unknown', 'unknown_text');
+
+      tokens = splitCompounds(tokens);
+      const mentions = findMentions(tokens, blocked);
+      const kindsOf = (m: Mention): Set<LocatedPlace['kind']> => new Set(m.candidates.map((c) => c.place.kind));
+      const areaMentions = mentions.filter((m) => kindsOf(m).has('area'));
+      const streetMentions = mentions.filter((m) => kindsOf(m).has('street'));
+      const primaryMentions = mentions.filter((m) => kindsOf(m).has('premises') || kindsOf(m).has('landmark'));
+      const siteLad = input.siteCode ? (siteLads.get(input.siteCode.toUpperCase()) ?? null) : null;
+      const context: Context = {
+        districts,
+        sector,
+        areaPoints: areaMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'area').map((c) => [c.place.longitude, c.place.latitude] as [number, number])),
+        streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
+        siteLad,
+      };
+      let ambiguous = false;
+
+      const junctionCue = tokens.some((t) => junctionWords.has(t));
+      if (streetMentions.length >= 2 && (junctionCue || (primaryMentions.length === 0 && tokens.slice(streetMentions[0]!.end, streetMentions[1]!.start).includes('and')))) {
+        const junction = junctionOf(streetMentions[0]!, streetMentions[1]!, { ...context, areaPoints: context.areaPoints });
+        if (junction === 'ambiguous') ambiguous = true;
+        else if (junction) return junction;
+      }
+
+      const primaryKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark']);
+      for (const mention of primaryMentions) {
+        const resolution = resolve(mention, context, primaryKinds);
+        if (resolution.status === 'resolved') {
+          const kind = resolution.place.kind === 'premises' ? 'premises' : 'landmark';
+          return placed(kind, methodOf(kind, mention, resolution), placeConfidence(0.9, mention, resolution), resolution.place);
+        }
+        if (resolution.status === 'ambiguous') ambiguous = true;
+      }
+      const streetKinds = new Set<LocatedPlace['kind']>(['street']);
+      const streetContext = { ...context, streets: [] };
+      const resolvedStreets: Array<{ mention: Mention; resolution: Extract<Resolution, { status: 'resolved' }> }> = [];
+      for (const mention of streetMentions) {
+        const resolution = resolve(mention, streetContext, streetKinds);
+        if (resolution.status === 'resolved') resolvedStreets.push({ mention, resolution });
+        else if (resolution.status === 'ambiguous') ambiguous = true;
+      }
+      // Two streets that do not meet, or a premises we could not settle: the street alone would be a guess.
+      if (resolvedStreets.length === 1 && !(streetMentions.length >= 2 && junctionCue) && !ambiguous) {
+        const { mention, resolution } = resolvedStreets[0]!;
+        return placed('street', methodOf('street', mention, resolution), placeConfidence(0.8, mention, resolution), resolution.place);
+      }
+      if (resolvedStreets.length === 1 && junctionCue && streetMentions.length === 1) {
+        const { mention, resolution } = resolvedStreets[0]!;
+        return placed('street', `${methodOf('street', mention, resolution)}_one_of_junction`, placeConfidence(0.6, mention, resolution), resolution.place);
+      }
+      if (resolvedStreets.length > 1 || (resolvedStreets.length === 1 && ambiguous)) return withoutPoint('ambiguous', 'several_places');
+
+      if (!ambiguous && primaryMentions.length === 0 && streetMentions.length === 0) {
+        const areaKinds = new Set<LocatedPlace['kind']>(['area']);
+        for (const mention of areaMentions) {
+          const resolution = resolve(mention, { ...context, areaPoints: [] }, areaKinds);
+          if (resolution.status === 'resolved') return placed('area', methodOf('area', mention, resolution), placeConfidence(0.5, mention, resolution), resolution.place);
+          if (resolution.status === 'ambiguous') ambiguous = true;
+        }
+      }
+      if (sector && !ambiguous) {
+        const lsoa = { lsoaCode: sector.lsoaCode, wardCode: sector.wardCode };
+        return { outcome: 'postcode_sector', method: 'postcode_sector_text', confidence: 0.4, matchedId: null, matchedName: sector.sector, longitude: sector.longitude, latitude: sector.latitude, ...lsoa };
+      }
+      if (ambiguous) return withoutPoint('ambiguous', 'several_places');
+      return withoutPoint('no_match', mentions.length > 0 ? 'no_place_kind' : 'no_name_found');
+    },
+  };
+}
+
+/** Where two streets meet: the nearest pair of vertices when both have lines, else the middle of where their extents meet. */
+function meetingPoint(a: LocatedPlace, b: LocatedPlace): [number, number] {
+  if (a.lines && b.lines) {
+    let best: [number, number] = [(a.longitude + b.longitude) / 2, (a.latitude + b.latitude) / 2];
+    let bestDistance = Infinity;
+    for (const lineA of a.lines) for (const p of lineA) for (const lineB of b.lines) for (const q of lineB) {
+      const distance = metresBetween(p, q);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
+      }
+    }
+    return best;
+  }
+  if (a.bbox && b.bbox) {
+    const west = Math.max(a.bbox[0], b.bbox[0]);
+    const east = Math.min(a.bbox[2], b.bbox[2]);
+    const south = Math.max(a.bbox[1], b.bbox[1]);
+    const north = Math.min(a.bbox[3], b.bbox[3]);
+    return [(west + east) / 2, (south + north) / 2];
+  }
+  return [(a.longitude + b.longitude) / 2, (a.latitude + b.latitude) / 2];
+}
+
+/** Site code → LAD code: the site's stated borough (code or name), else the LAD of the LSOA nearest the site. */
+function siteBoroughs(gazetteer: Gazetteer, extra: readonly GeocoderSite[]): Map<string, string> {
+  const byCode = new Map<string, GeocoderSite>();
+  for (const site of gazetteer.sites as readonly SiteRecord[]) byCode.set(site.code.toUpperCase(), site);
+  for (const site of extra) byCode.set(site.code.toUpperCase(), site);
+  const lads = new Map<string, string>();
+  for (const lsoa of gazetteer.lsoas) {
+    if (lsoa.ladCode) {
+      lads.set(lsoa.ladCode.toLowerCase(), lsoa.ladCode);
+      if (lsoa.ladName) lads.set(lsoa.ladName.toLowerCase(), lsoa.ladCode);
+    }
+  }
+  const result = new Map<string, string>();
+  for (const [code, site] of byCode) {
+    const stated = site.borough ? lads.get(site.borough.toLowerCase()) : undefined;
+    const lad = stated ?? gazetteer.lsoaAt(site.longitude, site.latitude)?.ladCode ?? nearestLad(gazetteer, site);
+    if (lad) result.set(code, lad);
+  }
+  return result;
+}
+
+function nearestLad(gazetteer: Gazetteer, site: GeocoderSite): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const lsoa of gazetteer.lsoas) {
+    const ring = lsoa.geometry.type === 'Polygon' ? lsoa.geometry.coordinates[0] : lsoa.geometry.coordinates[0]?.[0];
+    for (const position of ring ?? []) {
+      const distance = metresBetween([site.longitude, site.latitude], [position[0]!, position[1]!]);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = lsoa.ladCode;
+      }
+    }
+  }
+  return best;
+}

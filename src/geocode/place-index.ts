@@ -1,0 +1,117 @@
+/**
+ * The name index the matcher searches: every gazetteer place under the keys a
+ * receptionist might use for it. "The Mossy Well" is found as "mossy well";
+ * "McDonald's Restaurants Ltd" as "mcdonalds"; Tottenham Hale station as
+ * "tottenham hale station" and, more weakly, "tottenham hale"; "Park View
+ * Academy" as "park view school". Keys are normalised token lists joined by
+ * spaces, built with the same normaliser as queries.
+ */
+import type { LocatedPlace } from './gazetteer/load.ts';
+import { ABBREVIATIONS, type Normaliser } from './normalise.ts';
+
+/** How directly a key names its place: weak keys lose to any other key of the same span. */
+export type KeyStrength = 'name' | 'alias' | 'weak';
+
+export interface KeyedPlace {
+  place: LocatedPlace;
+  strength: KeyStrength;
+}
+
+export interface PlaceIndex {
+  lookup(key: string): readonly KeyedPlace[] | undefined;
+  /** Token → number of keys using it: the rarity that weighs fuzzy matches. */
+  readonly vocabulary: ReadonlyMap<string, number>;
+  /** Longest key, in tokens. */
+  readonly maxKeyTokens: number;
+  /** Words too common to name a place on their own ("road", "green", "the", "station"). */
+  isGeneric(token: string): boolean;
+}
+
+/** Words that never name a place alone; a key made only of them needs two or more words ("high road"). */
+const GENERIC_WORDS = new Set([
+  'the', 'and', 'of', 'road', 'street', 'lane', 'avenue', 'way', 'place', 'gardens', 'grove', 'close', 'crescent', 'drive',
+  'terrace', 'parade', 'square', 'mews', 'row', 'walk', 'rise', 'vale', 'view', 'hill', 'court', 'park', 'green', 'station',
+  'school', 'academy', 'primary', 'college', 'high', 'north', 'south', 'east', 'west', 'new', 'old', 'upper', 'lower', 'great',
+  'little', 'club', 'bar', 'pub', 'house', 'arms', 'hall', 'centre', 'kings', 'queens', 'royal', 'church', 'hotel', 'cafe',
+  'restaurant', 'shop', 'store', 'food', 'wine', 'wines', 'chicken', 'pizza', 'kebab', 'express', 'local', 'london', 'social',
+  'community', 'football', 'sports', 'saint', 'bus', 'tavern', 'inn', 'head', 'market', 'estate', 'farm', 'white', 'red',
+  'black', 'road', 'broadway', 'junction', 'corner', 'outside', 'near', 'opposite', 'home', 'house', 'flat', 'unknown', 'patient',
+  'patients', 'food', 'stores', 'supermarket', 'off', 'licence', 'fried', 'grill', 'kitchen', 'lounge', 'international',
+]);
+
+function stripSuffixes(tokens: string[], suffixes: string[][]): string[] {
+  let current = tokens;
+  let changed = true;
+  while (changed && current.length > 1) {
+    changed = false;
+    for (const suffix of suffixes) {
+      if (suffix.length < current.length && suffix.every((word, k) => current[current.length - suffix.length + k] === word)) {
+        current = current.slice(0, current.length - suffix.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return current;
+}
+
+/** The keys of one place, strongest first. */
+export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category' | 'aliases'>, normaliser: Normaliser): Array<[string[], KeyStrength]> {
+  const keys: Array<[string[], KeyStrength]> = [];
+  const add = (tokens: string[], strength: KeyStrength): void => {
+    if (tokens.length > 0) keys.push([tokens, strength]);
+  };
+  const clean = (name: string): string[] => {
+    const tokens = normaliser.tokens(name);
+    return tokens[0] === 'the' && tokens.length > 1 ? tokens.slice(1) : tokens;
+  };
+  const tokens = clean(place.name);
+  const isStation = place.kind === 'landmark' && place.category === 'station';
+  // A station is named "Wood Green" in the data, but "Wood Green" alone means the district.
+  if (!isStation) add(tokens, 'name');
+  if (place.kind === 'premises') {
+    // Without "Ltd", "Express", "Public House": how people say it, but weaker, since
+    // "Wood Green Express Ltd" stripped is also the name of a district.
+    add(stripSuffixes(tokens, ABBREVIATIONS.nameSuffixes.map((s) => s.split(' '))), 'weak');
+    for (const alias of place.aliases ?? []) add(clean(alias), 'alias');
+  } else if (isStation) {
+    const base = tokens.at(-1) === 'station' ? tokens.slice(0, -1) : tokens;
+    add([...base, 'station'], 'name');
+    add(base, 'weak');
+  } else if (place.kind === 'landmark' && place.category === 'school') {
+    const base = stripSuffixes(tokens, ABBREVIATIONS.schoolWords.map((s) => s.split(' ')));
+    add([...base, 'school'], 'name');
+    add(base, 'weak');
+  } else if (place.kind === 'area') {
+    if (tokens.at(-1) === 'estate') add(tokens.slice(0, -1), 'name');
+    else add([...tokens, 'estate'], 'name');
+  }
+  return keys;
+}
+
+export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: Normaliser): PlaceIndex {
+  const byKey = new Map<string, KeyedPlace[]>();
+  const vocabulary = new Map<string, number>();
+  let maxKeyTokens = 1;
+  for (const place of places) {
+    const seen = new Set<string>();
+    for (const [tokens, strength] of placeKeys(place, normaliser)) {
+      const key = tokens.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = byKey.get(key);
+      if (list) list.push({ place, strength });
+      else byKey.set(key, [{ place, strength }]);
+      maxKeyTokens = Math.max(maxKeyTokens, tokens.length);
+      for (const token of new Set(tokens)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+    }
+  }
+  // A word in more than 2 % of keys is common whatever it is ("food", "road").
+  const commonThreshold = Math.max(20, byKey.size * 0.02);
+  return {
+    lookup: (key) => byKey.get(key),
+    vocabulary,
+    maxKeyTokens,
+    isGeneric: (token) => GENERIC_WORDS.has(token) || /^\d+[a-z]?$/.test(token) || (vocabulary.get(token) ?? 0) > commonThreshold,
+  };
+}
