@@ -6,9 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { lastExit } from './base.ts';
 import { EXIT } from './exit-codes.ts';
 import * as ingestCommand from './commands/ingest.ts';
+import * as statusCommand from './commands/status.ts';
 
 /** Every command, in the order `istv --help` lists them. */
-const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand];
+const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand];
 
 export function buildProgram(): Command {
   const program = new Command('istv')

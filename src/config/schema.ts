@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { siteSchema } from './sites.ts';
 import { deidentifySchema } from './deidentify.ts';
+import { disclosureConfigSchema } from './disclosure.ts';
+import { scheduleConfigSchema } from './schedule.ts';
+import { isColumnMappingTarget } from '../validate/header.ts';
 
 export const configSchema = z
   .strictObject({
@@ -17,10 +20,29 @@ export const configSchema = z
     areaName: z.string().default('Community Safety Partnership area'),
     sites: z.array(siteSchema).min(1, 'at least one site'),
     deidentify: deidentifySchema,
+    disclosure: disclosureConfigSchema,
+    schedule: scheduleConfigSchema,
+    reports: z
+      .strictObject({
+        /** Distance in metres within which an "outside/near" location is attributed to a licensed premises. */
+        premisesAttributionMetres: z.number().min(0).max(500).default(50),
+        /** Months of history in a licensing premises report (12 to 36). */
+        premisesHistoryMonths: z.number().int().min(12).max(36).default(24),
+      })
+      .prefault({}),
   })
   .superRefine((config, context) => {
     const seen = new Set<string>();
     config.sites.forEach((site, index) => {
+      for (const [source, target] of Object.entries(site.columnMapping)) {
+        if (!isColumnMappingTarget(target)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['sites', index, 'columnMapping', source],
+            message: `unknown target "${target}": expected a canonical column (site_code, assault_datetime, location_description, ...), an identifier field (nhs_number, patient_name, date_of_birth, ...) or "drop"`,
+          });
+        }
+      }
       if (seen.has(site.code)) {
         context.addIssue({ code: 'custom', path: ['sites', index, 'code'], message: `duplicate site code ${site.code}` });
       }

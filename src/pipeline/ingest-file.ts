@@ -19,6 +19,7 @@ import { mapHeader, type InputColumn } from '../validate/header.ts';
 import { CsvStructureError, detectCsvFormat, readCsvRecords } from '../validate/read-csv.ts';
 import { createRowSchema, validateRow, type RawRow } from '../validate/row-schema.ts';
 import type { HeaderMapping, IdentifierFields, RowIssue } from '../validate/types.ts';
+import { writeExtractQualityReport } from '../report/extract-quality/write.ts';
 import type { PipelineContext } from './context.ts';
 import { periodFromFileName, siteFromFileName } from './file-name.ts';
 
@@ -126,6 +127,33 @@ async function readHeader(file: string) {
   return { format, headers: first.value.fields, firstRow: second.done ? undefined : second.value.fields };
 }
 
+/** Maximum issues listed in a data-quality report (all are in the store). */
+const SAMPLE_ISSUES = 200;
+
+function writeQualityReport(
+  context: PipelineContext,
+  extract: { fileName: string; site: SiteConfig; period: string; committed: { extractId: number; version: number; supersededExtractId: number | null }; quality: DataQuality },
+): void {
+  const { extractId } = extract.committed;
+  const sampleIssues = context.store
+    .prepare("SELECT line, field, code, message, severity FROM row_issues WHERE extract_id = ? ORDER BY severity = 'warning', line LIMIT ?")
+    .all(extractId, SAMPLE_ISSUES) as Array<{ line: number; field: string | null; code: string; message: string; severity: string }>;
+  const { issueCount } = context.store.prepare('SELECT COUNT(*) AS issueCount FROM row_issues WHERE extract_id = ?').get(extractId) as { issueCount: number };
+  const written = writeExtractQualityReport(context.dataDir.reports, {
+    site: { code: extract.site.code, name: extract.site.name },
+    period: extract.period,
+    file: extract.fileName,
+    extractId,
+    version: extract.committed.version,
+    ingestedAt: context.now().toISOString(),
+    supersedes: extract.committed.supersededExtractId,
+    quality: extract.quality,
+    sampleIssues,
+    issueCount,
+  });
+  context.logger.info({ extractId, report: written.html }, 'data-quality report written');
+}
+
 export async function ingestClaimedFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: { recovered?: boolean } = {}): Promise<FileResult> {
   const { logger, store } = context;
   const fileName = claimed.originalName;
@@ -231,6 +259,7 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
     });
     writer = null;
     archiveFile(context.dataDir, claimed, context.now());
+    writeQualityReport(context, { fileName, site, period, committed, quality: measures });
     const outcome: FileOutcome = committed.supersededExtractId === null ? 'ingested' : 'superseded';
     logger.info(
       { file: fileName, site: site.code, period, extractId: committed.extractId, version: committed.version, rowsRead: measures.rowsRead, rowsAccepted: measures.rowsAccepted, rowsRejected: measures.rowsRejected, outcome },
