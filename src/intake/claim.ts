@@ -40,14 +40,17 @@ function describe(claimedPath: string): ClaimedFile {
   return { originalName: originalNameOf(claimedPath), path: claimedPath, receivedAt: statSync(claimedPath).mtime.toISOString() };
 }
 
-/** Files in the inbox, oldest first (so a resubmission is ingested after the file it replaces). */
+/**
+ * Files in the inbox, oldest first, so that a resubmission is ingested after the
+ * file it replaces. Files dropped in the same second (a batch copied at once)
+ * are taken in name order, which puts "X_2026-06.csv" before "X_2026-06_v2.csv".
+ */
 export function listInbox(directory: DataDirectory): string[] {
   return readdirSync(directory.inbox, { withFileTypes: true })
     .filter((entry) => entry.isFile() && !isIgnoredInboxName(entry.name))
-    .map((entry) => path.join(directory.inbox, entry.name))
-    .map((file) => ({ file, mtime: statSync(file).mtimeMs }))
-    .sort((a, b) => a.mtime - b.mtime || a.file.localeCompare(b.file))
-    .map(({ file }) => file);
+    .map((entry) => ({ name: entry.name, second: Math.floor(statSync(path.join(directory.inbox, entry.name)).mtimeMs / 1000) }))
+    .sort((a, b) => a.second - b.second || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ name }) => path.join(directory.inbox, name));
 }
 
 /** Moves an inbox file into processing/. Null when another run claimed it first. */
