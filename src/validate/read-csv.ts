@@ -135,8 +135,9 @@ export async function* readCsvRecords(file: string, format: CsvFormat): AsyncGen
     }
   } catch (error) {
     if (error instanceof CsvStructureError) throw error;
-    const parseError = error as Error & { code?: string; lines?: number };
-    const where = typeof parseError.lines === 'number' ? parseError.lines : line;
+    const parseError = error as Error & { code?: string };
+    // The record that failed starts where the last good one ended: that is where the stray quote is.
+    const where = line;
     const reasons: Record<string, string> = {
       CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
       CSV_INVALID_CLOSING_QUOTE: 'a quote closes a field in the middle of its text',

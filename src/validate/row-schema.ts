@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import {
+  LOCATION_TYPE_CATEGORIES, WEAPON_CATEGORIES,
   createCodeMatcher, locationTypeCodeList, relationshipCodeList, weaponCodeList,
   type CodeMatcher, type LocationTypeCategory, type RelationshipCategory, type WeaponCategory,
 } from '../../schemas/code-lists.ts';
@@ -166,7 +167,10 @@ export function createRowSchema(options: RowSchemaOptions) {
           const fromOther = matchers.weapon.match(methodOther);
           if (fromOther && fromOther !== 'unknown') weapon = fromOther;
         }
-        if (!mapped.matched && weapon === mapped.category) {
+        if (!mapped.matched && mapped.category === 'unknown') {
+          // A code that no list knows is a missing mandatory item, not a weapon.
+          problem('assault_method', 'unrecognised_code', `assault_method${quoted(methodText)} is a code in no code list or site codeMappings; expected one of ${WEAPON_CATEGORIES.join(', ')} or a mapped code`);
+        } else if (!mapped.matched && weapon === mapped.category) {
           problem('assault_method', 'unrecognised_code', `assault_method is not in the code list; recorded as ${weapon}`, 'warning');
         }
       }
@@ -176,7 +180,9 @@ export function createRowSchema(options: RowSchemaOptions) {
       else if (matchers) {
         const mapped = mapCode(matchers.locationType, locationTypeText, 'unknown', 'other');
         locationType = mapped.category;
-        if (!mapped.matched) problem('location_type', 'unrecognised_code', `location_type is not in the code list; recorded as ${locationType}`, 'warning');
+        if (!mapped.matched && mapped.category === 'unknown') {
+          problem('location_type', 'unrecognised_code', `location_type${quoted(locationTypeText)} is a code in no code list or site codeMappings; expected one of ${LOCATION_TYPE_CATEGORIES.join(', ')} or a mapped code`);
+        } else if (!mapped.matched) problem('location_type', 'unrecognised_code', `location_type is not in the code list; recorded as ${locationType}`, 'warning');
       }
 
       // Free text and optional items

@@ -1,0 +1,78 @@
+/**
+ * Test fixtures built from the repo's own synthetic sample area: a gazetteer
+ * and a config in a fresh temporary data dir, as a user would have them.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseConfig, type LoadedConfig } from '../../src/config/load.ts';
+import { buildGazetteer, writeGazetteer } from '../../src/geocode/gazetteer/build.ts';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+export const sampleData = path.join(repoRoot, 'sample-data');
+const area = path.join(sampleData, 'area');
+
+let gazetteerFile: string | null = null;
+
+/** The sample area's gazetteer, built once per test file. */
+export function sampleGazetteer(): string {
+  if (gazetteerFile) return gazetteerFile;
+  const folder = mkdtempSync(path.join(tmpdir(), 'istv-gazetteer-'));
+  gazetteerFile = path.join(folder, 'gazetteer.json');
+  writeGazetteer(
+    gazetteerFile,
+    buildGazetteer({
+      lsoa: [path.join(area, 'lsoa.geojson')],
+      postcodes: [path.join(area, 'postcodes.csv')],
+      premises: [path.join(area, 'premises.geojson')],
+      streets: [path.join(area, 'streets.geojson')],
+      landmarks: [path.join(area, 'landmarks.geojson')],
+      sites: [path.join(area, 'sites.csv')],
+    }),
+  );
+  return gazetteerFile;
+}
+
+export interface SampleSetup {
+  folder: string;
+  configFile: string;
+  config: LoadedConfig;
+}
+
+/** A fresh folder with the sample config (pointing at a data dir inside it) written to istv.config.json. */
+export function sampleSetup(overrides: Record<string, unknown> = {}): SampleSetup {
+  const folder = mkdtempSync(path.join(tmpdir(), 'istv-test-'));
+  const raw = JSON.parse(readFileSync(path.join(sampleData, 'istv.config.json'), 'utf8')) as Record<string, unknown>;
+  const configJson = { ...raw, gazetteer: sampleGazetteer(), dataDir: path.join(folder, 'data'), ...overrides };
+  const configFile = path.join(folder, 'istv.config.json');
+  writeFileSync(configFile, JSON.stringify(configJson, null, 2));
+  return { folder, configFile, config: parseConfig(configJson, folder, configFile) };
+}
+
+/** Copies sample extracts into an inbox with ascending drop times, in name order. */
+export function dropSampleFiles(inbox: string, names?: string[]): string[] {
+  const source = path.join(sampleData, 'inbox');
+  const chosen = names ?? readdirSync(source).filter((n) => n.endsWith('.csv')).sort();
+  const start = Date.now() / 1000 - chosen.length * 60;
+  chosen.forEach((name, index) => {
+    const target = path.join(inbox, name);
+    cpSync(path.join(source, name), target);
+    utimesSync(target, start + index * 60, start + index * 60);
+  });
+  return chosen;
+}
+
+export interface ManifestExtract {
+  file: string;
+  siteCode: string;
+  month: string;
+  expectedOutcome: 'ingest' | 'quarantine';
+  rows: number;
+  invalidRows: number;
+  expectedAccepted: number;
+  supersedes: string | null;
+}
+
+export function sampleManifest(): { extracts: ManifestExtract[] } {
+  return JSON.parse(readFileSync(path.join(sampleData, 'manifest.json'), 'utf8'));
+}
