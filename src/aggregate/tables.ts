@@ -220,3 +220,27 @@ export function periodLabel(months: string[]): string {
 export function rollingYear(month: string): string[] {
   return monthsEnding(month, 12);
 }
+
+/**
+ * The twelve months ending with `month` against the twelve before them: one
+ * partition of 24 months, so its margin is a true total and the two periods
+ * are protected together.
+ */
+export function rollingYearsTable(store: StoreDatabase, month: string): CountTable {
+  const months = monthsEnding(month, 24);
+  const previous = months.slice(0, 12);
+  const latest = months.slice(12);
+  const dimension: Dimension = {
+    name: 'period',
+    label: 'Twelve months',
+    values: ['previous-12', 'latest-12'],
+    valueLabels: { 'previous-12': periodLabel(previous), 'latest-12': periodLabel(latest) },
+  };
+  return countRecords(store, {
+    id: 'rolling-years',
+    title: `Assault attendances in the twelve months to ${monthLabel(month)} and the twelve before`,
+    // latest[0] is a checked YYYY-MM (monthsEnding asserts it), so it is safe inside the expression.
+    columns: [{ dimension, expression: `CASE WHEN assault_month >= '${latest[0]}' THEN 'latest-12' ELSE 'previous-12' END`, whenNull: 'previous-12' }],
+    ...monthWhere(months),
+  });
+}

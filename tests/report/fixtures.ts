@@ -56,7 +56,7 @@ export function createFixtureStore(prefix = 'istv-report-'): FixtureStore {
   let sequence = 0;
   const insertExtract = store.prepare(
     `INSERT INTO extracts (site_code, period, file_name, sha256, size_bytes, received_at, ingested_at, version, status, rows_read, rows_accepted, rows_rejected, header_json, quality_json)
-     VALUES (?, ?, ?, ?, 1000, ?, ?, ?, 'current', ?, ?, 0, '[]', ?)`,
+     VALUES (?, ?, ?, ?, 1000, ?, ?, ?, 'current', ?, ?, ?, '[]', ?)`,
   );
   const insertRecord = store.prepare(
     `INSERT INTO records (extract_id, line, site_code, assault_date, assault_time, assault_month, assault_hour, assault_weekday, weapon, assault_method_text,
@@ -69,8 +69,9 @@ export function createFixtureStore(prefix = 'istv-report-'): FixtureStore {
     const previous = store.prepare(`SELECT id, version FROM extracts WHERE site_code = ? AND period = ? AND status = 'current'`).get(siteCode, period) as { id: number; version: number } | undefined;
     if (previous) store.prepare(`UPDATE extracts SET status = 'superseded' WHERE id = ?`).run(previous.id);
     const at = `${period}-28T09:00:00Z`;
+    const rejected = (quality as { rowsRejected?: number } | null)?.rowsRejected ?? 0;
     const extractId = Number(
-      insertExtract.run(siteCode, period, `${siteCode}-${period}-v${sequence}.csv`, `sha-${sequence}-${siteCode}-${period}`, at, at, (previous?.version ?? 0) + 1, records.length, records.length, JSON.stringify(quality ?? {}))
+      insertExtract.run(siteCode, period, `${siteCode}-${period}-v${sequence}.csv`, `sha-${sequence}-${siteCode}-${period}`, at, at, (previous?.version ?? 0) + 1, records.length + rejected, records.length, rejected, JSON.stringify(quality ?? {}))
         .lastInsertRowid,
     );
     if (previous) store.prepare(`UPDATE extracts SET superseded_by = ? WHERE id = ?`).run(extractId, previous.id);

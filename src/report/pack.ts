@@ -1,0 +1,89 @@
+/**
+ * What every audience pack is built from and what it hands back. A pack first
+ * names its count tables (true counts, from src/aggregate); the publisher puts
+ * them through disclosure control for the pack's audience; the pack then
+ * renders only the protected release.
+ */
+import type { AreaLsoa } from '../aggregate/dimensions.ts';
+import type { PremisesPoint } from '../aggregate/premises.ts';
+import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
+import type { StoreDatabase } from '../store/open.ts';
+import type { LsoaBoundaries } from './area.ts';
+import { html, type Html } from './render/html.ts';
+import { csvMetadata, protectedTableColumns, protectedTableToCsv } from './render/csv.ts';
+
+export const AUDIENCES = ['police', 'licensing', 'public-health', 'hospital'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export interface PackInput {
+  store: StoreDatabase;
+  /** Reporting month, YYYY-MM. */
+  month: string;
+  areaName: string;
+  /** LSOAs of the area, from the boundaries; empty when none were given. */
+  area: AreaLsoa[];
+  boundaries: LsoaBoundaries | null;
+  /** When set, the pack is marked "Revised: <this>". */
+  revised: string | null;
+  /** ISO timestamp of the publish run. */
+  generatedAt: string;
+  licensing: LicensingOptions;
+  /** The sites in the config, for the hospital feedback (sites that sent extracts but are not configured are added). */
+  sites: Array<{ code: string; name: string; extractDueDay?: number | undefined }>;
+}
+
+export interface LicensingOptions {
+  /** Months of history in each premises report (12 to 36). */
+  months: number;
+  /** An assault placed in a public place within this many metres of a premises is attributed to it as "near". */
+  nearMetres: number;
+  /** The premises to consider; when null, the premises the geocoder has matched in the store. */
+  premises: PremisesPoint[] | null;
+}
+
+export interface PackFile {
+  /** Path inside the audience folder, with forward slashes. */
+  path: string;
+  content: string;
+  /** Print this HTML file to a PDF beside it (same name, .pdf). */
+  printToPdf?: boolean;
+}
+
+/** One audience's pack: which tables to protect, and how to render the protected release. */
+export interface PackBuilder<Prepared> {
+  audience: Audience;
+  prepare(input: PackInput): { tables: CountTable[]; prepared: Prepared };
+  render(input: PackInput, prepared: Prepared, release: ProtectedRelease): PackFile[];
+}
+
+/** Each protected table as CSV with its CSVW metadata, under tables/. */
+export function tableFiles(release: ProtectedRelease, folder = 'tables'): PackFile[] {
+  return release.tables.flatMap((table) => [
+    { path: `${folder}/${table.id}.csv`, content: protectedTableToCsv(table) },
+    { path: `${folder}/${table.id}.csv-metadata.json`, content: csvMetadata(`${table.id}.csv`, table.title, release.methodStatement, protectedTableColumns(table)) },
+  ]);
+}
+
+/** The release as JSON: every protected table with the method statement. */
+export function releaseJson(release: ProtectedRelease, input: PackInput): PackFile {
+  return {
+    path: 'release.json',
+    content: `${JSON.stringify({ audience: release.audience, period: release.period, areaName: input.areaName, generatedAt: input.generatedAt, revised: input.revised, methodStatement: release.methodStatement, tables: release.tables }, null, 2)}\n`,
+  };
+}
+
+export function subtitle(input: PackInput, audienceLabel: string, period: string): string {
+  return `${input.areaName} · ${audienceLabel} · ${period} · produced ${input.generatedAt.slice(0, 10)} from emergency department assault attendances (ISTV)`;
+}
+
+/** Caveats every pack states, whatever its audience. */
+export const COMMON_CAVEATS = [
+  'These are assaults treated at the emergency departments that share data (the Cardiff Model). Most are never reported to police, and assaults treated elsewhere or not at all are not counted.',
+  'The time, place and weapon are as the patient told reception staff: self-reported, unverified, and sometimes left blank or "unknown".',
+  'Places are matched from free text written by reception staff; a match is a judgement by software, with the confidence shown where it matters. Unmatched and home locations are counted but not mapped.',
+  'Small numbers are protected by disclosure control (see Method): a cell shown as "*" or as a range is not zero.',
+];
+
+export function linkList(links: Array<{ href: string; text: string }>): Html {
+  return html`<ul>${links.map((link) => html`<li><a href="${link.href}">${link.text}</a></li>`)}</ul>`;
+}

@@ -1,0 +1,133 @@
+/**
+ * The police pack (the Cardiff model proper): where and when assaults
+ * concentrate, to send patrols to hotspots at the right hours. Hotspot
+ * rankings of LSOAs, streets and premises, a choropleth of the borough, the
+ * day × hour heatmap, weapons and their trend, and the de-identified records
+ * as CSV and GeoJSON points for the force's own GIS.
+ */
+import { UNPLACED } from '../../aggregate/dimensions.ts';
+import { addMonths, monthsEnding, shortMonthLabel, monthLabel } from '../../aggregate/months.ts';
+import { policeRecords, type PoliceRecord } from '../../aggregate/records.ts';
+import { lsoaWeaponTable, monthWeaponTable, placeTable, rollingYearsTable, wardWeaponTable, weekdayHourTable } from '../../aggregate/tables.ts';
+import type { ProtectedRelease } from '../../disclose/types.ts';
+import { describeChange } from '../figures.ts';
+import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
+import { ProtectedTableIndex, findTable } from '../protected-table.ts';
+import { rankValues, renderBarChart, renderHeatmap, renderLineChart } from '../render/charts.ts';
+import { toCsv, csvMetadata } from '../render/csv.ts';
+import { policeRecordProperties, policeRecordsGeoJson } from '../render/geojson.ts';
+import { html, renderCaveats, renderDocument, renderTable, type Html } from '../render/html.ts';
+import { renderChoropleth, type MapValue } from '../render/map.ts';
+import { renderChangeTable, lsoaMapValues } from '../render/sections.ts';
+
+const HOTSPOT_COUNT = 10;
+
+export interface PolicePrepared {
+  records: PoliceRecord[];
+}
+
+const RECORD_COLUMNS = [
+  { name: 'ref', title: 'Sequence number in this release', datatype: 'integer' as const },
+  { name: 'assault_date', title: 'Date of assault', datatype: 'date' as const },
+  { name: 'assault_hour', title: 'Hour of assault (0-23)', datatype: 'integer' as const },
+  { name: 'weekday', title: 'Day of week (1 = Monday)', datatype: 'integer' as const },
+  { name: 'weapon', title: 'Weapon category' },
+  { name: 'location_type', title: 'Location type' },
+  { name: 'geocode_outcome', title: 'How the location was placed' },
+  { name: 'place_name', title: 'Premises, street or landmark matched' },
+  { name: 'lsoa_code', title: 'LSOA' },
+  { name: 'ward_code', title: 'Ward' },
+  { name: 'longitude', title: 'Longitude (WGS84)', datatype: 'number' as const },
+  { name: 'latitude', title: 'Latitude (WGS84)', datatype: 'number' as const },
+];
+
+function recordsCsv(records: PoliceRecord[]): string {
+  return toCsv(
+    RECORD_COLUMNS.map((column) => column.name),
+    records.map((record) => [...Object.values(policeRecordProperties(record)), record.longitude, record.latitude]),
+  );
+}
+
+function hotspotSection(release: ProtectedRelease, tableId: string, dimension: string, heading: string): Html {
+  const table = findTable(release.tables, tableId);
+  const ranked = rankValues(table, dimension).filter((value) => value !== UNPLACED).slice(0, HOTSPOT_COUNT);
+  if (ranked.length === 0) return html`<h3>${heading}</h3><p>No assaults this month were placed at a ${dimension === 'lsoa' ? 'known LSOA' : dimension}.</p>`;
+  return html`<h3>${heading}</h3>${renderTable(table, { rows: dimension, rowValues: ranked, withoutTotalRow: true, caption: `${heading} (top ${ranked.length})` })}`;
+}
+
+export const policePack: PackBuilder<PolicePrepared> = {
+  audience: 'police',
+  prepare(input: PackInput) {
+    const trendMonths = monthsEnding(input.month, 13);
+    return {
+      tables: [
+        lsoaWeaponTable(input.store, input.month, input.area),
+        wardWeaponTable(input.store, input.month, input.area),
+        monthWeaponTable(input.store, trendMonths),
+        rollingYearsTable(input.store, input.month),
+        weekdayHourTable(input.store, [input.month]),
+        placeTable(input.store, [input.month], 'street'),
+        placeTable(input.store, [input.month], 'premises'),
+      ],
+      prepared: { records: policeRecords(input.store, input.month) },
+    };
+  },
+  render(input, prepared, release) {
+    const core = findTable(release.tables, 'lsoa-weapon');
+    const trend = findTable(release.tables, 'month-weapon');
+    const trendIndex = new ProtectedTableIndex(trend);
+    const rolling = new ProtectedTableIndex(findTable(release.tables, 'rolling-years'));
+    const month = input.month;
+    const changes = [
+      describeChange(`${monthLabel(month)} against ${monthLabel(addMonths(month, -1))}`, trendIndex.cell({ month }), trendIndex.cell({ month: addMonths(month, -1) })),
+      describeChange(`${monthLabel(month)} against ${monthLabel(addMonths(month, -12))}`, trendIndex.cell({ month }), trendIndex.cell({ month: addMonths(month, -12) })),
+      describeChange('Twelve months to this month against the twelve before', rolling.cell({ period: 'latest-12' }), rolling.cell({ period: 'previous-12' })),
+    ];
+    const mapValues: Map<string, MapValue> = lsoaMapValues(core, { month });
+    const placed = prepared.records.filter((record) => record.longitude !== null).length;
+    const body = html`
+<section><h2>This month</h2>${renderChangeTable(changes)}</section>
+<section><h2>Where: hotspot map by LSOA</h2>
+${input.boundaries ? renderChoropleth(input.boundaries, mapValues, { title: `Assault attendances by LSOA, ${monthLabel(month)}`, unit: 'Assault attendances' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
+${hotspotSection(release, 'lsoa-weapon', 'lsoa', 'LSOAs with the most assaults')}
+${hotspotSection(release, 'street-hotspots', 'street', 'Streets')}
+${hotspotSection(release, 'premises-hotspots', 'premises', 'Premises')}
+</section>
+<section><h2>When: day of week and hour</h2>
+${renderHeatmap(findTable(release.tables, 'weekday-hour'), { rows: 'weekday', columns: 'hour', title: `Assault attendances by day and hour of assault, ${monthLabel(month)}` })}
+${renderTable(findTable(release.tables, 'weekday-hour'), { rows: 'hour', columns: 'weekday' })}
+</section>
+<section><h2>Weapons</h2>
+${renderBarChart(core, { dimension: 'weapon', fixed: { month }, title: `Weapon used, ${monthLabel(month)}` })}
+${renderLineChart(trend, { dimension: 'month', title: 'Assault attendances per month, last 13 months', axisLabel: shortMonthLabel })}
+${renderTable(trend, { rows: 'month', columns: 'weapon' })}
+</section>
+<section><h2>By LSOA and weapon</h2>
+${renderTable(core, { rows: 'lsoa', columns: 'weapon', fixed: { month } })}
+${renderTable(findTable(release.tables, 'ward-weapon'), { rows: 'ward', columns: 'weapon' })}
+</section>
+<section><h2>Record-level data</h2>
+<p>${prepared.records.length} de-identified records for ${monthLabel(month)} (date, hour, place and weapon; nothing about the patient), ${placed} with a point.
+<a href="records.csv">records.csv</a> (all records; longitude and latitude empty where the place was not matched or was a home) and
+<a href="records.geojson">records.geojson</a> (points only) open in QGIS as they are.</p>
+</section>
+<section><h2>Caveats</h2>${renderCaveats(COMMON_CAVEATS)}</section>`;
+    const page = renderDocument({
+      title: `Assault hotspots for police, ${monthLabel(month)}`,
+      subtitle: subtitle(input, 'Police', monthLabel(month)),
+      methodStatement: release.methodStatement,
+      revised: input.revised,
+      body,
+    });
+    const description = { name: `istv-police-records-${month}`, title: `De-identified assault attendance records, ${monthLabel(month)}`, method_statement: release.methodStatement };
+    const files: PackFile[] = [
+      { path: 'index.html', content: page, printToPdf: true },
+      { path: 'records.csv', content: recordsCsv(prepared.records) },
+      { path: 'records.csv-metadata.json', content: csvMetadata('records.csv', description.title, release.methodStatement, RECORD_COLUMNS) },
+      { path: 'records.geojson', content: policeRecordsGeoJson(prepared.records, description) },
+      ...tableFiles(release),
+      releaseJson(release, input),
+    ];
+    return files;
+  },
+};

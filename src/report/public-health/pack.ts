@@ -1,0 +1,109 @@
+/**
+ * The public-health pack: trends, rates per 1,000 residents by LSOA, age and
+ * sex, alcohol, domestic violence and repeat attendances, under the
+ * public-health disclosure policy. Rolling twelve-month tables keep small
+ * areas and groups above the thresholds more often than single months would.
+ * It names no premises: premises belong to the licensing pack.
+ */
+import { addMonths, monthLabel, monthsEnding, shortMonthLabel } from '../../aggregate/months.ts';
+import {
+  ageSexTable,
+  alcoholTable,
+  domesticTable,
+  locationTypeTable,
+  lsoaTable,
+  monthWeaponTable,
+  periodLabel,
+  relationshipTable,
+  repeatAttendanceTable,
+  rollingYear,
+  rollingYearsTable,
+  wardWeaponTable,
+} from '../../aggregate/tables.ts';
+import { describeChange, ratePer1000 } from '../figures.ts';
+import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
+import { ProtectedTableIndex, findTable } from '../protected-table.ts';
+import { renderBarChart, renderLineChart } from '../render/charts.ts';
+import { lsoaValuesGeoJson } from '../render/geojson.ts';
+import { html, renderCaveats, renderDocument, renderTable } from '../render/html.ts';
+import { renderChoropleth, type MapValue } from '../render/map.ts';
+import { lsoaMapValues, renderChangeTable } from '../render/sections.ts';
+
+export const publicHealthPack: PackBuilder<null> = {
+  audience: 'public-health',
+  prepare(input: PackInput) {
+    const year = rollingYear(input.month);
+    return {
+      tables: [
+        monthWeaponTable(input.store, monthsEnding(input.month, 24)),
+        rollingYearsTable(input.store, input.month),
+        lsoaTable(input.store, year, input.area, 'lsoa-12-months'),
+        wardWeaponTable(input.store, input.month, input.area),
+        ageSexTable(input.store, year),
+        alcoholTable(input.store, year),
+        relationshipTable(input.store, year),
+        domesticTable(input.store, year),
+        repeatAttendanceTable(input.store, year),
+        locationTypeTable(input.store, year),
+      ],
+      prepared: null,
+    };
+  },
+  render(input, _prepared, release) {
+    const month = input.month;
+    const year = rollingYear(month);
+    const yearLabel = periodLabel(year);
+    const trend = findTable(release.tables, 'month-weapon');
+    const trendIndex = new ProtectedTableIndex(trend);
+    const rolling = new ProtectedTableIndex(findTable(release.tables, 'rolling-years'));
+    const changes = [
+      describeChange(`${monthLabel(month)} against ${monthLabel(addMonths(month, -1))}`, trendIndex.cell({ month }), trendIndex.cell({ month: addMonths(month, -1) })),
+      describeChange(`${monthLabel(month)} against ${monthLabel(addMonths(month, -12))}`, trendIndex.cell({ month }), trendIndex.cell({ month: addMonths(month, -12) })),
+      describeChange('Twelve months to this month against the twelve before', rolling.cell({ period: 'latest-12' }), rolling.cell({ period: 'previous-12' })),
+    ];
+    const lsoaCounts = findTable(release.tables, 'lsoa-12-months');
+    const counts = lsoaMapValues(lsoaCounts);
+    const lsoaIndex = new ProtectedTableIndex(lsoaCounts);
+    const population = new Map(input.area.map((lsoa) => [lsoa.code, lsoa.population] as const));
+    const hasPopulation = input.area.some((lsoa) => lsoa.population !== undefined);
+    const rates = new Map<string, MapValue>();
+    for (const [code, entry] of counts) rates.set(code, { ...ratePer1000(lsoaIndex.cell({ lsoa: code }), population.get(code)), label: entry.label });
+    const rateRows = [...rates].filter(([, rate]) => rate.value !== null).sort((a, b) => b[1].value! - a[1].value!).slice(0, 15);
+    const mapTitle = hasPopulation ? `Assault attendances per 1,000 residents by LSOA, ${yearLabel}` : `Assault attendances by LSOA, ${yearLabel}`;
+    const body = html`
+<section><h2>Trend</h2>
+${renderChangeTable(changes)}
+${renderLineChart(trend, { dimension: 'month', title: 'Assault attendances per month, last 24 months', axisLabel: shortMonthLabel })}
+${renderTable(trend, { rows: 'month', columns: 'weapon' })}
+</section>
+<section><h2>Where: rates by LSOA</h2>
+${input.boundaries ? renderChoropleth(input.boundaries, hasPopulation ? rates : counts, { title: mapTitle, unit: hasPopulation ? 'Per 1,000 residents (2011 Census usual residents)' : 'Assault attendances' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
+<p class="small">Rates are worked out from the published (protected) counts and are not shown where the count is under 10.</p>
+${rateRows.length === 0 ? html`<p>No LSOA has enough attendances for a rate to be shown.</p>` : html`<table data-rates><caption>Highest rates per 1,000 residents, ${yearLabel}</caption><thead><tr><th>LSOA</th><th>Attendances</th><th>Residents</th><th>Rate per 1,000</th></tr></thead><tbody>${rateRows.map(([code, rate]) => html`<tr><th class="row">${rate.label ?? code}</th><td data-table="lsoa-12-months" data-keys="${JSON.stringify(lsoaIndex.keysOf({ lsoa: code }))}">${lsoaIndex.display({ lsoa: code })}</td><td>${String(population.get(code) ?? '')}</td><td>${rate.display}</td></tr>`)}</tbody></table>`}
+${renderTable(findTable(release.tables, 'ward-weapon'), { rows: 'ward', columns: 'weapon' })}
+</section>
+<section><h2>Who: age and sex, ${yearLabel}</h2>
+${renderTable(findTable(release.tables, 'age-sex'), { rows: 'age_band', columns: 'sex' })}
+</section>
+<section><h2>Alcohol, domestic violence and repeat attendances, ${yearLabel}</h2>
+<div class="grid">
+${renderTable(findTable(release.tables, 'alcohol'), { rows: 'alcohol' })}
+${renderTable(findTable(release.tables, 'domestic'), { rows: 'domestic' })}
+</div>
+${renderBarChart(findTable(release.tables, 'relationship'), { dimension: 'relationship', title: `Relationship to the assailant, ${yearLabel}` })}
+${renderTable(findTable(release.tables, 'relationship'), { rows: 'relationship' })}
+${renderTable(findTable(release.tables, 'repeat-attendances'), { rows: 'attendances' })}
+<p class="small">Repeat attendances link records by a keyed pseudonym of the NHS number; the pseudonym never leaves the store and only counts of people are published.</p>
+${renderTable(findTable(release.tables, 'location-type'), { rows: 'location_type' })}
+</section>
+<section><h2>Caveats</h2>${renderCaveats(COMMON_CAVEATS)}</section>`;
+    const description = { name: `istv-lsoa-${month}`, title: mapTitle, method_statement: release.methodStatement };
+    const files: PackFile[] = [
+      { path: 'index.html', content: renderDocument({ title: `Assault attendances: public health, ${monthLabel(month)}`, subtitle: subtitle(input, 'Public health', monthLabel(month)), methodStatement: release.methodStatement, revised: input.revised, body }) },
+      ...tableFiles(release),
+      releaseJson(release, input),
+    ];
+    if (input.boundaries) files.push({ path: 'lsoa-rates.geojson', content: lsoaValuesGeoJson(input.boundaries, counts, description, hasPopulation ? rates : undefined) });
+    return files;
+  },
+};

@@ -1,0 +1,257 @@
+/**
+ * publishMonth: every audience's pack for one month, under
+ * `reports/YYYY-MM/<audience>/`, written all at once or not at all.
+ *
+ * Each pack's count tables go through disclosure control for its audience and
+ * the release must pass the auditor before anything is rendered. The packs are
+ * written into a fresh folder under `reports/.packs/`; `reports/YYYY-MM` is a
+ * relative symbolic link to the current one, replaced with one rename(2). A
+ * crash at any point leaves readers the old pack or the new, never a mixture.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { assertMonth } from '../aggregate/months.ts';
+import type { PremisesPoint } from '../aggregate/premises.ts';
+import { lsoaWeaponTable } from '../aggregate/tables.ts';
+import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
+import { reportSchema, type ReportConfig } from '../config/report.ts';
+import { auditRelease, protectRelease } from '../disclose/index.ts';
+import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
+import type { PipelineContext } from '../pipeline/context.ts';
+import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
+import { hospitalPack } from './hospital/pack.ts';
+import { licensingPack } from './licensing/pack.ts';
+import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
+import { policePack } from './police/pack.ts';
+import { publicHealthPack } from './public-health/pack.ts';
+import { openPdfPrinter, CHROMIUM_PATH } from './render/pdf.ts';
+
+export interface PublishOptions {
+  /** Mark every pack "Revised: …" (the month was published before and its data changed). */
+  revised?: boolean;
+  /** LSOA polygons for the maps, rates and LSOA names (ONS GeoJSON or the gazetteer's LSOAs as features). */
+  lsoaBoundaries?: FeatureCollection;
+  /** Licensed premises to consider for the licensing pack (from the gazetteer); default: the premises matched in the store. */
+  premises?: PremisesPoint[];
+  /** `if-available` (default) skips PDFs with a warning when Chromium is not installed; `required` fails instead. */
+  pdf?: 'required' | 'if-available' | 'skip';
+}
+
+export interface PublishedAudience {
+  audience: string;
+  /** Files written, relative to the month folder. */
+  files: string[];
+  tables: number;
+  methodStatement: string;
+}
+
+export interface PublishSummary {
+  month: string;
+  /** The month folder (a link to the pack version just written). */
+  directory: string;
+  generatedAt: string;
+  revised: boolean;
+  audiences: PublishedAudience[];
+  pdfs: number;
+  pdfSkippedReason: string | null;
+}
+
+/** The hospital is the data controller receiving feedback on its own extract: its counts are its own. */
+const HOSPITAL_POLICY = disclosurePolicy({ method: 'none' });
+
+/** Which configured policy governs each output. The core table is the CSP's general monthly aggregate, under the public-health rule. */
+const POLICY_KEY = { police: 'police', licensing: 'licensing', 'public-health': 'public_health', core: 'public_health' } as const;
+
+function policyFor(context: PipelineContext, audience: string): DisclosurePolicy {
+  if (audience === 'hospital') return HOSPITAL_POLICY;
+  const key = POLICY_KEY[audience as keyof typeof POLICY_KEY];
+  if (!key) throw new Error(`No disclosure policy for audience: ${audience}`);
+  const configured = (context.config as { disclosure?: DisclosureConfig }).disclosure;
+  return configured?.[key] ?? disclosurePolicy(DEFAULT_DISCLOSURE_POLICIES[key]);
+}
+
+function reportConfig(context: PipelineContext): ReportConfig {
+  return (context.config as { report?: ReportConfig }).report ?? reportSchema.parse(undefined);
+}
+
+/** Protects and audits one release; a release the auditor finds anything in is never written. */
+export function protectAndAudit(tables: CountTable[], policy: DisclosurePolicy, audience: string, period: string): ProtectedRelease {
+  const release = protectRelease(tables, policy, { audience, period });
+  const findings = auditRelease(release, tables, policy);
+  if (findings.length > 0) {
+    // Audit messages name dimension codes and bounds, never a true count.
+    throw new Error(`The ${audience} release for ${period} failed the disclosure audit (${findings.length} findings), first: ${findings[0]!.kind} in ${findings[0]!.tableId}: ${findings[0]!.message}`);
+  }
+  return release;
+}
+
+const PACKS: Array<PackBuilder<unknown>> = [policePack as PackBuilder<unknown>, licensingPack as PackBuilder<unknown>, publicHealthPack as PackBuilder<unknown>, hospitalPack as PackBuilder<unknown>];
+
+function coreFiles(input: PackInput, policy: DisclosurePolicy): { files: PackFile[]; release: ProtectedRelease } {
+  const release = protectAndAudit([lsoaWeaponTable(input.store, input.month, input.area)], policy, 'core', input.month);
+  const json = releaseJson(release, input);
+  return {
+    release,
+    files: [...tableFiles(release, '.').map((file) => ({ ...file, path: file.path.replace(/^\.\//, '') })), { path: 'lsoa-weapon.json', content: json.content }],
+  };
+}
+
+function writeFileIn(root: string, relative: string, content: string): void {
+  if (relative.split('/').some((part) => part === '..' || part === '')) throw new Error(`Unexpected pack file path: ${relative}`);
+  const target = path.join(root, ...relative.split('/'));
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, content);
+}
+
+function previousManifest(monthLink: string): { generatedAt?: string } | null {
+  try {
+    return JSON.parse(readFileSync(path.join(monthLink, 'manifest.json'), 'utf8')) as { generatedAt?: string };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Points `reports/<month>` at `packs/<version>` atomically. A real folder left
+ * there by an older istv is moved into the packs folder first.
+ */
+function swapLink(reportsDirectory: string, month: string, versionFolder: string): string | null {
+  const link = path.join(reportsDirectory, month);
+  let previousTarget: string | null = null;
+  if (existsSync(link) || isSymlink(link)) {
+    if (isSymlink(link)) previousTarget = readlinkSync(link);
+    else {
+      const moved = path.join('.packs', `${month}-moved-${Date.now()}`);
+      renameSync(link, path.join(reportsDirectory, moved));
+      previousTarget = moved;
+    }
+  }
+  const temporaryLink = path.join(reportsDirectory, `.${month}.link-${process.pid}`);
+  rmSync(temporaryLink, { force: true });
+  symlinkSync(path.join('.packs', versionFolder), temporaryLink, 'dir');
+  renameSync(temporaryLink, link);
+  return previousTarget;
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Removes pack versions of this month that no link points to (earlier runs, and folders a crash left behind). */
+function removeStaleVersions(reportsDirectory: string, month: string): void {
+  const packs = path.join(reportsDirectory, '.packs');
+  const current = isSymlink(path.join(reportsDirectory, month)) ? path.basename(readlinkSync(path.join(reportsDirectory, month))) : null;
+  for (const name of readdirSync(packs)) {
+    if (name.startsWith(`${month}-`) && name !== current) rmSync(path.join(packs, name), { recursive: true, force: true });
+  }
+}
+
+export async function publishMonth(context: PipelineContext, month: string, options: PublishOptions = {}): Promise<PublishSummary> {
+  assertMonth(month);
+  const generatedAt = context.now().toISOString();
+  const reportsDirectory = context.dataDir.reports;
+  const monthLink = path.join(reportsDirectory, month);
+  const boundaries = (options.lsoaBoundaries as LsoaBoundaries | undefined) ?? null;
+  const settings = reportConfig(context);
+  let revised: string | null = null;
+  if (options.revised) {
+    const before = previousManifest(monthLink)?.generatedAt;
+    revised = `this pack was produced on ${generatedAt.slice(0, 10)} from corrected or resubmitted data${before ? ` and replaces the pack produced on ${before.slice(0, 10)}` : ''}; figures may differ from the earlier edition.`;
+  }
+  const input: PackInput = {
+    store: context.store,
+    month,
+    areaName: context.config.areaName,
+    area: boundaries ? areaFromBoundaries(boundaries) : [],
+    boundaries,
+    revised,
+    generatedAt,
+    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises: options.premises ?? null },
+    sites: context.config.sites,
+  };
+
+  // Everything is worked out and checked before a byte is written.
+  const audiences: Array<{ audience: string; files: PackFile[]; release: ProtectedRelease }> = [];
+  // One snapshot of the store for every pack, so an ingest running alongside cannot make two packs disagree.
+  context.store.transaction(() => {
+    for (const pack of PACKS) {
+      const { tables, prepared } = pack.prepare(input);
+      const release = protectAndAudit(tables, policyFor(context, pack.audience), pack.audience, month);
+      audiences.push({ audience: pack.audience, files: pack.render(input, prepared, release), release });
+    }
+    const core = coreFiles(input, policyFor(context, 'core'));
+    audiences.push({ audience: 'core', ...core });
+  })();
+
+  const packsDirectory = path.join(reportsDirectory, '.packs');
+  mkdirSync(packsDirectory, { recursive: true });
+  const versionFolder = `${month}-${generatedAt.replace(/[^0-9]/g, '').slice(0, 14)}-${process.pid}`;
+  const staging = path.join(packsDirectory, versionFolder);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+
+  let pdfs = 0;
+  let pdfSkippedReason: string | null = null;
+  const manifest: Array<{ path: string; sha256: string }> = [];
+  try {
+    for (const { audience, files } of audiences) {
+      for (const file of files) {
+        const relative = `${audience}/${file.path}`;
+        writeFileIn(staging, relative, file.content);
+        manifest.push({ path: relative, sha256: createHash('sha256').update(file.content).digest('hex') });
+      }
+    }
+    const toPrint = audiences.flatMap(({ audience, files }) => files.filter((file) => file.printToPdf).map((file) => `${audience}/${file.path}`));
+    const pdfMode = options.pdf ?? 'if-available';
+    if (pdfMode === 'skip') pdfSkippedReason = 'PDFs not requested';
+    else if (!existsSync(CHROMIUM_PATH) && pdfMode === 'if-available') {
+      pdfSkippedReason = `Chromium not found at ${CHROMIUM_PATH} (Debian package "chromium")`;
+      context.logger.warn({ month }, `PDFs skipped: ${pdfSkippedReason}`);
+    } else if (toPrint.length > 0) {
+      const printer = await openPdfPrinter();
+      try {
+        for (const relative of toPrint) {
+          const htmlFile = path.join(staging, ...relative.split('/'));
+          const pdfFile = htmlFile.replace(/\.html$/, '.pdf');
+          await printer.print(htmlFile, pdfFile);
+          manifest.push({ path: relative.replace(/\.html$/, '.pdf'), sha256: createHash('sha256').update(readFileSync(pdfFile)).digest('hex') });
+          pdfs += 1;
+        }
+      } finally {
+        await printer.close();
+      }
+    }
+    writeFileIn(
+      staging,
+      'manifest.json',
+      `${JSON.stringify({ month, generatedAt, revised: revised !== null, revisedNote: revised, audiences: audiences.map(({ audience, release }) => ({ audience, methodStatement: release.methodStatement, tables: release.tables.map((table) => table.id) })), files: manifest }, null, 2)}\n`,
+    );
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+
+  swapLink(reportsDirectory, month, versionFolder);
+  removeStaleVersions(reportsDirectory, month);
+  context.logger.info({ month, audiences: audiences.length, files: manifest.length, pdfs, revised: revised !== null }, 'Report packs published');
+  return {
+    month,
+    directory: monthLink,
+    generatedAt,
+    revised: revised !== null,
+    audiences: audiences.map(({ audience, files, release }) => ({
+      audience,
+      files: [...files.map((file) => `${audience}/${file.path}`), ...files.filter((file) => file.printToPdf && pdfs > 0).map((file) => `${audience}/${file.path.replace(/\.html$/, '.pdf')}`)],
+      tables: release.tables.length,
+      methodStatement: release.methodStatement,
+    })),
+    pdfs,
+    pdfSkippedReason,
+  };
+}

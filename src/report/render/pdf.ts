@@ -1,0 +1,55 @@
+/**
+ * PDF printing through headless Chromium (Debian's `chromium` package) driven
+ * by playwright-core. One browser serves a whole publish run; each page is
+ * loaded from the HTML file on disk, so the PDF is exactly the HTML pack.
+ */
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.ISTV_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Without the background-networking flags Chromium tries to reach Google at
+ * start-up; istv runs on closed networks, and a pack must never depend on one.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install the Debian package "chromium" (or set ISTV_CHROMIUM)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface PdfPrinter {
+  print(htmlFile: string, pdfFile: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPdfPrinter(): Promise<PdfPrinter> {
+  const browser = await launchChromium();
+  return {
+    async print(htmlFile, pdfFile) {
+      const page = await browser.newPage();
+      try {
+        // Block every request but the file itself: a pack is self-contained, and printing must prove it.
+        await page.route('**/*', (route) => (route.request().url() === pathToFileURL(htmlFile).href ? route.continue() : route.abort()));
+        await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
+        await page.pdf({ path: pdfFile, format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' } });
+      } finally {
+        await page.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Small sections several packs share: the change summary and the values a
+ * choropleth shows, both read from protected tables.
+ */
+import { UNPLACED } from '../../aggregate/dimensions.ts';
+import type { ProtectedTable } from '../../disclose/types.ts';
+import type { Change } from '../figures.ts';
+import { ProtectedTableIndex } from '../protected-table.ts';
+import { html, type Html } from './html.ts';
+import type { MapValue } from './map.ts';
+
+export function renderChangeTable(changes: Change[]): Html {
+  return html`<table data-change>
+<thead><tr><th>Comparison</th><th>Now</th><th>Before</th><th>Change</th></tr></thead>
+<tbody>${changes.map((change) => html`<tr><th class="row">${change.label}</th><td>${change.current}</td><td>${change.base}</td><td>${change.change}</td></tr>`)}</tbody>
+</table>`;
+}
+
+/** The protected value of each LSOA (other dimensions fixed or at their total), for a map. */
+export function lsoaMapValues(table: ProtectedTable, fixed: Record<string, string> = {}): Map<string, MapValue> {
+  const index = new ProtectedTableIndex(table);
+  const values = new Map<string, MapValue>();
+  for (const code of index.dimension('lsoa').values) {
+    if (code === UNPLACED) continue;
+    const cell = index.cell({ ...fixed, lsoa: code });
+    values.set(code, { value: cell.value, display: cell.display, label: index.labelOf('lsoa', code) });
+  }
+  return values;
+}
