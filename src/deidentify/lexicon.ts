@@ -29,7 +29,8 @@ export const PLACE_WORDS = words(`
   hospital surgery clinic palace castle hall house tower towers lodge farm field fields recreation
   rec leisure pool gym stadium ground cinema theatre bridge roundabout car carpark parking flats
   block buildings building works factory office offices wood woods marsh marshes reservoir lock
-  cemetery sidings brewery taproom kitchen lounge suite emporium company
+  cemetery sidings brewery taproom kitchen lounge suite emporium company ltd limited plc bakery
+  butcher butchers servery food foods wine wines grill newsagent newsagents barber barbers salon
 `);
 
 /** Words written before a person's name. "Dr" is also Drive, and is only a title when it does not follow a capitalised word. */

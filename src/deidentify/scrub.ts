@@ -88,7 +88,8 @@ const DWELLING = String.raw`(?:home|house|flat|address|addr|bedsit|residence|roo
 const HOME_CUE = new RegExp(
   [
     String.raw`\b${HOME_OWNERS}(?:['’]?s|s['’])?\s+(?:own\s+)?${DWELLING}\b`,
-    String.raw`\b[A-Za-z]+['’]s\s+(?:own\s+)?(?:home|house|flat|bedsit)\b`,
+    // "Dave's flat" is a home; a children's or care home is an institution, not a private dwelling.
+    String.raw`\b(?!children['’]s\b)[A-Za-z]+['’]s\s+(?:own\s+)?(?:home|house|flat|bedsit)\b`,
     String.raw`\bat\s+home\b(?!\s+(?:bargains|base|office|depot|ground|stadium))`,
     String.raw`\b(?:home|own)\s+addr(?:ess)?\b`,
     String.raw`\b(?:residential|private|domestic|usual)\s+(?:address|residence|dwelling|property)\b`,
@@ -112,7 +113,7 @@ const TITLE = new RegExp(String.raw`\b(${[...TITLES].join('|')})\b\.?\s+`, 'gi')
 /** Text before a relationship word that ends in a name: "Dave (boyfriend)", "John Smith, her ex". */
 const NAME_BEFORE_RELATIONSHIP = new RegExp(
   String.raw`([A-Za-z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*)?)(\s*\(\s*|\s*[,\-]\s*(?:(?:his|her|their|pts?|pt['’]s|patients?|patient['’]s)\s+)?|\s+(?:his|her|their|pt['’]?s|patient['’]?s)\s+)(?:(?:ex|x)[\s\-]?)?(?:${RELATIONSHIP_ALTERNATION})\b`,
-  'g',
+  'gi',
 );
 
 const NAME_TOKEN = /\s*([A-Za-z][A-Za-z]*(?:['’][A-Za-z]+|-[A-Za-z]+)*\.?)/y;
@@ -132,13 +133,25 @@ interface NameRun {
   end: number;
 }
 
+/** Whether `token`, the `index`-th word of a name run (after `previous`), can be part of a name. */
+type NameTokenTest = (token: string, index: number, previous: string) => boolean;
+
+/** In running text a name is capitalised, except a known given name written first in lower case ("boyfriend dave"). */
+const acceptsCapitalised: NameTokenTest = (token, index) => /^[A-Z]/.test(token) || (index === 0 && GIVEN_NAMES.has(lowerWord(token)));
+
+/**
+ * After a title the next word is a name in any case ("mr smith"); a second word
+ * is a name when it is capitalised or the first was an initial ("Mr J. Smith").
+ */
+const acceptsAfterTitle: NameTokenTest = (token, index, previous) => index === 0 || /^[A-Z]/.test(token) || /^[A-Za-z]\.?$/.test(previous);
+
 /**
  * Reads up to `maxTokens` name-like words from `from`: capitalised words (or a
  * known given name in lower case first), not function words, not street or place
  * words. Returns null when there is none, or when the words turn out to be a
  * place ("Bruce Grove", "Tottenham Hale stn") or a business ("Mother Kelly's").
  */
-function readNameRun(text: string, from: number, maxTokens = 3): NameRun | null {
+function readNameRun(text: string, from: number, maxTokens = 3, accepts: NameTokenTest = acceptsCapitalised): NameRun | null {
   let position = from;
   let start = -1;
   let count = 0;
@@ -154,8 +167,7 @@ function readNameRun(text: string, from: number, maxTokens = 3): NameRun | null 
       if (count > 0) return null;
       break;
     }
-    const capitalised = /^[A-Z]/.test(token);
-    if (!capitalised && !(count === 0 && GIVEN_NAMES.has(word))) break;
+    if (!accepts(token, count, lastToken)) break;
     if (start < 0) start = match.index + match[0].length - token.length;
     position = match.index + match[0].length;
     lastToken = token;
@@ -364,7 +376,7 @@ function scrubNames(scrubber: Scrubber, known: IdentifierFields): void {
       const before = /([A-Za-z]+)\W*$/.exec(text.slice(0, match.index));
       if (before && !NOT_NAME_WORDS.has(before[1]!.toLowerCase())) continue;
     }
-    const run = readTitledName(text, match.index + match[0].length);
+    const run = readNameRun(text, match.index + match[0].length, 2, acceptsAfterTitle);
     if (run) spans.push({ start: match.index, end: run.end });
   }
 
@@ -410,34 +422,6 @@ function scrubNames(scrubber: Scrubber, known: IdentifierFields): void {
   }
 
   scrubber.replaceNameSpans(mergeSpans(spans));
-}
-
-/**
- * After a title the next word is a name in any case ("mr smith", "Mrs Okafor");
- * a second word is a name too when it is capitalised or the first was an initial
- * ("Mr J. Smith", "Mrs Jane Okafor"). A place word ends it ("Mr Chicken").
- */
-function readTitledName(text: string, from: number): NameRun | null {
-  let position = from;
-  let count = 0;
-  let firstWasInitial = false;
-  while (count < 2) {
-    NAME_TOKEN.lastIndex = position;
-    const match = NAME_TOKEN.exec(text);
-    if (!match) break;
-    const token = match[1]!;
-    const word = lowerWord(token);
-    if (NOT_NAME_WORDS.has(word) || TITLES.has(word)) break;
-    if (isPlaceWord(word)) {
-      if (count === 0) return null;
-      break;
-    }
-    if (count === 1 && !/^[A-Z]/.test(token) && !firstWasInitial) break;
-    if (count === 0) firstWasInitial = /^[A-Za-z]\.?$/.test(token);
-    position = match.index + match[0].length;
-    count++;
-  }
-  return count === 0 ? null : { start: from, end: position };
 }
 
 /** Overlapping or touching spans become one (a name found by two rules is one name). */
