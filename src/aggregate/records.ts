@@ -60,8 +60,9 @@ export function policeRecords(store: StoreDatabase, month: string): PoliceRecord
       placeName: pointShareable && row.geocode_outcome !== 'postcode_sector' && row.geocode_outcome !== 'area' ? row.matched_name : null,
       lsoaCode: row.lsoa_code,
       wardCode: row.ward_code,
-      longitude: pointShareable ? row.longitude : null,
-      latitude: pointShareable ? row.latitude : null,
+      // Six decimals (about 10 cm) is all the geocoder's precision supports.
+      longitude: pointShareable && row.longitude !== null ? Number(row.longitude.toFixed(6)) : null,
+      latitude: pointShareable && row.latitude !== null ? Number(row.latitude.toFixed(6)) : null,
     };
   });
 }
