@@ -9,6 +9,7 @@ import { loadPseudonymKey } from '../deidentify/pseudonym-key.ts';
 import { createGeocoder } from '../geocode/geocoder.ts';
 import { loadGazetteer } from '../geocode/gazetteer/load.ts';
 import type { PipelineContext } from './context.ts';
+import { memoiseGeocoder } from './memoised-geocoder.ts';
 import type { IngestStages } from './ingest-file.ts';
 
 type LoadedGazetteer = ReturnType<typeof loadGazetteer>;
@@ -37,6 +38,6 @@ export function buildIngestStages(context: PipelineContext): IngestStages {
       return found?.lsoaCode ? { lsoaCode: found.lsoaCode } : null;
     },
   });
-  const geocoder = createGeocoder(gazetteer, { sites: context.config.sites });
+  const geocoder = memoiseGeocoder(createGeocoder(gazetteer, { sites: context.config.sites }));
   return { deidentify: (row) => deidentifier.deidentify(row), geocoder };
 }

@@ -1,0 +1,65 @@
+/**
+ * Ingest benchmark: a generated extract of N rows (default 1,000,000, and a
+ * tenth of it to show that memory does not grow with the file), read by bare
+ * csv-parse and by the full pipeline, side by side. Target: the pipeline
+ * within 3× of bare csv-parse, and peak RSS flat as the file grows.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildGazetteer, writeGazetteer } from '../src/geocode/gazetteer/build.ts';
+import { writeLargeExtract } from '../sample-data/large-extract.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Measurement {
+  mode: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+}
+
+function measure(args: string[]): Measurement {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'ingest-child.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(output.trim().split('\n').pop()!) as Measurement;
+}
+
+function setupConfig(folder: string): string {
+  const area = path.join(repoRoot, 'sample-data', 'area');
+  const gazetteer = path.join(folder, 'gazetteer.json');
+  writeGazetteer(gazetteer, buildGazetteer({
+    lsoa: [path.join(area, 'lsoa.geojson')], postcodes: [path.join(area, 'postcodes.csv')], premises: [path.join(area, 'premises.geojson')],
+    streets: [path.join(area, 'streets.geojson')], landmarks: [path.join(area, 'landmarks.geojson')], sites: [path.join(area, 'sites.csv')],
+  }));
+  const raw = JSON.parse(readFileSync(path.join(repoRoot, 'sample-data', 'istv.config.json'), 'utf8'));
+  const configFile = path.join(folder, 'istv.config.json');
+  writeFileSync(configFile, JSON.stringify({ ...raw, gazetteer, dataDir: path.join(folder, 'data') }));
+  return configFile;
+}
+
+export async function runIngestBench(rows = Number(process.env.ISTV_BENCH_ROWS ?? 1_000_000)): Promise<void> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'istv-bench-'));
+  const cache = path.join(tmpdir(), 'istv-bench-extracts');
+  mkdirSync(cache, { recursive: true });
+  const sizes = [Math.max(1000, Math.round(rows / 10)), rows];
+  console.log(`\n## Ingest: bare csv-parse vs the full pipeline (${sizes.join(' and ')} rows)\n`);
+  const configFile = setupConfig(folder);
+  console.log('| rows | csv-parse rows/s | pipeline rows/s | pipeline ÷ csv-parse | csv-parse peak RSS | pipeline peak RSS |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const size of sizes) {
+    const file = path.join(cache, `RX1AA_2026-10_${size}.csv`);
+    if (!existsSync(file)) await writeLargeExtract(file, size, { seed: 1 });
+    const bare = measure(['csv', file]);
+    // Each pipeline run gets a fresh data dir, so the file is never a duplicate.
+    const runConfig = path.join(folder, `config-${size}.json`);
+    writeFileSync(runConfig, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), dataDir: path.join(folder, `data-${size}`) }));
+    const full = measure(['pipeline', file, runConfig]);
+    const slowdown = bare.rowsPerSecond / full.rowsPerSecond;
+    console.log(`| ${size.toLocaleString('en-GB')} | ${bare.rowsPerSecond.toLocaleString('en-GB')} | ${full.rowsPerSecond.toLocaleString('en-GB')} | ${slowdown.toFixed(1)}× ${slowdown <= 3 ? '(target met)' : '(target 3×: not met)'} | ${bare.peakRssMb} MB | ${full.peakRssMb} MB |`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runIngestBench();
