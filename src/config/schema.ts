@@ -7,6 +7,7 @@ import { siteSchema } from './sites.ts';
 import { deidentifySchema } from './deidentify.ts';
 import { disclosureConfigSchema } from './disclosure.ts';
 import { scheduleConfigSchema } from './schedule.ts';
+import { reportSchema } from './report.ts';
 import { isColumnMappingTarget } from '../validate/header.ts';
 
 export const configSchema = z
@@ -22,14 +23,7 @@ export const configSchema = z
     deidentify: deidentifySchema,
     disclosure: disclosureConfigSchema,
     schedule: scheduleConfigSchema,
-    reports: z
-      .strictObject({
-        /** Distance in metres within which an "outside/near" location is attributed to a licensed premises. */
-        premisesAttributionMetres: z.number().min(0).max(500).default(50),
-        /** Months of history in a licensing premises report (12 to 36). */
-        premisesHistoryMonths: z.number().int().min(12).max(36).default(24),
-      })
-      .prefault({}),
+    report: reportSchema,
   })
   .superRefine((config, context) => {
     const seen = new Set<string>();
