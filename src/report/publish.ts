@@ -21,6 +21,7 @@ import { auditRelease, protectRelease } from '../disclose/index.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
 import type { PipelineContext } from '../pipeline/context.ts';
 import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
+import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
 import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
@@ -31,9 +32,9 @@ import { openPdfPrinter, CHROMIUM_PATH } from './render/pdf.ts';
 export interface PublishOptions {
   /** Mark every pack "Revised: …" (the month was published before and its data changed). */
   revised?: boolean;
-  /** LSOA polygons for the maps, rates and LSOA names (ONS GeoJSON or the gazetteer's LSOAs as features). */
+  /** LSOA polygons for the maps, rates and LSOA names (ONS GeoJSON or the gazetteer's LSOAs as features); default: the configured gazetteer's. */
   lsoaBoundaries?: FeatureCollection;
-  /** Licensed premises to consider for the licensing pack (from the gazetteer); default: the premises matched in the store. */
+  /** Premises to consider for the licensing pack; default: the configured gazetteer's premises, else those matched in the store. */
   premises?: PremisesPoint[];
   /** `if-available` (default) skips PDFs with a warning when Chromium is not installed; `required` fails instead. */
   pdf?: 'required' | 'if-available' | 'skip';
@@ -157,7 +158,10 @@ export async function publishMonth(context: PipelineContext, month: string, opti
   const generatedAt = context.now().toISOString();
   const reportsDirectory = context.dataDir.reports;
   const monthLink = path.join(reportsDirectory, month);
-  const boundaries = (options.lsoaBoundaries as LsoaBoundaries | undefined) ?? null;
+  // The scheduled job and the CLI pass nothing: the configured gazetteer supplies boundaries and premises.
+  const fromGazetteer = options.lsoaBoundaries === undefined || options.premises === undefined ? reportInputsFromGazetteer(context.config.gazetteer) : null;
+  const boundaries = ((options.lsoaBoundaries as LsoaBoundaries | undefined) ?? fromGazetteer?.lsoaBoundaries) ?? null;
+  const premises = options.premises ?? fromGazetteer?.premises ?? null;
   const settings = reportConfig(context);
   let revised: string | null = null;
   if (options.revised) {
@@ -172,7 +176,7 @@ export async function publishMonth(context: PipelineContext, month: string, opti
     boundaries,
     revised,
     generatedAt,
-    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises: options.premises ?? null },
+    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises },
     sites: context.config.sites,
   };
 

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { isMonth } from '../../aggregate/months.ts';
+import { readGeoJsonFile } from '../../geocode/gazetteer/read-lsoas.ts';
+import { publishMonth } from '../../report/publish.ts';
+import { action, printResult, withCommonOptions, withContext, type CommonOptions } from '../base.ts';
+import { EXIT } from '../exit-codes.ts';
+
+interface ReportOptions extends CommonOptions {
+  month: string;
+  revised?: boolean;
+  boundaries?: string;
+  pdf: boolean;
+}
+
+export function register(program: Command): void {
+  withCommonOptions(
+    program
+      .command('report')
+      .description('Publish the report packs of one month under reports/YYYY-MM/<audience>/ (police, licensing, public-health, hospital, core), all at once or not at all.')
+      .requiredOption('-m, --month <YYYY-MM>', 'the month to publish')
+      .option('--revised', 'mark the packs "Revised" (the month was published before and its data changed)')
+      .option('--boundaries <file>', 'LSOA boundaries as GeoJSON (default: the LSOAs of the configured gazetteer)')
+      .option('--no-pdf', 'skip the PDFs (they need Chromium: Debian package "chromium")'),
+  ).action(
+    action<ReportOptions>(async (options) => {
+      if (!isMonth(options.month)) {
+        process.stderr.write(`istv: --month expects YYYY-MM, got: ${JSON.stringify(options.month)}\n`);
+        return EXIT.usage;
+      }
+      return withContext(options, async (context) => {
+        const summary = await publishMonth(context, options.month, {
+          revised: options.revised === true,
+          ...(options.boundaries ? { lsoaBoundaries: readGeoJsonFile(options.boundaries) } : {}),
+          pdf: options.pdf ? 'if-available' : 'skip',
+        });
+        printResult(options, summary, () =>
+          [
+            `Published ${summary.month}${summary.revised ? ' (revised)' : ''} in ${summary.directory}`,
+            ...summary.audiences.map((entry) => `  ${entry.audience.padEnd(14)} ${String(entry.files.length).padStart(4)} files, ${entry.tables} tables`),
+            summary.pdfSkippedReason ? `  PDFs skipped: ${summary.pdfSkippedReason}` : `  ${summary.pdfs} PDFs`,
+          ].join('\n'),
+        );
+        return EXIT.ok;
+      });
+    }),
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * What the packs take from the gazetteer: the LSOA polygons (for maps, names,
+ * wards and populations) and the premises (for the licensing pack). Read
+ * through `loadGazetteer`, the geocode stage's public loader, so the report
+ * does not depend on the file's layout.
+ */
+import { existsSync } from 'node:fs';
+import type { PremisesPoint } from '../aggregate/premises.ts';
+import { loadGazetteer } from '../geocode/gazetteer/load.ts';
+import { boundariesFromLsoaRecords, type LsoaBoundaries } from './area.ts';
+
+export interface GazetteerInputs {
+  lsoaBoundaries: LsoaBoundaries;
+  premises: PremisesPoint[];
+}
+
+/** The gazetteer's LSOAs and premises, or null when no gazetteer file is configured or it is not there yet. */
+export function reportInputsFromGazetteer(file: string | undefined): GazetteerInputs | null {
+  if (file === undefined || !existsSync(file)) return null;
+  const gazetteer = loadGazetteer(file);
+  return {
+    lsoaBoundaries: boundariesFromLsoaRecords([...gazetteer.lsoas]),
+    premises: gazetteer.places
+      .filter((place) => place.kind === 'premises')
+      .map((place) => ({ id: place.id, name: place.name, longitude: place.longitude, latitude: place.latitude })),
+  };
+}
