@@ -110,13 +110,16 @@ export function createTokenCorrector(vocabulary: ReadonlyMap<string, number>, pr
           for (const candidate of deletionIndex.get(variant) ?? []) {
             if (seen.has(candidate)) continue;
             seen.add(candidate);
+            // Slips rarely touch the first letter; a different first letter is usually a different name ("Annington" is not "Cannington").
+            if (candidate.charAt(0) !== token.charAt(0)) continue;
             const distance = editDistance(token, candidate, Math.min(limit, allowedEdits(candidate.length)));
             if (distance <= Math.min(limit, allowedEdits(candidate.length))) result.push({ token: candidate, distance });
           }
         }
-        if (result.length === 0 && token.length >= 5) {
+        if (result.length === 0 && token.length >= 6) {
+          // Sounds alike and is still close in spelling: "tottnum" → "tottenham", not "edith" → "eade".
           for (const candidate of phoneticIndex.get(phoneticKey(token)) ?? []) {
-            if (candidate.charAt(0) === token.charAt(0) && Math.abs(candidate.length - token.length) <= 3) result.push({ token: candidate, distance: 2 });
+            if (candidate.charAt(0) === token.charAt(0) && candidate.length >= 6 && editDistance(token, candidate, 2) <= 2) result.push({ token: candidate, distance: 2 });
           }
         }
         result.sort((a, b) => a.distance - b.distance || (vocabulary.get(a.token) ?? 0) - (vocabulary.get(b.token) ?? 0) || (a.token < b.token ? -1 : 1));

@@ -70,6 +70,9 @@ const JUNCTION_GAP_METRES = 250;
 /** Without extents, their representative points must be this close. */
 const JUNCTION_POINT_METRES = 700;
 
+/** Words that end a street name: after a name they mean the text names a street. */
+const STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'gardens', 'grove', 'close', 'crescent', 'drive', 'terrace', 'parade', 'way', 'place', 'square', 'mews', 'rise', 'walk', 'row', 'hill']);
+
 const KIND_ORDER: Record<LocatedPlace['kind'], number> = { premises: 0, landmark: 1, street: 2, area: 3 };
 
 /** Approximate ground distance in metres (equirectangular: fine over a borough). */
@@ -128,13 +131,13 @@ function representative(cluster: Candidate[]): Candidate {
 /**
  * Weak keys ("Wood Green" for Wood Green Express Ltd, "Tottenham Hale" for the
  * station) give way when the same words fully name a place of another kind
- * (the district); they stay beside strong keys of their own kind, so a chain
- * ("Tesco", "Tesco Express") keeps all its branches.
+ * (the district); they stay beside strong keys of their own kind and category,
+ * so a chain ("Tesco", "Tesco Express") keeps all its branches.
  */
 function strongest(candidates: Candidate[]): Candidate[] {
-  const strongKinds = new Set(candidates.filter((c) => c.strength !== 'weak').map((c) => c.place.kind));
-  if (strongKinds.size === 0) return candidates;
-  return candidates.filter((c) => c.strength !== 'weak' || strongKinds.has(c.place.kind));
+  const strongTypes = new Set(candidates.filter((c) => c.strength !== 'weak').map((c) => `${c.place.kind}/${c.place.category}`));
+  if (strongTypes.size === 0) return candidates;
+  return candidates.filter((c) => c.strength !== 'weak' || strongTypes.has(`${c.place.kind}/${c.place.category}`));
 }
 
 const NO_POINT = { matchedId: null, matchedName: null, longitude: null, latitude: null, lsoaCode: null, wardCode: null };
@@ -189,7 +192,11 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
 
   /** Alternatives for each token: itself when known or structural, else its spelling corrections. */
   function alternatives(tokens: string[]): Array<Array<{ token: string; corrected: boolean }>> {
-    return tokens.map((token) => {
+    return tokens.map((token, i) => {
+      // "st" was read as street or saint by position; the other reading stays open ("playground st josephs school").
+      if ((token === 'street' || token === 'saint') && i < tokens.length - 1) {
+        return [{ token, corrected: false }, { token: token === 'street' ? 'saint' : 'street', corrected: false }];
+      }
       if (index.vocabulary.has(token) || structural.has(token) || /\d/.test(token)) return [{ token, corrected: false }];
       const corrections = corrector.correct(token).filter((c) => !index.isGeneric(c.token) || c.distance === 1);
       return [{ token, corrected: false }, ...corrections.map((c) => ({ token: c.token, corrected: true }))];
@@ -224,12 +231,14 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     const options = alternatives(tokens);
     const found: Mention[] = [];
     for (let start = 0; start < tokens.length; start++) {
-      if (blocked.has(start) || structural.has(tokens[start]!)) continue;
+      if (blocked.has(start)) continue;
       for (let length = Math.min(index.maxKeyTokens, tokens.length - start); length >= 1; length--) {
         let blockedInside = false;
         for (let k = start; k < start + length; k++) if (blocked.has(k)) blockedInside = true;
         if (blockedInside) continue;
         const best = bestKeyMatch(options.slice(start, start + length));
+        // "Crown Street" is a street we do not know, not The Crown with "street" left over.
+        if (best && STREET_WORDS.has(tokens[start + length] ?? '') && !best.candidates.some((c) => c.place.kind === 'street')) continue;
         if (best) {
           found.push({ start, end: start + length, candidates: strongest(best.candidates), corrections: best.corrections });
           break;
@@ -270,7 +279,6 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       if (!isSpecific(combo.tokens)) continue;
       // A corrected single short word is too weak a basis for a place.
       if (combo.corrections > 0 && combo.tokens.length === 1 && (combo.tokens[0]?.length ?? 0) < 6) continue;
-      if (combo.corrections > 0 && combo.corrections >= combo.tokens.filter((t) => !index.isGeneric(t)).length && combo.tokens.length < 2) continue;
       return { candidates: entries.map((e) => ({ place: e.place, strength: e.strength })), corrections: combo.corrections };
     }
     return null;
@@ -317,6 +325,9 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     }
     const streets = context.streets.filter((s) => !mention.candidates.includes(s));
     if (streets.length > 0 && candidates.some((c) => c.place.kind !== 'street')) {
+      // The premises' own address first ("costa Williamson rd"), then nearness to the street.
+      const streetKeys = new Set(streets.map((s) => s.place.name.toLowerCase()));
+      narrow((c) => c.place.street !== undefined && streetKeys.has(c.place.street.toLowerCase()));
       narrow((c) => streets.some((s) => metresBetweenPlaces(s.place, c.place) <= STREET_RADIUS_METRES));
     }
 
@@ -331,6 +342,9 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     }
     if (clusters.length !== 1) return { status: 'ambiguous' };
     const chosen = representative(clusters[0]!);
+    // Street names repeat all over London and our street list is never complete: a
+    // street found only in another borough than the ED's is as likely another street.
+    if (chosen.place.kind === 'street' && context.siteLad && chosen.place.ladCode !== context.siteLad && !byContext) return { status: 'ambiguous' };
     return { status: 'resolved', place: chosen.place, strength: chosen.strength === 'weak' ? 'weak' : strength, bySite, byContext };
   }
 
@@ -444,10 +458,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
             continue;
           }
         }
-        if (gazetteer.districts.has(token.toUpperCase())) {
-          districts.push(token.toUpperCase());
-          blocked.add(i);
-        }
+        // Not blocked: a district can be part of a name ("N4 Cafe").
+        if (gazetteer.districts.has(token.toUpperCase())) districts.push(token.toUpperCase());
       }
       const postcode = fromColumn ?? textPostcode;
       if (postcode) {

@@ -3,7 +3,9 @@
  * boxes narrows the candidates to a handful, then an exact point-in-polygon
  * test. A point on an edge shared by two LSOAs is inside both (boundaries
  * count); the lowest LSOA code among them is the answer, so the same point
- * always lands in the same LSOA whatever order the polygons came in.
+ * always lands in the same LSOA whatever order the polygons came in. Optionally,
+ * a point just outside every polygon (a sliver of generalised boundaries) takes
+ * the nearest one within a tolerance.
  */
 import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/turf';
@@ -36,7 +38,40 @@ function extentOf(geometry: Polygon | MultiPolygon): [number, number, number, nu
   return [minX, minY, maxX, maxY];
 }
 
-export function createLsoaIndex<T extends IndexedPolygon>(polygons: readonly T[]): LsoaIndex<T> {
+/** Metres from a point to the nearest edge of a polygon (equirectangular, fine at LSOA scale). */
+function metresToEdge(longitude: number, latitude: number, geometry: Polygon | MultiPolygon): number {
+  const kx = Math.cos((latitude * Math.PI) / 180) * 111320;
+  const ky = 110540;
+  let best = Infinity;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (let i = 1; i < ring.length; i++) {
+        const ax = (ring[i - 1]![0]! - longitude) * kx;
+        const ay = (ring[i - 1]![1]! - latitude) * ky;
+        const bx = (ring[i]![0]! - longitude) * kx;
+        const by = (ring[i]![1]! - latitude) * ky;
+        const dx = bx - ax;
+        const dy = by - ay;
+        const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
+        best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+      }
+    }
+  }
+  return best;
+}
+
+export interface LsoaIndexOptions {
+  /**
+   * A point outside every polygon but within this many metres of one is given
+   * the nearest (then lowest-code) polygon. Boundaries generalised to 20 m leave
+   * slivers and shift edges by that much; 0 turns this off.
+   */
+  toleranceMetres?: number;
+}
+
+export function createLsoaIndex<T extends IndexedPolygon>(polygons: readonly T[], options: LsoaIndexOptions = {}): LsoaIndex<T> {
+  const tolerance = options.toleranceMetres ?? 0;
   if (polygons.length === 0) throw new Error('Unexpected numItems value: 0 (an LSOA index needs at least one polygon)');
   // Sorted by code once, so that the first containing candidate is the lowest code.
   const sorted = [...polygons].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -52,7 +87,20 @@ export function createLsoaIndex<T extends IndexedPolygon>(polygons: readonly T[]
         const polygon = sorted[candidate]!;
         if (booleanPointInPolygon(point, polygon.geometry)) return polygon;
       }
-      return null;
+      if (tolerance <= 0) return null;
+      const dLat = tolerance / 110540;
+      const dLon = tolerance / (Math.cos((latitude * Math.PI) / 180) * 111320);
+      let nearest: T | null = null;
+      let nearestDistance = Infinity;
+      for (const candidate of index.search(longitude - dLon, latitude - dLat, longitude + dLon, latitude + dLat).sort((a, b) => a - b)) {
+        const polygon = sorted[candidate]!;
+        const distance = metresToEdge(longitude, latitude, polygon.geometry);
+        if (distance <= tolerance && distance < nearestDistance) {
+          nearest = polygon;
+          nearestDistance = distance;
+        }
+      }
+      return nearest;
     },
   };
 }

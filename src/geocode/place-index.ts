@@ -32,14 +32,19 @@ const GENERIC_WORDS = new Set([
   'the', 'and', 'of', 'road', 'street', 'lane', 'avenue', 'way', 'place', 'gardens', 'grove', 'close', 'crescent', 'drive',
   'terrace', 'parade', 'square', 'mews', 'row', 'walk', 'rise', 'vale', 'view', 'hill', 'court', 'park', 'green', 'station',
   'school', 'academy', 'primary', 'college', 'high', 'north', 'south', 'east', 'west', 'new', 'old', 'upper', 'lower', 'great',
-  'little', 'club', 'bar', 'pub', 'house', 'arms', 'hall', 'centre', 'kings', 'queens', 'royal', 'church', 'hotel', 'cafe',
+  'little', 'club', 'bar', 'pub', 'house', 'arms', 'hall', 'centre', 'royal', 'church', 'hotel', 'cafe',
   'restaurant', 'shop', 'store', 'food', 'wine', 'wines', 'chicken', 'pizza', 'kebab', 'express', 'local', 'london', 'social',
   'community', 'football', 'sports', 'saint', 'bus', 'tavern', 'inn', 'head', 'market', 'estate', 'farm', 'white', 'red',
-  'black', 'road', 'broadway', 'junction', 'corner', 'outside', 'near', 'opposite', 'home', 'house', 'flat', 'unknown', 'patient',
+  'black', 'road', 'junction', 'corner', 'outside', 'near', 'opposite', 'home', 'house', 'flat', 'unknown', 'patient',
   'patients', 'food', 'stores', 'supermarket', 'off', 'licence', 'fried', 'grill', 'kitchen', 'lounge', 'international',
 ]);
 
-function stripSuffixes(tokens: string[], suffixes: string[][]): string[] {
+/** Company-form words: dropping them changes nothing about which place is meant. */
+const LEGAL_SUFFIXES = [['ltd'], ['limited'], ['plc'], ['gmbh'], ['uk'], ['llp'], ['co']];
+
+/** Every form of the name with trailing suffix words removed one at a time: "a b express ltd" → ["a b express", "a b"]. */
+function stripSuffixes(tokens: string[], suffixes: string[][]): string[][] {
+  const forms: string[][] = [];
   let current = tokens;
   let changed = true;
   while (changed && current.length > 1) {
@@ -47,12 +52,13 @@ function stripSuffixes(tokens: string[], suffixes: string[][]): string[] {
     for (const suffix of suffixes) {
       if (suffix.length < current.length && suffix.every((word, k) => current[current.length - suffix.length + k] === word)) {
         current = current.slice(0, current.length - suffix.length);
+        forms.push(current);
         changed = true;
         break;
       }
     }
   }
-  return current;
+  return forms;
 }
 
 /** The keys of one place, strongest first. */
@@ -72,14 +78,16 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
   if (place.kind === 'premises') {
     // Without "Ltd", "Express", "Public House": how people say it, but weaker, since
     // "Wood Green Express Ltd" stripped is also the name of a district.
-    add(stripSuffixes(tokens, ABBREVIATIONS.nameSuffixes.map((s) => s.split(' '))), 'weak');
+    const legal = stripSuffixes(tokens, LEGAL_SUFFIXES);
+    for (const form of legal) add(form, 'name');
+    for (const form of stripSuffixes(legal.at(-1) ?? tokens, ABBREVIATIONS.nameSuffixes.map((s) => s.split(' ')))) add(form, 'weak');
     for (const alias of place.aliases ?? []) add(clean(alias), 'alias');
   } else if (isStation) {
     const base = tokens.at(-1) === 'station' ? tokens.slice(0, -1) : tokens;
     add([...base, 'station'], 'name');
     add(base, 'weak');
   } else if (place.kind === 'landmark' && place.category === 'school') {
-    const base = stripSuffixes(tokens, ABBREVIATIONS.schoolWords.map((s) => s.split(' ')));
+    const base = stripSuffixes(tokens, ABBREVIATIONS.schoolWords.map((s) => s.split(' '))).at(-1) ?? tokens;
     add([...base, 'school'], 'name');
     add(base, 'weak');
   } else if (place.kind === 'area') {

@@ -68,11 +68,27 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   };
 
   const placeMap = new Map<string, PlaceRecord>();
+  // Streets from later files fill gaps in earlier ones: a street already known
+  // near a point is not added again (a bus stop named after a street we have
+  // would otherwise split it into two "same-named" streets).
+  const streetPoints = new Map<string, Array<[number, number]>>();
+  const streetKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   const addPlaces = (role: GazetteerSource['role'], file: string, result: { records: PlaceRecord[]; skipped: number; format: string }): void => {
     let dropped = 0;
+    const fromThisFile: Array<[string, [number, number]]> = [];
     for (const record of result.records) {
-      if (!inArea(record.longitude, record.latitude) || placeMap.has(record.id)) dropped++;
-      else placeMap.set(record.id, record);
+      const point: [number, number] = [record.longitude, record.latitude];
+      const known = record.kind === 'street' ? streetPoints.get(streetKey(record.name)) : undefined;
+      const alreadyKnown = known?.some((p) => Math.abs(p[0] - point[0]) < 0.03 && Math.abs(p[1] - point[1]) < 0.02) ?? false;
+      if (!inArea(record.longitude, record.latitude) || placeMap.has(record.id) || alreadyKnown) dropped++;
+      else {
+        placeMap.set(record.id, record);
+        if (record.kind === 'street') fromThisFile.push([streetKey(record.name), point]);
+      }
+    }
+    for (const [key, point] of fromThisFile) {
+      if (!streetPoints.has(key)) streetPoints.set(key, []);
+      streetPoints.get(key)!.push(point);
     }
     sources.push({ role, file: sourceName(file), format: result.format, records: result.records.length - dropped, skipped: result.skipped + dropped });
   };

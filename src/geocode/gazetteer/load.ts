@@ -87,7 +87,8 @@ function medoid(points: Array<[number, number]>): [number, number] {
 }
 
 export function createGazetteer(file: GazetteerFile): Gazetteer {
-  const index = createLsoaIndex(file.lsoas);
+  // 25 m: the boundaries are generalised to 20 m, so a premises a few metres into a sliver still has an LSOA.
+  const index = createLsoaIndex(file.lsoas, { toleranceMetres: 25 });
   const postcodes = new Map<string, PostcodeLookup>();
   const sectorPoints = new Map<string, Array<[number, number]>>();
   const districtPoints = new Map<string, Array<[number, number]>>();

@@ -92,6 +92,19 @@ function placeGeometry(geometry: Geometry): Pick<PlaceRecord, 'longitude' | 'lat
   return null;
 }
 
+const STREET_ENDING = /\b(road|street|lane|avenue|gardens|grove|close|crescent|way|drive|terrace|parade|hill|place|square|rise|walk|mews|row|broadway)$/i;
+
+/**
+ * The street a bus stop is named after: TfL names most stops after their street
+ * ("PHILIP LANE", "BIRSTALL ROAD / SEVEN SISTERS STN <> #"); stops named after a
+ * landmark ("HARINGEY SIXTH FORM COLLEGE") give none. Title case, as streets are.
+ */
+export function streetNameOfBusStop(stopName: string): string | null {
+  const first = (stopName.split(' / ')[0] ?? '').replace(/<>|#/g, '').replace(/\s+/g, ' ').trim();
+  if (!STREET_ENDING.test(first)) return null;
+  return first.toLowerCase().replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+}
+
 /** Premises, streets, landmarks or areas as GeoJSON features with a `name`. */
 export function readPlacesGeoJson(filePath: string, role: PlaceRole): ReadResult<PlaceRecord> {
   const file = path.basename(filePath);
@@ -101,7 +114,7 @@ export function readPlacesGeoJson(filePath: string, role: PlaceRole): ReadResult
   let sawName = false;
   collection.features.forEach((feature: Feature, index) => {
     const properties = (feature.properties ?? {}) as Record<string, unknown>;
-    const name = stringProperty(properties, 'name', 'NAME', 'Name', 'BusinessName', 'name1', 'NAME1');
+    let name = stringProperty(properties, 'name', 'NAME', 'Name', 'BusinessName', 'name1', 'NAME1');
     if (name) sawName = true;
     const geometry = feature.geometry ? placeGeometry(feature.geometry) : null;
     if (!name || !geometry) {
@@ -119,6 +132,15 @@ export function readPlacesGeoJson(filePath: string, role: PlaceRole): ReadResult
         'licensed';
     } else if (role === 'streets') {
       category = 'road';
+      if (landmarkType === 'bus_stop') {
+        const street = streetNameOfBusStop(name);
+        if (!street) {
+          skipped++;
+          return;
+        }
+        name = street;
+        category = 'road_from_bus_stop';
+      }
     } else {
       const known = landmarkType ? (LANDMARK_TYPES[landmarkType] ?? LANDMARK_TYPES[`place_${landmarkType}`]) : undefined;
       if (known) {
