@@ -172,14 +172,14 @@ function readNameRun(text: string, from: number, maxTokens = 3, accepts: NameTok
     position = match.index + match[0].length;
     lastToken = token;
     count++;
-    if (/['’]s$/.test(token)) break;
+    if (/['’]s$/i.test(token)) break;
   }
   if (count === 0) return null;
   NEXT_WORD.lastIndex = position;
   const next = NEXT_WORD.exec(text);
   const nextWord = next ? next[1]!.toLowerCase() : '';
   if (isPlaceWord(nextWord)) return null;
-  if (/['’]s$/.test(lastToken) && !DWELLING_AFTER_POSSESSIVE.has(nextWord)) return null;
+  if (/['’]s$/i.test(lastToken) && !DWELLING_AFTER_POSSESSIVE.has(nextWord)) return null;
   return { start, end: position };
 }
 
@@ -421,16 +421,16 @@ function scrubNames(scrubber: Scrubber, known: IdentifierFields): void {
     }
   }
 
-  scrubber.replaceNameSpans(mergeSpans(spans));
+  scrubber.replaceNameSpans(mergeSpans(spans, text));
 }
 
-/** Overlapping or touching spans become one (a name found by two rules is one name). */
-function mergeSpans(spans: NameRun[]): NameRun[] {
+/** Spans that overlap or are separated only by spaces become one: "Dariusz Okonkwo" found word by word is one name. */
+function mergeSpans(spans: NameRun[], text: string): NameRun[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: NameRun[] = [];
   for (const span of sorted) {
     const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    if (last && (span.start <= last.end || /^\s*$/.test(text.slice(last.end, span.start)))) last.end = Math.max(last.end, span.end);
     else merged.push({ ...span });
   }
   return merged;

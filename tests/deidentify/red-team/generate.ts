@@ -17,6 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRandom } from '../../../sample-data/lib/random.ts';
 
 export type PlantedKind =
   | 'nhs_number'
@@ -144,31 +145,6 @@ const PUBLIC_LOCATIONS = [
 const METHODS = ['punched', 'kicked', 'knife', 'bottle', 'glass', 'fist', 'hit with bat', 'stabbed'];
 const RELATIONSHIPS = ['stranger', 'partner', 'ex partner', 'family', 'friend', 'unknown'];
 
-/** mulberry32: small, fast and the same on every platform. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Picker {
-  constructor(private readonly random: () => number) {}
-  integer(min: number, max: number): number {
-    return min + Math.floor(this.random() * (max - min + 1));
-  }
-  one<T>(items: readonly T[]): T {
-    return items[Math.floor(this.random() * items.length)]!;
-  }
-  chance(probability: number): boolean {
-    return this.random() < probability;
-  }
-}
-
 /** Values drawn without repeats, so that every planted identifier is its own. */
 class UniqueValues {
   private readonly seen = new Set<string>();
@@ -242,7 +218,7 @@ function csvField(value: string): string {
 
 /** Builds the whole set in memory. */
 export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
-  const pick = new Picker(randomSource(options.seed ?? 1594));
+  const pick = createRandom(options.seed ?? 1594);
   const months = options.months ?? ['2026-07', '2026-08', '2026-09'];
   const rowsPerExtract = options.rowsPerExtract ?? 100;
 
@@ -253,11 +229,11 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
       if (check !== 10) return `${nine}${check}`;
     }
   });
-  const names = new UniqueValues(() => `${pick.one(GIVEN_NAMES)}|${pick.one(SURNAMES)}`);
+  const names = new UniqueValues(() => `${pick.pick(GIVEN_NAMES)}|${pick.pick(SURNAMES)}`);
   const mobiles = new UniqueValues(() => `07700 900${pad(pick.integer(0, 999), 3)}`);
-  const landlines = new UniqueValues(() => `${pick.one(['020 7946', '0161 496', '0113 496'])} 0${pad(pick.integer(0, 999), 3)}`);
-  const postcodes = new UniqueValues(() => `${pick.one(POSTCODE_DISTRICTS)} ${pick.integer(0, 9)}${pick.one(POSTCODE_INWARD_LETTERS)}`);
-  const addresses = new UniqueValues(() => `${pick.integer(1, 240)}${pick.chance(0.15) ? pick.one(['a', 'b', 'c']) : ''}|${STREETS.indexOf(pick.one(STREETS))}`);
+  const landlines = new UniqueValues(() => `${pick.pick(['020 7946', '0161 496', '0113 496'])} 0${pad(pick.integer(0, 999), 3)}`);
+  const postcodes = new UniqueValues(() => `${pick.pick(POSTCODE_DISTRICTS)} ${pick.integer(0, 9)}${pick.pick(POSTCODE_INWARD_LETTERS)}`);
+  const addresses = new UniqueValues(() => `${pick.integer(1, 240)}${pick.chance(0.15) ? pick.pick(['a', 'b', 'c']) : ''}|${STREETS.indexOf(pick.pick(STREETS))}`);
   const births = new UniqueValues(() => `${pick.integer(1941, 2010)}-${pad(pick.integer(1, 12))}-${pad(pick.integer(1, 28))}`);
   const hospitalNumbers = new Map(RED_TEAM_SITES.map((site) => [
     site.code,
@@ -279,7 +255,7 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
       street: STREETS[Number(streetIndex)]!,
       postcode: postcodes.next(),
       phone,
-      email: `${given.toLowerCase()}.${surname.toLowerCase().replace(/[^a-z]/g, '')}${pick.integer(1, 99)}@${pick.one(EMAIL_DOMAINS)}`,
+      email: `${given.toLowerCase()}.${surname.toLowerCase().replace(/[^a-z]/g, '')}${pick.integer(1, 99)}@${pick.pick(EMAIL_DOMAINS)}`,
     };
   };
 
@@ -300,7 +276,7 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
         const row = {} as Record<Column, string>;
 
         // Identifier columns: every row carries every kind.
-        const nhsLayout = pick.one(['plain', 'spaced', 'dashed'] as const);
+        const nhsLayout = pick.pick(['plain', 'spaced', 'dashed'] as const);
         row.nhs_number = nhsLayout === 'plain' ? patient.nhsDigits : nhsLayout === 'spaced' ? spacedNhs(patient.nhsDigits) : nhsForms(patient.nhsDigits)[2]!;
         plant('nhs_number', 'column', 'nhs_number', row.nhs_number, nhsForms(patient.nhsDigits));
         row.hospital_number = patient.hospitalNumber;
@@ -326,12 +302,12 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
 
         // Free text: three kinds per row, in turn, so that every kind is planted in text as often as the others.
         const textKinds = [0, 1, 2].map((offset) => PLANTED_KINDS[(rowIndex * 3 + offset) % PLANTED_KINDS.length]!);
-        const [publicPlace, publicType] = pick.one(PUBLIC_LOCATIONS);
+        const [publicPlace, publicType] = pick.pick(PUBLIC_LOCATIONS);
         const locationParts: string[] = [];
         const methodOtherParts: string[] = [];
         let locationType: string = publicType;
-        let relationship = pick.one(RELATIONSHIPS);
-        let method = pick.one(METHODS);
+        let relationship = pick.pick(RELATIONSHIPS);
+        let method = pick.pick(METHODS);
         // Someone else in the story (assailant, whoever's flat it was), made only when a plant needs one.
         let someoneElse: Person | null = null;
         const other = () => (someoneElse ??= person(site.code));
@@ -347,14 +323,14 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
           };
           switch (kind) {
             case 'nhs_number': {
-              const layout = pick.one(['spaced', 'plain', 'dashed'] as const);
+              const layout = pick.pick(['spaced', 'plain', 'dashed'] as const);
               const shown = layout === 'plain' ? patient.nhsDigits : layout === 'spaced' ? spacedNhs(patient.nhsDigits) : nhsForms(patient.nhsDigits)[2]!;
-              add(pick.one([`NHS no ${shown}`, `nhs: ${shown}`, `(${shown})`, `pt nhs ${shown}`]), shown, nhsForms(patient.nhsDigits));
+              add(pick.pick([`NHS no ${shown}`, `nhs: ${shown}`, `(${shown})`, `pt nhs ${shown}`]), shown, nhsForms(patient.nhsDigits));
               break;
             }
             case 'hospital_number': {
               const value = pick.chance(0.7) ? patient.hospitalNumber : hospitalNumbers.get(site.code)!.next();
-              add(pick.one([`MRN ${value}`, `hosp no ${value}`, `${value}`, `ref ${value}`]), value, [value]);
+              add(pick.pick([`MRN ${value}`, `hosp no ${value}`, `${value}`, `ref ${value}`]), value, [value]);
               break;
             }
             case 'person_name': {
@@ -385,8 +361,8 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
             }
             case 'date_of_birth': {
               const forms = dateForms(patient.birth);
-              const shown = pick.one(forms);
-              add(pick.one([`DOB ${shown}`, `d.o.b. ${shown}`, `born ${shown}`, `dob:${shown}`, `${shown}`]), shown, forms);
+              const shown = pick.pick(forms);
+              add(pick.pick([`DOB ${shown}`, `d.o.b. ${shown}`, `born ${shown}`, `dob:${shown}`, `${shown}`]), shown, forms);
               break;
             }
             case 'home_address': {
@@ -395,7 +371,7 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
               const resident = own ? patient : other();
               const [name, word, abbreviation] = resident.street;
               const street = `${resident.houseNumber} ${name} ${pick.chance(0.5) ? word : abbreviation}`;
-              const text = pick.one([
+              const text = pick.pick([
                 `pt's home ${street}`,
                 `at his flat ${street}`,
                 `own address ${street}`,
@@ -410,18 +386,18 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
             case 'home_postcode': {
               locationType = 'home';
               const shown = pick.chance(0.3) ? patient.postcode.replace(' ', '') : patient.postcode;
-              add(pick.one([`pt's home ${shown}`, `at home ${shown}`, `own address, ${shown}`]), shown, [patient.postcode, patient.postcode.replace(' ', '')]);
+              add(pick.pick([`pt's home ${shown}`, `at home ${shown}`, `own address, ${shown}`]), shown, [patient.postcode, patient.postcode.replace(' ', '')]);
               break;
             }
             case 'phone': {
               const raw = pick.chance(0.5) ? patient.phone : other().phone;
-              const shown = pick.one([raw, raw.replace(/ /g, ''), `+44 ${raw.slice(1)}`, raw.replace(/ /g, '-')]);
-              add(pick.one([`tel ${shown}`, `mob: ${shown}`, `contact ${shown}`, `call ${shown}`]), shown, phoneForms(shown));
+              const shown = pick.pick([raw, raw.replace(/ /g, ''), `+44 ${raw.slice(1)}`, raw.replace(/ /g, '-')]);
+              add(pick.pick([`tel ${shown}`, `mob: ${shown}`, `contact ${shown}`, `call ${shown}`]), shown, phoneForms(shown));
               break;
             }
             case 'email': {
               const value = pick.chance(0.5) ? patient.email : other().email;
-              add(pick.one([`email ${value}`, `${value}`, `contact: ${value}`]), value, [value]);
+              add(pick.pick([`email ${value}`, `${value}`, `contact: ${value}`]), value, [value]);
               break;
             }
           }
@@ -456,11 +432,11 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
         row.location_description = location;
         row.assailant_count = String(pick.integer(1, 4));
         row.assailant_relationship = relationship;
-        row.reported_to_police = pick.one(['Y', 'N', '']);
-        row.wants_police_informed = pick.one(['Y', 'N', '']);
+        row.reported_to_police = pick.pick(['Y', 'N', '']);
+        row.wants_police_informed = pick.pick(['Y', 'N', '']);
         row.age = pick.chance(0.8) ? String(Math.min(99, Number(periodYear) - patient.birth.year - 1)) : '';
-        row.sex = pick.one(['M', 'F', 'M', 'F', 'U']);
-        row.alcohol_involved = pick.one(['Y', 'N', 'U']);
+        row.sex = pick.pick(['M', 'F', 'M', 'F', 'U']);
+        row.alcohol_involved = pick.pick(['Y', 'N', 'U']);
         lines.push(HEADER.map((column) => csvField(row[column] ?? '')).join(','));
       }
       extracts.push({ fileName, siteCode: site.code, period: month, csv: `${lines.join('\r\n')}\r\n` });
