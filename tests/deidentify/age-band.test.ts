@@ -12,7 +12,7 @@ describe('ageBandOf', () => {
 });
 
 describe('ageOnDate: whole years from a date of birth', () => {
-  it.each([
+  it.each<[birth: string, on: string, expected: number | null, why: string]>([
     ['1990-03-12', '2026-03-12', 36, 'birthday on the day counts'],
     ['1990-03-12', '2026-03-11', 35, 'the day before the birthday'],
     ['2008-02-29', '2026-02-28', 17, 'leap-day birthday not yet reached in a common year'],
