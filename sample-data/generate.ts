@@ -57,11 +57,13 @@ const NHS_NUMBER_COLUMN_FILE = 'RX1AA_2026-02.csv';
 const HOSPITAL_NUMBER_COLUMN_FILE = 'RX2BB_2026-08.csv';
 const ISO_SECONDS_MONTHS = new Set(['2026-03', '2026-09']);
 
-export interface InvalidRow {
+export interface FaultyRow {
   line: number;
   attendanceId: string;
   kind: InvalidKind;
   field: string;
+  /** error: the row must be rejected; warning: kept, with the faulty optional item dropped. */
+  severity: 'error' | 'warning';
   expectedIssueCode: string;
   what: string;
 }
@@ -80,11 +82,15 @@ export interface ExtractManifestEntry {
   bom: boolean;
   /** Data records (a record may span several physical lines; header and blank lines are not records). */
   rows: number;
+  /** Rows that must be rejected (listed in `invalid`). */
   invalidRows: number;
   expectedAccepted: number;
+  /** Rows that must be kept with a warning (listed in `flagged`). */
+  flaggedRows: number;
   trailingBlankLines: number;
   blankLocations: number;
-  invalid: InvalidRow[];
+  invalid: FaultyRow[];
+  flagged: FaultyRow[];
   identifierColumns: Array<{ column: string; kind: PlantedIdentifier['kind']; values: string[] }>;
   plantedIdentifiers: Array<PlantedIdentifier & { line: number; attendanceId: string }>;
 }
@@ -153,7 +159,7 @@ function renderExtract(plan: ExtractPlan, random: Random): { text: string; entry
 
   const lines: string[] = [formatCsvRow(writtenHeader, format.delimiter)];
   let physicalLine = 2;
-  const invalid: InvalidRow[] = [];
+  const faults: FaultyRow[] = [];
   const planted: ExtractManifestEntry['plantedIdentifiers'] = [];
   let blankLocations = 0;
   plan.incidents.forEach((incident, index) => {
@@ -164,7 +170,7 @@ function renderExtract(plan: ExtractPlan, random: Random): { text: string; entry
     const kind = plan.invalid.get(index);
     if (kind) {
       const field = format.invalidate(fields, kind, incident, rowRandom);
-      invalid.push({ line: physicalLine, attendanceId, kind, field, ...INVALID_KINDS[kind] });
+      faults.push({ line: physicalLine, attendanceId, kind, field, ...INVALID_KINDS[kind] });
     }
     if (plan.identifierColumn) fields.splice(columnAt, 0, plan.identifierColumn.values[index] as string);
     for (const plant of plan.textPlants.get(index) ?? []) planted.push({ ...plant, field: format.locationField, line: physicalLine, attendanceId });
@@ -177,6 +183,8 @@ function renderExtract(plan: ExtractPlan, random: Random): { text: string; entry
   const text = (format.bom ? '\uFEFF' : '') + lines.map((line) => line + eol).join('') + eol.repeat(plan.trailingBlankLines);
   const rows = plan.incidents.length;
   const quarantined = plan.brokenHeader;
+  const invalid = quarantined ? [] : faults.filter((fault) => fault.severity === 'error');
+  const flagged = quarantined ? [] : faults.filter((fault) => fault.severity === 'warning');
   return {
     text,
     entry: {
@@ -191,11 +199,13 @@ function renderExtract(plan: ExtractPlan, random: Random): { text: string; entry
       lineEnding: eol === '\r\n' ? 'CRLF' : 'LF',
       bom: format.bom,
       rows,
-      invalidRows: quarantined ? 0 : invalid.length,
+      invalidRows: invalid.length,
       expectedAccepted: quarantined ? 0 : rows - invalid.length,
+      flaggedRows: flagged.length,
       trailingBlankLines: plan.trailingBlankLines,
       blankLocations,
-      invalid: quarantined ? [] : invalid,
+      invalid,
+      flagged,
       identifierColumns: plan.identifierColumn ? [{ column: plan.identifierColumn.header, kind: plan.identifierColumn.kind, values: plan.identifierColumn.values.filter((v) => v !== '') }] : [],
       plantedIdentifiers: planted,
     },

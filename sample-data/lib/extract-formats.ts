@@ -27,15 +27,19 @@ export const CANONICAL_HEADER = [
   'alcohol_involved',
 ] as const;
 
-/** The deliberate faults, each with the row issue code a validator should give it. */
+/**
+ * The deliberate faults, each with the row issue a validator should raise. An
+ * error rejects the row; a fault in an optional item (an impossible age) only
+ * loses that item, so the row is kept with a warning.
+ */
 export const INVALID_KINDS = {
-  missing_assault_date: { expectedIssueCode: 'required', what: 'assault date is blank (mandatory item)' },
-  assault_after_arrival: { expectedIssueCode: 'assault_after_arrival', what: 'assault date and time is after arrival' },
-  age_out_of_range: { expectedIssueCode: 'out_of_range', what: 'age is impossible (over 130)' },
-  unparseable_assault_date: { expectedIssueCode: 'invalid_date', what: 'assault date cannot be parsed as a date' },
-  unknown_weapon_code: { expectedIssueCode: 'unrecognised_code', what: 'assault method is a code in no code list or site mapping' },
-  unknown_location_type_code: { expectedIssueCode: 'unrecognised_code', what: 'location type is a code in no code list or site mapping' },
-  wrong_column_count: { expectedIssueCode: 'wrong_column_count', what: 'row cut short: fewer fields than the header' },
+  missing_assault_date: { severity: 'error', expectedIssueCode: 'required', what: 'assault date is blank (mandatory item)' },
+  assault_after_arrival: { severity: 'error', expectedIssueCode: 'assault_after_arrival', what: 'assault date and time is after arrival' },
+  unparseable_assault_date: { severity: 'error', expectedIssueCode: 'invalid_date', what: 'assault date cannot be parsed as a date' },
+  unknown_weapon_code: { severity: 'error', expectedIssueCode: 'unrecognised_code', what: 'assault method is a code in no code list or site mapping' },
+  unknown_location_type_code: { severity: 'error', expectedIssueCode: 'unrecognised_code', what: 'location type is a code in no code list or site mapping' },
+  wrong_column_count: { severity: 'error', expectedIssueCode: 'required', what: 'row cut short after the assault method: fewer fields than the header, so the mandatory location type is missing' },
+  age_out_of_range: { severity: 'warning', expectedIssueCode: 'out_of_range', what: 'age is impossible (over 130): the age is dropped, the row kept' },
 } as const;
 export type InvalidKind = keyof typeof INVALID_KINDS;
 
@@ -153,11 +157,12 @@ export function canonicalFormat(siteCode: string, dateStyle: 'space' | 'iso-seco
           set('assault_method', random.pick(['W14', 'Z9', '77']));
           return 'assault_method';
         case 'unknown_location_type_code':
-          set('location_type', random.pick(['L9', 'XX', '0']));
+          // Code-shaped, so it cannot be read as a word meaning "other".
+          set('location_type', random.pick(['L9', '0', '14']));
           return 'location_type';
         case 'wrong_column_count':
-          fields.splice(header.indexOf('location_description') + 1);
-          return 'location_description';
+          fields.splice(header.indexOf('assault_method') + 1);
+          return 'location_type';
       }
     },
   };
@@ -297,8 +302,8 @@ export function easthavenFormat(siteCode: string): ExtractFormat {
           set('Loc Type', random.pick(['8', '0', '11']));
           return 'location_type';
         case 'wrong_column_count':
-          fields.splice(header.indexOf('Where') + 1);
-          return 'location_description';
+          fields.splice(header.indexOf('Weapon') + 1);
+          return 'location_type';
       }
     },
   };

@@ -59,7 +59,7 @@ export function momentFromMinutes(minutes: number): LocalMoment {
 
 /** First minute of the month and the first minute of the next. */
 export function monthBounds(month: string): { start: number; end: number; days: number } {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!match) throw new Error(`Expected a month as YYYY-MM, got ${month}`);
   const year = Number(match[1]);
   const monthIndex = Number(match[2]) - 1;
