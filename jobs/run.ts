@@ -13,6 +13,7 @@ import { acquireSchedulerLock, SchedulerLockedError, schedulerLockPath, type Sch
 import { markInterruptedRuns } from '../src/schedule/run-state.ts';
 import { Scheduler, type CycleReport, type SchedulerSteps } from '../src/schedule/scheduler.ts';
 import { createCronTasks } from './cron-tasks.ts';
+import { pipelineSteps } from './pipeline-steps.ts';
 
 export interface RunSchedulerOptions {
   context: PipelineContext;
@@ -39,13 +40,20 @@ function whenAborted(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
-/**
- * Returns the process exit code: EXIT.ok when every due step succeeded (and for
- * `foreground` after a clean stop), EXIT.partial when a step or a month failed
- * (the others ran; the failed work is retried later), EXIT.locked when another
- * scheduler holds the data dir.
- */
-export async function runScheduler(options: RunSchedulerOptions): Promise<ExitCode> {
+export interface RunSchedulerResult {
+  /**
+   * EXIT.ok when every due step succeeded (and for `foreground` after a clean
+   * stop), EXIT.partial when a step or a month failed (the others ran; the failed
+   * work is retried later), EXIT.locked when another scheduler holds the data dir.
+   */
+  exitCode: ExitCode;
+  /** The cycles run (for `foreground`, only the first: the rest are in the log). */
+  reports: CycleReport[];
+  /** Who held the lock, when refused. */
+  lockedBy: SchedulerLockedError | null;
+}
+
+export async function runScheduler(options: RunSchedulerOptions): Promise<RunSchedulerResult> {
   const { context, mode, signal } = options;
   const logger = context.logger.child({ scheduler: mode });
   let lock: SchedulerLock;
@@ -54,7 +62,7 @@ export async function runScheduler(options: RunSchedulerOptions): Promise<ExitCo
   } catch (error) {
     if (!(error instanceof SchedulerLockedError)) throw error;
     logger.error({ holder: error.holder }, error.message);
-    return EXIT.locked;
+    return { exitCode: EXIT.locked, reports: [], lockedBy: error };
   }
   if (lock.tookOverFrom) {
     const { pid, host, startedAt, command } = lock.tookOverFrom;
@@ -85,13 +93,62 @@ export async function runScheduler(options: RunSchedulerOptions): Promise<ExitCo
       await scheduler.idle();
       logger.info('scheduler stopped');
       // A failed step in foreground mode is logged and retried; only the exit of a clean stop matters to the supervisor.
-      return EXIT.ok;
+      return { exitCode: EXIT.ok, reports, lockedBy: null };
     }
-    return exitCodeOf(reports);
+    return { exitCode: exitCodeOf(reports), reports, lockedBy: null };
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await scheduler.idle();
     scheduler.dispose();
     lock.release();
   }
+}
+
+/**
+ * `runScheduler` for a command: the real pipeline steps and the config's
+ * schedule and sites, stopped cleanly by SIGINT or SIGTERM. A second signal
+ * exits at once (exit 130): every step is crash-safe, so nothing is lost but time.
+ */
+export async function runSchedulerFromCommand(context: PipelineContext, mode: 'once' | 'foreground'): Promise<RunSchedulerResult> {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      context.logger.warn({ signal }, 'second signal: exiting without finishing the step in hand');
+      process.exit(130);
+    }
+    context.logger.info({ signal }, 'signal received');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await runScheduler({
+      context,
+      steps: pipelineSteps,
+      config: context.config.schedule,
+      sites: context.config.sites.map((site) => ({ code: site.code, extractDueDay: site.extractDueDay })),
+      mode,
+      signal: controller.signal,
+      command: mode === 'once' ? 'istv run --once' : 'istv jobs',
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** One line per job run, for the terminal. */
+export function formatCycleReports(reports: CycleReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    if (report.outcomes.length === 0) lines.push('Nothing was due.');
+    for (const outcome of report.outcomes) {
+      const counts = Object.entries(outcome.summary)
+        .map(([key, value]) => `${key} ${String(value)}`)
+        .join(', ');
+      lines.push(`${outcome.job.padEnd(20)} ${outcome.status.padEnd(9)} ${String(outcome.durationMs).padStart(7)} ms  ${counts}${outcome.error ? `\n${' '.repeat(21)}${outcome.error}` : ''}`);
+    }
+    if (report.stopped) lines.push('Stopped before every due job ran; the rest run at the next start.');
+  }
+  return lines.join('\n');
 }

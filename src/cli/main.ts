@@ -7,10 +7,12 @@ import { lastExit } from './base.ts';
 import { EXIT } from './exit-codes.ts';
 import * as ingestCommand from './commands/ingest.ts';
 import * as statusCommand from './commands/status.ts';
+import * as runCommand from './commands/run.ts';
+import * as jobsCommand from './commands/jobs.ts';
 import * as reportCommand from './commands/report.ts';
 
 /** Every command, in the order `istv --help` lists them. */
-const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand];
+const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand];
 
 export function buildProgram(): Command {
   const program = new Command('istv')

@@ -73,11 +73,3 @@ export const scheduleConfigSchema = z
   .prefault({});
 
 export type ScheduleConfig = z.infer<typeof scheduleConfigSchema>;
-
-/**
- * The schedule section of a loaded config, defaults filled in. Reads the section
- * whether or not the top-level schema has parsed it already (parsing is idempotent).
- */
-export function scheduleConfigOf(config: object): ScheduleConfig {
-  return scheduleConfigSchema.parse((config as { schedule?: unknown }).schedule);
-}

@@ -46,8 +46,14 @@ export interface PublishOptions {
   revision: number;
 }
 
-/** The pipeline functions the jobs call; each returns counts for the log and the run state. */
+/**
+ * The pipeline functions the jobs call; each returns counts for the log and the
+ * run state. A `failed` count above zero marks the run failed (the step still
+ * did everything else it could).
+ */
 export interface SchedulerSteps {
+  /** Whether files wait to be ingested (in the inbox, or claimed by a run that crashed). */
+  filesWaiting(context: PipelineContext): boolean;
   ingestInbox(context: PipelineContext): Promise<StepSummary>;
   publishMonth(context: PipelineContext, month: string, options: PublishOptions): Promise<StepSummary>;
   purgeArchive(context: PipelineContext): Promise<StepSummary>;
@@ -179,6 +185,10 @@ export class Scheduler {
     const now = this.context.now();
     const state = this.ensureState(job, now);
     if (state.nextDueAt.getTime() <= now.getTime()) return true;
+    // Work waiting makes a job due between its slots: files dropped since the last
+    // poll (so `istv run --once` from a timer always ingests them), and months owed
+    // a publication or a revision.
+    if (job === 'poll-inbox') return this.steps.filesWaiting(this.context);
     return job === 'publish-packs' && this.publicationWork().length > 0;
   }
 
@@ -228,9 +238,11 @@ export class Scheduler {
     try {
       const result = await this.runStep(job, state, startedAt, log);
       summary = result.summary;
-      if (result.failed) {
+      // By convention a step reports the files or months that failed as a `failed` count.
+      const failedItems = typeof summary.failed === 'number' ? summary.failed : 0;
+      if (result.failed || failedItems > 0) {
         status = 'failed';
-        error = result.error;
+        error = result.error ?? `${failedItems} item(s) failed; see the log`;
       }
     } catch (caught) {
       status = 'failed';

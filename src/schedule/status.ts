@@ -3,7 +3,7 @@
  * time, which sites' extracts are late or still awaited, late arrivals, and the
  * publication state of each month. Reads only; safe while a scheduler runs.
  */
-import { scheduleConfigOf, type ScheduleConfig } from '../config/schedule.ts';
+import type { ScheduleConfig } from '../config/schedule.ts';
 import type { PipelineContext } from '../pipeline/context.ts';
 import { SlotCalendar } from './calendar.ts';
 import { listLateArrivals, owedExtracts, type LateArrival, type OwedExtract } from './late-extracts.ts';
@@ -46,7 +46,7 @@ export interface ScheduleStatus {
 }
 
 /** `config` defaults to the schedule section of the context's config. */
-export function scheduleStatus(context: PipelineContext, config: ScheduleConfig = scheduleConfigOf(context.config)): ScheduleStatus {
+export function scheduleStatus(context: PipelineContext, config: ScheduleConfig = context.config.schedule): ScheduleStatus {
   const { store } = context;
   const now = context.now();
   const jobs = jobDefinitions(config).map((definition): JobStatus => {

@@ -113,6 +113,7 @@ export function recordingSteps(clock: ControlledClock): RecordingSteps {
     dropExtract(siteCode, period) {
       dropped.push({ siteCode, period });
     },
+    filesWaiting: () => dropped.length > 0,
     async ingestInbox(context): Promise<StepSummary> {
       steps.calls.push({ step: 'ingest', at: clock.now.toISOString() });
       const files = dropped.splice(0);

@@ -90,6 +90,22 @@ describe('catch-up after downtime', () => {
   });
 });
 
+describe('files waiting', () => {
+  it('make the inbox poll due between its slots, so that a run from a timer ingests them at once', async () => {
+    const { dir, steps, scheduler } = setUp('2026-07-01T09:00:00Z');
+    await cycle(scheduler);
+    steps.calls.length = 0;
+    dir.clock.set('2026-07-01T09:05:00Z');
+    expect(scheduler.isDue('poll-inbox')).toBe(false);
+    steps.dropExtract('RAPNM', '2026-06');
+    expect(scheduler.isDue('poll-inbox')).toBe(true);
+    await cycle(scheduler);
+    expect(describeCalls(steps)).toEqual(['ingest']);
+    // The poll's own slot is unchanged by a run between slots.
+    expect(readJobState(dir.context.store, 'poll-inbox')?.nextDueAt.toISOString()).toBe('2026-07-01T09:15:00.000Z');
+  });
+});
+
 describe('one month failing', () => {
   it('never stops the other months, and is retried on the next cycle', async () => {
     const { dir, steps, scheduler } = setUp('2026-07-01T09:00:00Z', { purgeArchive: { enabled: false } });

@@ -1,0 +1,48 @@
+/**
+ * The real pipeline behind the scheduled jobs: the same functions `istv ingest`
+ * and `istv report` call. Each step's result is boiled down to counts for the
+ * log and the run state; a `failed` count above zero marks the job's run failed
+ * (the other files or months still ran).
+ */
+import { purgeArchiveFolder } from '../src/intake/archive.ts';
+import { listAbandonedClaims, listInbox } from '../src/intake/claim.ts';
+import { ingestInbox } from '../src/pipeline/ingest.ts';
+import { publishMonth } from '../src/report/publish.ts';
+import type { SchedulerSteps } from '../src/schedule/scheduler.ts';
+
+export const pipelineSteps: SchedulerSteps = {
+  filesWaiting(context) {
+    return listInbox(context.dataDir).length > 0 || listAbandonedClaims(context.dataDir).length > 0;
+  },
+
+  async ingestInbox(context) {
+    const summary = await ingestInbox(context);
+    const count = (outcome: string) => summary.files.filter((file) => file.outcome === outcome).length;
+    return {
+      files: summary.totals.files,
+      ingested: count('ingested'),
+      superseded: count('superseded'),
+      duplicates: summary.totals.duplicates,
+      quarantined: summary.totals.quarantined,
+      failed: summary.failed.length,
+      rowsRead: summary.totals.rowsRead,
+      rowsAccepted: summary.totals.rowsAccepted,
+      rowsRejected: summary.totals.rowsRejected,
+    };
+  },
+
+  async publishMonth(context, month, { revised }) {
+    const summary = await publishMonth(context, month, { revised });
+    return {
+      audiences: summary.audiences.length,
+      files: summary.audiences.reduce((total, audience) => total + audience.files.length, 0),
+      pdfs: summary.pdfs,
+      revised: summary.revised,
+    };
+  },
+
+  async purgeArchive(context) {
+    const summary = purgeArchiveFolder(context.dataDir, context.config.deidentify.archiveRetentionDays, context.now());
+    return { ...summary };
+  },
+};
