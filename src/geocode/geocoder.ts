@@ -154,6 +154,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const siteLads = siteBoroughs(gazetteer, options.sites ?? []);
   const unknownPhrases = new Set(ABBREVIATIONS.unknownPhrases);
   const unknownPhrasesLongestFirst = [...unknownPhrases].sort((a, b) => b.length - a.length);
+  const unknownWords = new Set([...unknownPhrases].flatMap((phrase) => phrase.split(' ')));
   const homeWords = new Set(ABBREVIATIONS.homeWords);
   const homeOwners = new Set(ABBREVIATIONS.homeOwners);
   const homeAlone = new Set(ABBREVIATIONS.homeAlone);
@@ -182,6 +183,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   function isUnknownText(tokens: string[]): boolean {
     const content = tokens.filter((t) => !structural.has(t) || unknownPhrases.has(t));
     if (content.length === 0) return false;
+    // Quick exit for the common case: a word that is in no unknown phrase.
+    if (content.some((t) => !unknownWords.has(t))) return false;
     const text = content.join(' ');
     if (unknownPhrases.has(text)) return true;
     // Every word belongs to some unknown phrase: "unknown not known", "refused unknown".
@@ -232,18 +235,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     const found: Mention[] = [];
     for (let start = 0; start < tokens.length; start++) {
       if (blocked.has(start)) continue;
-      for (let length = Math.min(index.maxKeyTokens, tokens.length - start); length >= 1; length--) {
-        let blockedInside = false;
-        for (let k = start; k < start + length; k++) if (blocked.has(k)) blockedInside = true;
-        if (blockedInside) continue;
-        const best = bestKeyMatch(options.slice(start, start + length));
-        // "Crown Street" is a street we do not know, not The Crown with "street" left over.
-        if (best && STREET_WORDS.has(tokens[start + length] ?? '') && !best.candidates.some((c) => c.place.kind === 'street')) continue;
-        if (best) {
-          found.push({ start, end: start + length, candidates: strongest(best.candidates), corrections: best.corrections });
-          break;
-        }
-      }
+      const best = longestKeyAt(tokens, options, start, blocked);
+      if (best) found.push({ start, end: best.end, candidates: strongest(best.candidates), corrections: best.corrections });
     }
     // Longest first, then fewest corrections; keep those that do not overlap a better one.
     found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.corrections - b.corrections || a.start - b.start);
@@ -259,29 +252,50 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     return chosen.sort((a, b) => a.start - b.start);
   }
 
-  /** The key among the combinations of corrections that the index knows, with the fewest corrections. */
-  function bestKeyMatch(span: Array<Array<{ token: string; corrected: boolean }>>): { candidates: Candidate[]; corrections: number } | null {
-    let combos: Array<{ tokens: string[]; corrections: number }> = [{ tokens: [], corrections: 0 }];
-    for (const options of span) {
-      const next: typeof combos = [];
-      for (const combo of combos) {
-        for (const option of options) {
-          if (next.length >= 12) break;
-          next.push({ tokens: [...combo.tokens, option.token], corrections: combo.corrections + (option.corrected ? 1 : 0) });
+  /**
+   * The longest gazetteer key starting at `start`, walking token by token while
+   * the words so far are the start of some key (so a string costs a handful of
+   * map lookups), trying each token's spelling corrections; fewest corrections
+   * win among keys of the same length.
+   */
+  function longestKeyAt(
+    tokens: string[],
+    options: Array<Array<{ token: string; corrected: boolean }>>,
+    start: number,
+    blocked: Set<number>,
+  ): { end: number; candidates: Candidate[]; corrections: number } | null {
+    let best: { end: number; candidates: Candidate[]; corrections: number } | null = null;
+    const words: string[] = [];
+    const walk = (position: number, key: string, corrections: number): void => {
+      if (position >= tokens.length || blocked.has(position)) return;
+      for (const option of options[position]!) {
+        const nextKey = key === '' ? option.token : `${key} ${option.token}`;
+        const nextCorrections = corrections + (option.corrected ? 1 : 0);
+        words.push(option.token);
+        const entries = index.lookup(nextKey);
+        const end = position + 1;
+        if (entries && (!best || end > best.end || (end === best.end && nextCorrections < best.corrections)) && acceptable(words, nextCorrections, tokens[end])) {
+          best = { end, candidates: entries.map((e) => ({ place: e.place, strength: e.strength })), corrections: nextCorrections };
         }
+        if (index.isPrefix(nextKey)) walk(end, nextKey, nextCorrections);
+        words.pop();
       }
-      combos = next;
+    };
+    walk(start, '', 0);
+    return best;
+  }
+
+  /** Whether a key found in the text may stand for a place. */
+  function acceptable(words: string[], corrections: number, following: string | undefined): boolean {
+    if (!isSpecific(words)) return false;
+    // A corrected single short word is too weak a basis for a place.
+    if (corrections > 0 && words.length === 1 && (words[0]?.length ?? 0) < 6) return false;
+    // "Crown Street" is a street we do not know, not The Crown with "street" left over.
+    if (following !== undefined && STREET_WORDS.has(following)) {
+      const entries = index.lookup(words.join(' ')) ?? [];
+      if (!entries.some((e) => e.place.kind === 'street')) return false;
     }
-    combos.sort((a, b) => a.corrections - b.corrections);
-    for (const combo of combos) {
-      const entries = index.lookup(combo.tokens.join(' '));
-      if (!entries) continue;
-      if (!isSpecific(combo.tokens)) continue;
-      // A corrected single short word is too weak a basis for a place.
-      if (combo.corrections > 0 && combo.tokens.length === 1 && (combo.tokens[0]?.length ?? 0) < 6) continue;
-      return { candidates: entries.map((e) => ({ place: e.place, strength: e.strength })), corrections: combo.corrections };
-    }
-    return null;
+    return true;
   }
 
   function isSpecific(tokens: string[]): boolean {

@@ -40,16 +40,24 @@ function escapeRegExp(value: string): string {
 }
 
 export function createNormaliser(table: AbbreviationTable = ABBREVIATIONS): Normaliser {
-  const slashForms = Object.entries(table.slashForms).map(
-    ([form, expansion]) => [new RegExp(`(^|[^a-z0-9])${escapeRegExp(form)}(?=[^a-z0-9]|$)`, 'g'), ` ${expansion} `] as const,
+  // One pass for all slash forms ("o/s", "u/k", "b/w"), longest first.
+  const slashForms = new Map(Object.entries(table.slashForms));
+  const slashPattern = new RegExp(
+    `(^|[^a-z0-9])(${[...slashForms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?=[^a-z0-9]|$)`,
+    'g',
   );
   const tokenMap = new Map(Object.entries(table.tokens).map(([k, v]) => [k, v.split(' ')] as const));
   const singleNicknames = new Map<string, string[]>();
-  const phraseNicknames: Array<[string[], string[]]> = [];
+  // Multi-word nicknames by their first word, so most tokens cost one map lookup.
+  const phraseNicknames = new Map<string, Array<[string[], string[]]>>();
   for (const [nickname, canonical] of Object.entries(table.nicknames)) {
     const words = nickname.split(' ');
     if (words.length === 1) singleNicknames.set(nickname, canonical.split(' '));
-    else phraseNicknames.push([words, canonical.split(' ')]);
+    else {
+      const list = phraseNicknames.get(words[0]!) ?? [];
+      list.push([words, canonical.split(' ')]);
+      phraseNicknames.set(words[0]!, list);
+    }
   }
   const relations = new Set(table.relations);
   const fillers = new Set(table.fillers);
@@ -61,14 +69,14 @@ export function createNormaliser(table: AbbreviationTable = ABBREVIATIONS): Norm
     fillers,
     tokens(text: string): string[] {
       let value = ` ${text.toLowerCase().replace(/[’‘`´']/g, '')} `;
-      for (const [pattern, expansion] of slashForms) value = value.replace(pattern, `$1${expansion}`);
+      if (value.includes('/')) value = value.replace(slashPattern, (_, before: string, form: string) => `${before} ${slashForms.get(form)} `);
       // "A & B", "A + B", "A/B" join two names: a junction, or a name with "and" in it.
       value = value.replace(/[&+/]/g, ' and ').replace(/[^a-z0-9]+/g, ' ');
       const raw = value.trim() === '' ? [] : value.trim().split(' ');
 
       const expanded: string[] = [];
       for (let i = 0; i < raw.length; i++) {
-        const phrase = phraseNicknames.find(([words]) => words.every((word, k) => raw[i + k] === word));
+        const phrase = phraseNicknames.get(raw[i]!)?.find(([words]) => words.every((word, k) => raw[i + k] === word));
         if (phrase) {
           expanded.push(...phrase[1]);
           i += phrase[0].length - 1;

@@ -19,6 +19,8 @@ export interface KeyedPlace {
 
 export interface PlaceIndex {
   lookup(key: string): readonly KeyedPlace[] | undefined;
+  /** Whether some longer key starts with these words ("tottenham hale" for "tottenham hale station"). */
+  isPrefix(key: string): boolean;
   /** Token → number of keys using it: the rarity that weighs fuzzy matches. */
   readonly vocabulary: ReadonlyMap<string, number>;
   /** Longest key, in tokens. */
@@ -100,6 +102,7 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
 export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: Normaliser): PlaceIndex {
   const byKey = new Map<string, KeyedPlace[]>();
   const vocabulary = new Map<string, number>();
+  const prefixes = new Set<string>();
   let maxKeyTokens = 1;
   for (const place of places) {
     const seen = new Set<string>();
@@ -111,6 +114,7 @@ export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: No
       if (list) list.push({ place, strength });
       else byKey.set(key, [{ place, strength }]);
       maxKeyTokens = Math.max(maxKeyTokens, tokens.length);
+      for (let k = 1; k < tokens.length; k++) prefixes.add(tokens.slice(0, k).join(' '));
       for (const token of new Set(tokens)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     }
   }
@@ -118,6 +122,7 @@ export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: No
   const commonThreshold = Math.max(20, byKey.size * 0.02);
   return {
     lookup: (key) => byKey.get(key),
+    isPrefix: (key) => prefixes.has(key),
     vocabulary,
     maxKeyTokens,
     isGeneric: (token) => GENERIC_WORDS.has(token) || /^\d+[a-z]?$/.test(token) || (vocabulary.get(token) ?? 0) > commonThreshold,
