@@ -394,7 +394,7 @@ interface PremisesSpec {
 }
 
 const PREMISES: PremisesSpec[] = [
-  { name: 'The Moon Under Water (Wetherspoon)', type: 'pub', brand: 'Wetherspoon', street: 'High Road', centre: 'north', share: 0.42 },
+  { name: 'The Moon Under Water', type: 'pub', brand: 'Wetherspoon', street: 'High Road', centre: 'north', share: 0.42 },
   { name: 'The Crown', type: 'pub', street: 'High Road', centre: 'north', share: 0.2 },
   { name: "McDonald's", type: 'takeaway', brand: "McDonald's", street: 'High Road', centre: 'north', share: 0.55 },
   { name: 'Vibe Nightclub', type: 'nightclub', street: 'High Road', centre: 'north', share: 0.65 },

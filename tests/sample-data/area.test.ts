@@ -131,7 +131,8 @@ describe('premises, streets and landmarks', () => {
 
   it('has chains and premises whose names exist in two places', () => {
     const names = premises.map((p) => p.properties.name);
-    expect(names).toContain('The Moon Under Water (Wetherspoon)');
+    // OpenStreetMap style: the pub's own name, the chain in `brand` (staff say "spoons").
+    expect(premises.find((p) => p.properties.name === 'The Moon Under Water')?.properties.brand).toBe('Wetherspoon');
     for (const twice of ["McDonald's", 'The Crown', 'Best Kebab']) {
       const places = premises.filter((p) => p.properties.name === twice);
       expect(places, twice).toHaveLength(2);
