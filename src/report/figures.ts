@@ -4,7 +4,9 @@
  * release publishes, never from true counts, so a rate or a percentage change
  * cannot be worked back to a count the release suppressed or rounded.
  */
+import { addMonths, monthLabel, monthsEnding } from '../aggregate/months.ts';
 import type { ProtectedCell } from '../disclose/types.ts';
+import type { ProtectedTableIndex } from './protected-table.ts';
 import type { MapValue } from './render/map.ts';
 
 /** Rates from counts under 10 are too unstable to publish (ONS / UKHSA practice). */
@@ -25,13 +27,37 @@ export interface Change {
   change: string;
 }
 
-export function describeChange(label: string, current: ProtectedCell, base: ProtectedCell): Change {
+/** `missingData`: why the base period cannot be compared (no extract received for it), overriding the arithmetic. */
+export function describeChange(label: string, current: ProtectedCell, base: ProtectedCell, missingData?: string): Change {
   let change: string;
-  if (current.value === null || base.value === null) change = 'not shown (a count is not published)';
+  if (missingData) change = missingData;
+  else if (current.value === null || base.value === null) change = 'not shown (a count is not published)';
   else if (base.value === 0) change = current.value === 0 ? 'no change' : 'not comparable (none before)';
   else {
     const percent = Math.round(((current.value - base.value) / base.value) * 100);
     change = percent === 0 ? 'no change' : `${percent > 0 ? '+' : '−'}${Math.abs(percent)}%`;
   }
   return { label, current: current.display, base: base.display, change };
+}
+
+/**
+ * The three comparisons every pack opens with: against the previous month, the
+ * same month last year, and the rolling twelve months against the twelve
+ * before. `trend` is a month × … table covering at least 13 months; `rolling`
+ * the rolling-years table. A base period without extracts is said to be
+ * missing, not compared as zero.
+ */
+export function monthlyChanges(month: string, trend: ProtectedTableIndex, rolling: ProtectedTableIndex, monthsReceived: ReadonlySet<string>): Change[] {
+  const missing = (months: string[]) => {
+    const received = months.filter((m) => monthsReceived.has(m)).length;
+    if (received === months.length) return undefined;
+    return months.length === 1 ? 'not comparable (no extract received for that month)' : `not comparable (extracts for ${received} of ${months.length} months)`;
+  };
+  const previous = addMonths(month, -1);
+  const lastYear = addMonths(month, -12);
+  return [
+    describeChange(`${monthLabel(month)} against ${monthLabel(previous)}`, trend.cell({ month }), trend.cell({ month: previous }), missing([previous])),
+    describeChange(`${monthLabel(month)} against ${monthLabel(lastYear)}`, trend.cell({ month }), trend.cell({ month: lastYear }), missing([lastYear])),
+    describeChange('Twelve months to this month against the twelve before', rolling.cell({ period: 'latest-12' }), rolling.cell({ period: 'previous-12' }), missing(monthsEnding(addMonths(month, -12), 12))),
+  ];
 }

@@ -69,12 +69,14 @@ function policyFor(context: PipelineContext, audience: string): DisclosurePolicy
   if (audience === 'hospital') return HOSPITAL_POLICY;
   const key = POLICY_KEY[audience as keyof typeof POLICY_KEY];
   if (!key) throw new Error(`No disclosure policy for audience: ${audience}`);
-  const configured = (context.config as { disclosure?: DisclosureConfig }).disclosure;
+  // Configs built in code (tests, tools) may come without the section; the defaults then apply.
+  const configured: DisclosureConfig | undefined = context.config.disclosure;
   return configured?.[key] ?? disclosurePolicy(DEFAULT_DISCLOSURE_POLICIES[key]);
 }
 
 function reportConfig(context: PipelineContext): ReportConfig {
-  return (context.config as { report?: ReportConfig }).report ?? reportSchema.parse(undefined);
+  const configured: ReportConfig | undefined = context.config.report;
+  return configured ?? reportSchema.parse(undefined);
 }
 
 /** Protects and audits one release; a release the auditor finds anything in is never written. */
@@ -178,6 +180,7 @@ export async function publishMonth(context: PipelineContext, month: string, opti
     generatedAt,
     licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises },
     sites: context.config.sites,
+    monthsReceived: new Set((context.store.prepare(`SELECT DISTINCT period FROM extracts WHERE status = 'current'`).all() as Array<{ period: string }>).map((row) => row.period)),
   };
 
   // Everything is worked out and checked before a byte is written.

@@ -54,10 +54,18 @@ const LICENSING_CAVEATS = [
   'Patients attending other hospitals, or not attending at all, are not counted: the figures are a floor, not a total.',
 ];
 
+/** Competition ranking ("1, 2, 2, 4"): premises with equal totals share a rank. Null when the total is not published. */
+function rankOf(ranked: string[], premisesId: string, index: ProtectedTableIndex): number | null {
+  const value = index.value({ premises: premisesId });
+  if (value === null) return null;
+  return 1 + ranked.filter((other) => (index.value({ premises: other }) ?? -1) > value).length;
+}
+
 function rankText(ranked: string[], premisesId: string, index: ProtectedTableIndex): string {
-  if (index.value({ premises: premisesId }) === null) return 'not ranked (its total is not published)';
-  const position = ranked.indexOf(premisesId) + 1;
-  return `${ordinal(position)} of ${ranked.length} premises with attributed assaults`;
+  const rank = rankOf(ranked, premisesId, index);
+  if (rank === null) return 'not ranked (its total is not published)';
+  const shared = ranked.filter((other) => index.value({ premises: other }) === index.value({ premises: premisesId })).length > 1;
+  return `${shared ? 'joint ' : ''}${ordinal(rank)} of ${ranked.length} premises with attributed assaults`;
 }
 
 function premisesReport(input: PackInput, prepared: LicensingPrepared, release: ProtectedRelease, premises: PremisesPoint, ranked: string[]): string {
@@ -144,7 +152,8 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
     const indexRows = order.map((id) => {
       const entry = byId.get(id)!;
       const cell = monthlyIndex.cell({ premises: id });
-      return { entry, display: cell.display, rank: cell.value === null ? '' : String(ranked.indexOf(id) + 1) };
+      const rank = rankOf(ranked, id, monthlyIndex);
+      return { entry, display: cell.display, rank: rank === null ? '' : String(rank) };
     });
     const body = html`
 <section><h2>Premises with attributed assaults, ${period}</h2>

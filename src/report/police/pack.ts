@@ -6,11 +6,11 @@
  * as CSV and GeoJSON points for the force's own GIS.
  */
 import { UNPLACED } from '../../aggregate/dimensions.ts';
-import { addMonths, monthsEnding, shortMonthLabel, monthLabel } from '../../aggregate/months.ts';
+import { monthsEnding, shortMonthLabel, monthLabel } from '../../aggregate/months.ts';
 import { policeRecords, type PoliceRecord } from '../../aggregate/records.ts';
 import { lsoaWeaponTable, monthWeaponTable, placeTable, rollingYearsTable, wardWeaponTable, weekdayHourTable } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
-import { describeChange } from '../figures.ts';
+import { monthlyChanges } from '../figures.ts';
 import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { rankValues, renderBarChart, renderHeatmap, renderLineChart } from '../render/charts.ts';
@@ -78,11 +78,7 @@ export const policePack: PackBuilder<PolicePrepared> = {
     const trendIndex = new ProtectedTableIndex(trend);
     const rolling = new ProtectedTableIndex(findTable(release.tables, 'rolling-years'));
     const month = input.month;
-    const changes = [
-      describeChange(`${monthLabel(month)} against ${monthLabel(addMonths(month, -1))}`, trendIndex.cell({ month }), trendIndex.cell({ month: addMonths(month, -1) })),
-      describeChange(`${monthLabel(month)} against ${monthLabel(addMonths(month, -12))}`, trendIndex.cell({ month }), trendIndex.cell({ month: addMonths(month, -12) })),
-      describeChange('Twelve months to this month against the twelve before', rolling.cell({ period: 'latest-12' }), rolling.cell({ period: 'previous-12' })),
-    ];
+    const changes = monthlyChanges(month, trendIndex, rolling, input.monthsReceived);
     const mapValues: Map<string, MapValue> = lsoaMapValues(core, { month });
     const placed = prepared.records.filter((record) => record.longitude !== null).length;
     const body = html`

@@ -5,7 +5,7 @@
  * areas and groups above the thresholds more often than single months would.
  * It names no premises: premises belong to the licensing pack.
  */
-import { addMonths, monthLabel, monthsEnding, shortMonthLabel } from '../../aggregate/months.ts';
+import { monthLabel, monthsEnding, shortMonthLabel } from '../../aggregate/months.ts';
 import {
   ageSexTable,
   alcoholTable,
@@ -20,7 +20,7 @@ import {
   rollingYearsTable,
   wardWeaponTable,
 } from '../../aggregate/tables.ts';
-import { describeChange, ratePer1000 } from '../figures.ts';
+import { monthlyChanges, ratePer1000 } from '../figures.ts';
 import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { renderBarChart, renderLineChart } from '../render/charts.ts';
@@ -56,11 +56,7 @@ export const publicHealthPack: PackBuilder<null> = {
     const trend = findTable(release.tables, 'month-weapon');
     const trendIndex = new ProtectedTableIndex(trend);
     const rolling = new ProtectedTableIndex(findTable(release.tables, 'rolling-years'));
-    const changes = [
-      describeChange(`${monthLabel(month)} against ${monthLabel(addMonths(month, -1))}`, trendIndex.cell({ month }), trendIndex.cell({ month: addMonths(month, -1) })),
-      describeChange(`${monthLabel(month)} against ${monthLabel(addMonths(month, -12))}`, trendIndex.cell({ month }), trendIndex.cell({ month: addMonths(month, -12) })),
-      describeChange('Twelve months to this month against the twelve before', rolling.cell({ period: 'latest-12' }), rolling.cell({ period: 'previous-12' })),
-    ];
+    const changes = monthlyChanges(month, trendIndex, rolling, input.monthsReceived);
     const lsoaCounts = findTable(release.tables, 'lsoa-12-months');
     const counts = lsoaMapValues(lsoaCounts);
     const lsoaIndex = new ProtectedTableIndex(lsoaCounts);

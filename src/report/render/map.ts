@@ -43,11 +43,16 @@ export interface ChoroplethOptions {
 const PALETTE = ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
 const SUPPRESSED_FILL = 'url(#suppressed-hatch)';
 
-/** Class breaks: 0, then four equal steps up to the largest shown value. */
+/**
+ * Class breaks: 0 on its own, then four equal steps up to the largest shown
+ * value; whole-number steps when every value is a whole number (counts), so
+ * the legend reads "1–13", not "0–12.5".
+ */
 function breaksFor(values: number[]): number[] {
   const maximum = Math.max(0, ...values);
   if (maximum === 0) return [0];
-  const step = maximum / 4;
+  const whole = values.every((value) => Number.isInteger(value));
+  const step = whole ? Math.max(1, Math.ceil(maximum / 4)) : maximum / 4;
   return [0, step, 2 * step, 3 * step];
 }
 
@@ -60,6 +65,18 @@ function classOf(value: number, breaks: number[]): number {
 
 function format(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** Legend entries for the classes of `breaks`. */
+export function legendClasses(breaks: number[], whole: boolean): Array<{ fill: string; text: string }> {
+  const classes = [{ fill: PALETTE[0]!, text: '0' }];
+  if (breaks.length === 1) return classes;
+  for (let i = 1; i < breaks.length; i += 1) {
+    const low = whole ? breaks[i - 1]! + 1 : breaks[i - 1]!;
+    classes.push({ fill: PALETTE[i]!, text: low === breaks[i] ? format(low) : `${format(low)}–${format(breaks[i]!)}` });
+  }
+  classes.push({ fill: PALETTE[breaks.length]!, text: `over ${format(breaks[breaks.length - 1]!)}` });
+  return classes;
 }
 
 export function renderChoropleth(boundaries: LsoaBoundaries, values: Map<string, MapValue>, options: ChoroplethOptions): Html {
@@ -80,12 +97,8 @@ export function renderChoropleth(boundaries: LsoaBoundaries, values: Map<string,
     return html`<path data-lsoa="${code}" data-display="${entry?.display ?? ''}" d="${path(feature) ?? ''}" fill="${fill}" stroke="#7a7a7a" stroke-width="0.4"><title>${tooltip}</title></path>`;
   });
   const legendTop = height - legendHeight + 10;
-  const legendClasses = breaks.length === 1 ? [{ fill: PALETTE[0]!, text: '0' }] : [
-    { fill: PALETTE[0]!, text: '0' },
-    ...breaks.slice(1).map((low, i) => ({ fill: PALETTE[i + 1]!, text: `${format(i === 0 ? 0 : breaks[i]!)}–${format(low)}` })),
-    { fill: PALETTE[4]!, text: `over ${format(breaks[breaks.length - 1]!)}` },
-  ];
-  const legend = [...legendClasses, { fill: SUPPRESSED_FILL, text: 'not shown (disclosure control)' }].map(
+  const legendEntries = legendClasses(breaks, shown.every((value) => Number.isInteger(value)));
+  const legend = [...legendEntries, { fill: SUPPRESSED_FILL, text: 'not shown (disclosure control)' }].map(
     (entry, i) => html`<g transform="translate(${10 + (i % 4) * 150},${legendTop + Math.floor(i / 4) * 22})"><rect width="16" height="12" fill="${entry.fill}" stroke="#7a7a7a" stroke-width="0.5"/><text x="22" y="10" font-size="11">${entry.text}</text></g>`,
   );
   return html`<figure class="map">
