@@ -200,34 +200,22 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       if ((token === 'street' || token === 'saint') && i < tokens.length - 1) {
         return [{ token, corrected: false }, { token: token === 'street' ? 'saint' : 'street', corrected: false }];
       }
-      if (index.vocabulary.has(token) || structural.has(token) || /\d/.test(token)) return [{ token, corrected: false }];
+      const split = compoundSplit(token);
+      if (index.vocabulary.has(token) || structural.has(token) || /\d/.test(token)) return split ? [{ token, corrected: false }, { token: split, corrected: false }] : [{ token, corrected: false }];
       const corrections = corrector.correct(token).filter((c) => !index.isGeneric(c.token) || c.distance === 1);
-      return [{ token, corrected: false }, ...corrections.map((c) => ({ token: c.token, corrected: true }))];
+      return [{ token, corrected: false }, ...(split ? [{ token: split, corrected: false }] : []), ...corrections.map((c) => ({ token: c.token, corrected: true }))];
     });
   }
 
-  /** "woodgreen" → "wood green" when both halves are gazetteer words. */
-  function splitCompounds(tokens: string[]): string[] {
-    const out: string[] = [];
-    for (const token of tokens) {
-      if (token.length >= 7 && !index.vocabulary.has(token) && !structural.has(token) && !/\d/.test(token)) {
-        let split: string[] | null = null;
-        for (let k = 3; k <= token.length - 3; k++) {
-          const left = token.slice(0, k);
-          const right = token.slice(k);
-          if (index.vocabulary.has(left) && index.vocabulary.has(right)) {
-            split = [left, right];
-            break;
-          }
-        }
-        if (split) {
-          out.push(...split);
-          continue;
-        }
-      }
-      out.push(token);
+  /** "woodgreen" → "wood green" when both halves are gazetteer words (an alternative reading, not a replacement: "taproom" is a word too). */
+  function compoundSplit(token: string): string | null {
+    if (token.length < 7 || index.lookup(token) || structural.has(token) || /\d/.test(token)) return null;
+    for (let k = 3; k <= token.length - 3; k++) {
+      const left = token.slice(0, k);
+      const right = token.slice(k);
+      if (index.vocabulary.has(left) && index.vocabulary.has(right)) return `${left} ${right}`;
     }
-    return out;
+    return null;
   }
 
   function findMentions(tokens: string[], blocked: Set<number>): Mention[] {
@@ -432,7 +420,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     geocode(input: GeocodeInput): GeocodeResult {
       if (input.isHome === true) return withoutPoint('home', 'home_flag');
       const text = input.text ?? '';
-      let tokens = normaliser.tokens(text);
+      const tokens = normaliser.tokens(text);
       if (isHomeText(tokens)) return withoutPoint('home', 'home_text');
 
       // Full postcode: the column first, then the text; only real ones count.
@@ -493,7 +481,6 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       if (tokens.filter((t, i) => !blocked.has(i)).length === 0 && !sector && districts.length === 0) return withoutPoint('unknown', 'blank');
       if (isUnknownText(tokens)) return withoutPoint('unknown', 'unknown_text');
 
-      tokens = splitCompounds(tokens);
       const mentions = findMentions(tokens, blocked);
       const kindsOf = (m: Mention): Set<LocatedPlace['kind']> => new Set(m.candidates.map((c) => c.place.kind));
       const areaMentions = mentions.filter((m) => kindsOf(m).has('area'));
