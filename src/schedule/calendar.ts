@@ -106,22 +106,45 @@ export class SlotCalendar {
     }
   }
 
-  /** The slots of one local day, earliest first. */
-  private slotsOfDay(year: number, month: number, day: number): Date[] {
-    const slots: Date[] = [];
-    for (const time of this.times) {
-      const instant = instantOf({ year, month, day, ...time }, this.timezone);
-      if (instant && this.matcher.match(instant)) slots.push(instant);
+  /**
+   * The first slot of a local day strictly after `after` (direction 1), or the
+   * last at or before it (direction -1). On the day of `bound` itself, times more
+   * than an hour on the wrong side of its wall clock are skipped without being
+   * converted, which keeps a per-second expression cheap; on a day the clocks
+   * change, an hour of margin keeps the hour repeated when they go back.
+   */
+  private slotOfDay(day: { year: number; month: number; day: number }, bound: Date, boundClock: WallClock | null, direction: 1 | -1): Date | null {
+    const boundSeconds = boundClock ? boundClock.hour * 3600 + boundClock.minute * 60 + boundClock.second : 0;
+    const margin = boundClock && this.clocksChangeOn(day) ? 3600 : 0;
+    for (let index = 0; index < this.times.length; index++) {
+      const time = this.times[direction === 1 ? index : this.times.length - 1 - index]!;
+      if (boundClock) {
+        const seconds = time.hour * 3600 + time.minute * 60 + time.second;
+        if (direction === 1 ? seconds < boundSeconds - margin : seconds > boundSeconds + margin) continue;
+      }
+      const instant = instantOf({ ...day, ...time }, this.timezone);
+      if (!instant) continue;
+      if (direction === 1 ? instant.getTime() <= bound.getTime() : instant.getTime() > bound.getTime()) continue;
+      if (this.matcher.match(instant)) return instant;
     }
-    return slots;
+    return null;
+  }
+
+  /** Whether the zone's offset from UTC differs between the start and the end of a local day. */
+  private clocksChangeOn(day: { year: number; month: number; day: number }): boolean {
+    const offsetAt = (hour: number) => {
+      const instant = instantOf({ ...day, hour, minute: 0, second: 0 }, this.timezone);
+      return instant === null ? null : Date.UTC(day.year, day.month - 1, day.day, hour) - instant.getTime();
+    };
+    const morning = offsetAt(0);
+    return morning === null || morning !== offsetAt(23);
   }
 
   /** The first slot strictly after `after`. */
   next(after: Date): Date {
     const start = wallClock(after, this.timezone);
     for (let offset = 0; offset <= MAXIMUM_DAYS_WALKED; offset++) {
-      const { year, month, day } = addDays(start.year, start.month, start.day, offset);
-      const found = this.slotsOfDay(year, month, day).find((slot) => slot.getTime() > after.getTime());
+      const found = this.slotOfDay(addDays(start.year, start.month, start.day, offset), after, offset === 0 ? start : null, 1);
       if (found) return found;
     }
     throw new Error(`Cron expression "${this.expression}" has no slot in the ${MAXIMUM_DAYS_WALKED} days after ${after.toISOString()}`);
@@ -131,8 +154,7 @@ export class SlotCalendar {
   latest(atOrBefore: Date): Date | null {
     const start = wallClock(atOrBefore, this.timezone);
     for (let offset = 0; offset <= MAXIMUM_DAYS_WALKED; offset++) {
-      const { year, month, day } = addDays(start.year, start.month, start.day, -offset);
-      const found = this.slotsOfDay(year, month, day).filter((slot) => slot.getTime() <= atOrBefore.getTime()).pop();
+      const found = this.slotOfDay(addDays(start.year, start.month, start.day, -offset), atOrBefore, offset === 0 ? start : null, -1);
       if (found) return found;
     }
     return null;

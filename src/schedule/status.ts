@@ -87,3 +87,41 @@ export function scheduleStatus(context: PipelineContext, config: ScheduleConfig 
     publications,
   };
 }
+
+const when = (date: Date | null) => (date === null ? '–' : date.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+
+/** The schedule part of `istv status`, as lines of text. */
+export function formatScheduleStatus(status: ScheduleStatus): string[] {
+  const lines: string[] = [];
+  const holder = status.scheduler.holder;
+  if (status.scheduler.running && holder) lines.push(`Scheduler: running (pid ${holder.pid} on ${holder.host} since ${holder.startedAt})`);
+  else if (holder && status.scheduler.staleBecause) lines.push(`Scheduler: not running (stale lock: ${status.scheduler.staleBecause}; the next start takes it over)`);
+  else lines.push('Scheduler: not running');
+  lines.push('', `Jobs (${status.timezone}):`, '  job                  cron            last run              status     next due');
+  for (const job of status.jobs) {
+    const lastRun = job.lastRun ? when(job.lastRun.startedAt) : 'never';
+    const lastStatus = job.enabled ? (job.lastRun?.status ?? '–') : 'disabled';
+    lines.push(`  ${job.job.padEnd(20)} ${job.cron.padEnd(15)} ${lastRun.padEnd(21)} ${lastStatus.padEnd(10)} ${when(job.nextDueAt)}`);
+  }
+  if (status.lateExtracts.length > 0) {
+    lines.push('', 'Late extracts (still missing after their due day):');
+    for (const late of status.lateExtracts) lines.push(`  ${late.siteCode.padEnd(12)} ${late.period}  due ${late.dueOn}, ${late.daysLate} day(s) late`);
+  }
+  if (status.awaitedExtracts.length > 0) {
+    lines.push('', 'Awaited extracts (not yet due):');
+    for (const awaited of status.awaitedExtracts) lines.push(`  ${awaited.siteCode.padEnd(12)} ${awaited.period}  due ${awaited.dueOn}`);
+  }
+  if (status.lateArrivals.length > 0) {
+    lines.push('', 'Late arrivals:');
+    for (const arrival of status.lateArrivals) lines.push(`  ${arrival.siteCode.padEnd(12)} ${arrival.period}  due ${arrival.dueOn}, arrived ${when(arrival.arrivedAt)}`);
+  }
+  if (status.publications.length > 0) {
+    lines.push('', 'Publications:');
+    for (const publication of status.publications) {
+      const edition = publication.revision === 0 ? '' : publication.revised ? ` revision ${publication.revision} (revised)` : ' first edition';
+      const failure = publication.lastError ? `; last attempt failed (${publication.attempts} attempt(s)): ${publication.lastError}` : '';
+      lines.push(`  ${publication.month}  ${publication.state}${edition}${publication.publishedAt ? ` ${when(publication.publishedAt)}` : ''}${failure}`);
+    }
+  }
+  return lines;
+}

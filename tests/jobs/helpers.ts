@@ -43,11 +43,12 @@ export interface TestDataDir {
   logLines(): Array<Record<string, unknown>>;
 }
 
-export function openTestDataDir(startIso: string): TestDataDir {
+/** `startIso` null: the real clock (for tests of the live node-cron tasks). */
+export function openTestDataDir(startIso: string | null): TestDataDir {
   const root = mkdtempSync(path.join(os.tmpdir(), 'istv-jobs-'));
-  const clock = controlledClock(startIso);
+  const clock = controlledClock(startIso ?? new Date().toISOString());
   const config = parseConfig({ dataDir: 'data', sites: SITES }, root, null);
-  const context = openPipelineContext(config, { quiet: true, now: () => clock.now });
+  const context = openPipelineContext(config, { quiet: true, now: startIso === null ? () => new Date() : () => clock.now });
   return {
     root,
     context,

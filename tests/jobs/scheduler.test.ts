@@ -3,7 +3,7 @@ import { parseConfig } from '../../src/config/load.ts';
 import { closePipelineContext, openPipelineContext } from '../../src/pipeline/context.ts';
 import { listMonthPublications, listPublicationHistory, readJobState } from '../../src/schedule/run-state.ts';
 import { Scheduler, type CycleReport } from '../../src/schedule/scheduler.ts';
-import { scheduleStatus } from '../../src/schedule/status.ts';
+import { formatScheduleStatus, scheduleStatus } from '../../src/schedule/status.ts';
 import { openTestDataDir, recordingSteps, scheduleConfig, SITES, type RecordingSteps, type TestDataDir } from './helpers.ts';
 
 const sites = SITES.map((site) => ({ code: site.code }));
@@ -178,6 +178,14 @@ describe('late extracts', () => {
     expect(status.lateExtracts).toEqual([]);
     expect(status.lateArrivals).toMatchObject([{ siteCode: 'RF4QH', period: '2026-07', dueOn: '2026-08-05' }]);
     expect(status.publications).toMatchObject([{ month: '2026-07', state: 'published', revision: 2, revised: true }]);
+    expect(formatScheduleStatus(status)).toEqual(
+      expect.arrayContaining([
+        'Scheduler: not running',
+        'Late arrivals:',
+        '  RF4QH        2026-07  due 2026-08-05, arrived 2026-08-20T10:00:00Z',
+        '  2026-07  published revision 2 (revised) 2026-08-20T10:00:00Z',
+      ]),
+    );
     expect(listPublicationHistory(dir.context.store, '2026-07').map((entry) => [entry.revision, entry.revised, entry.reason])).toEqual([
       [1, false, 'scheduled'],
       [2, true, 'late-extract'],
