@@ -80,6 +80,17 @@ export const NOT_NAME_WORDS = words(`
 `);
 
 /**
+ * Verbs of violence. A given name and surname followed by one is the assailant
+ * ("Kevin Jones punched him"); without one the pair may be a business named after
+ * its owner ("o/s Nicola Smith", "David Lewis Chemists") and is left alone.
+ */
+export const ASSAULT_VERBS = words(`
+  hit hits punched punches punch kicked kicks kick stabbed stabs stab slashed glassed bottled attacked attacks
+  assaulted assaults struck strikes beat beats beaten headbutted bit bites bitten pushed pushes robbed mugged
+  threw throws smashed strangled choked grabbed slapped slaps shoved jumped threatened
+`);
+
+/**
  * Common given names, used only where the context already suggests a person
  * ("assaulted by Dave Jones", "with Kevin"): never to scrub a name on its own,
  * because streets and pubs carry given names too ("Albert Road", "Nicholas Nickleby").

@@ -16,7 +16,7 @@ import type { IdentifierFields } from '../validate/types.ts';
 import type { ScrubbedKind } from './types.ts';
 import { digitsOf, isValidNhsNumber } from './nhs-number.ts';
 import { normalisePostcode, postcodePattern, postcodeSector } from './postcode.ts';
-import { DOMESTIC_WORDS, GIVEN_NAMES, NOT_NAME_WORDS, PLACE_WORDS, RELATIONSHIP_WORDS, STREET_SUFFIXES, TITLES } from './lexicon.ts';
+import { ASSAULT_VERBS, DOMESTIC_WORDS, GIVEN_NAMES, NOT_NAME_WORDS, PLACE_WORDS, RELATIONSHIP_WORDS, STREET_SUFFIXES, TITLES } from './lexicon.ts';
 
 export interface ScrubOptions {
   /** The site's hospital-number pattern (config `hospitalNumberPattern`): a regular expression source. */
@@ -57,6 +57,8 @@ const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec
 const DATE = String.raw`(?:\d{1,2}[\/.\-]\d{1,2}[\/.\-](?:\d{4}|\d{2})|\d{4}[\/.\-]\d{1,2}[\/.\-]\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \-]?${MONTH}[ \-,]*\d{4}|${MONTH}[ \-]?\d{1,2}(?:st|nd|rd|th)?,?[ \-]?\d{4})`;
 const DOB_KEYWORD = String.raw`(?:d\.?[ ]?o\.?[ ]?b\.?|date[ ]of[ ]birth|birth[ ]?date|born(?:[ ]on)?|b\.)`;
 const DATE_OF_BIRTH = new RegExp(String.raw`(?<![A-Za-z])${DOB_KEYWORD}\s*[:\-=]?\s*${DATE}(?![\d])`, 'gi');
+/** After a birth keyword a date may be spaced out ("DOB 12 03 1990") or run together ("dob 12031990"). */
+const DATE_OF_BIRTH_LOOSE = new RegExp(String.raw`(?<![A-Za-z])${DOB_KEYWORD}\s*[:\-=]?\s*(?:\d{1,2}\s+\d{1,2}\s+(?:\d{4}|\d{2})|\d{6}(?:\d{2})?)(?![\d])`, 'gi');
 /** A full date on its own: location text has no reason to carry one, and a birth date is the likeliest. */
 const BARE_DATE = new RegExp(String.raw`(?<![\d\/.\-])${DATE}(?![\d\/\-]|\.\d|[A-Za-z])`, 'gi');
 
@@ -67,11 +69,11 @@ const HOSPITAL_NUMBER_KEYWORD = new RegExp(
 /** Letters then six or more digits ("RF1234567", "K0123456", "H123456"): the shape of most MRNs; never a place. */
 const HOSPITAL_NUMBER_SHAPE = /(?<![A-Za-z0-9])[A-Za-z]{1,3}\d{6,10}[A-Za-z]?(?![A-Za-z0-9])/g;
 /** Ten digits, spaced 3-3-4 or not: an NHS number when the check digit is right. */
-const TEN_DIGITS = /(?<![\d+])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?!\d)/g;
+const TEN_DIGITS = /(?<![\d+.])\d{3}[ \-.]?\d{3}[ \-.]?\d{4}(?!\d)/g;
 /** +44 / 0044 / (0) prefixes, then 9 or 10 digits with single separators between them. */
 const PHONE = /(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.()]{0,2}\d){8,9}(?!\d)/g;
 /** Nine or more digits with at most single separators: some kind of reference number whatever its shape. */
-const LONG_NUMBER = /(?<![\w+])\d(?:[ \-]?\d){8,}(?!\d)/g;
+const LONG_NUMBER = /(?<![\w+.])\d(?:[ \-.]?\d){8,}(?!\d)/g;
 /** Seven or eight digits on their own: a hospital number without its keyword. */
 const BARE_NUMBER = /(?<![\w+])\d{7,8}(?![\w])/g;
 
@@ -137,7 +139,11 @@ interface NameRun {
 type NameTokenTest = (token: string, index: number, previous: string) => boolean;
 
 /** In running text a name is capitalised, except a known given name written first in lower case ("boyfriend dave"). */
-const acceptsCapitalised: NameTokenTest = (token, index) => /^[A-Z]/.test(token) || (index === 0 && GIVEN_NAMES.has(lowerWord(token)));
+const acceptsCapitalised: NameTokenTest = (token, index, previous) =>
+  /^[A-Z]/.test(token) ||
+  (index === 0 && GIVEN_NAMES.has(lowerWord(token))) ||
+  // "boyfriend dave smith": after a known given name in lower case, the surname is in lower case too.
+  (index === 1 && /^[a-z]/.test(previous) && GIVEN_NAMES.has(lowerWord(previous)));
 
 /**
  * After a title the next word is a name in any case ("mr smith"); a second word
@@ -297,6 +303,7 @@ export function scrubFreeText(text: string, options: ScrubOptions = {}): ScrubRe
   scrubber.removeAs(HOSPITAL_NUMBER_KEYWORD, 'hospital_number');
 
   scrubber.removeAs(DATE_OF_BIRTH, 'date_of_birth');
+  scrubber.removeAs(DATE_OF_BIRTH_LOOSE, 'date_of_birth');
   scrubber.removeAs(BARE_DATE, 'date_of_birth');
 
   scrubber.replace(TEN_DIGITS, (match) => {
@@ -405,6 +412,20 @@ function scrubNames(scrubber: Scrubber, known: IdentifierFields): void {
     if (!first || !GIVEN_NAMES.has(first[1]!.toLowerCase())) continue;
     const run = readNameRun(text, from, 2);
     if (run) spans.push(run);
+  }
+
+  // A capitalised given name and surname followed by a verb of violence is the assailant: "Kevin Jones hit him".
+  // Without the verb it may be a business or school named after a person ("o/s Nicola Smith").
+  for (const match of text.matchAll(/\b[A-Z][a-z]+\b|\b[A-Z]{2,}\b/g)) {
+    if (!GIVEN_NAMES.has(match[0].toLowerCase())) continue;
+    const before = /([A-Za-z]+)\W*$/.exec(text.slice(0, match.index));
+    const previous = before ? before[1]!.toLowerCase() : '';
+    if (previous === 'the' || previous === 'st' || previous === 'saint') continue;
+    const run = readNameRun(text, match.index, 2);
+    if (!run || !/\s/.test(text.slice(run.start, run.end).trim())) continue;
+    NEXT_WORD.lastIndex = run.end;
+    const next = NEXT_WORD.exec(text);
+    if (next && ASSAULT_VERBS.has(next[1]!.toLowerCase())) spans.push(run);
   }
 
   for (const word of knownNameWords(known)) {

@@ -27,6 +27,7 @@ describe('NHS numbers', () => {
     ['pt 4010232137 and 9876543210', 'pt [nhs number] and [nhs number]', { nhs_number: 2 }],
     // Ten digits failing the check are still removed, counted as the other number they may be.
     ['ref 943 476 5918', 'ref [hospital number]', { hospital_number: 1 }],
+    ['nhs 943.476.5919', 'nhs [nhs number]', { nhs_number: 1 }],
     ['0123456780 called', '[phone] called', { phone: 1 }],
   ])('%j → %j', scrubsTo);
 });
@@ -63,6 +64,8 @@ describe('dates of birth', () => {
     ['born 1990-03-12', '[dob]', { date_of_birth: 1 }],
     ['date of birth 12 March 1990', '[dob]', { date_of_birth: 1 }],
     ['born on 3rd Mar 1990', '[dob]', { date_of_birth: 1 }],
+    ['DOB 12 03 1990 o/s Tesco', '[dob] o/s Tesco', { date_of_birth: 1 }],
+    ['dob 12031990', '[dob]', { date_of_birth: 1 }],
     // A full date on its own in a location is most likely a birth date; it is not needed to place the assault.
     ['12/03/1990 High Rd', '[dob] High Rd', { date_of_birth: 1 }],
   ])('%j → %j', scrubsTo);
@@ -195,6 +198,9 @@ describe('person names', () => {
     ["friend Siobhan O'Shaughnessy", 'friend [name]', { person_name: 1 }],
     ['neighbour Mbeki-Rowe', 'neighbour [name]', { person_name: 1 }],
     ['known as Big Tony', 'known as [name]', { person_name: 1 }],
+    ['ex partner john smith at home', 'ex partner [name] at home', { person_name: 1 }],
+    ['Kevin Jones punched him o/s Tesco', '[name] punched him o/s Tesco', { person_name: 1 }],
+    ['KEVIN JONES HIT HIM', '[name] HIT HIM', { person_name: 1 }],
   ])('%j → %j', scrubsTo);
 
   it("removes the patient's and next of kin's names wherever they appear", () => {
@@ -234,6 +240,10 @@ describe('places that must survive untouched', () => {
     "KING'S HEAD CROUCH END",
     'Dr Martens shop',
     'Uncle Johns Bakery Ltd',
+    'o/s Nicola Smith',
+    'David Lewis Chemists',
+    'John Perry Primary School',
+    'St John Vianney school',
   ])('%j', (input) => {
     expectScrub(input, input, {});
   });
