@@ -10,9 +10,10 @@ import * as statusCommand from './commands/status.ts';
 import * as runCommand from './commands/run.ts';
 import * as jobsCommand from './commands/jobs.ts';
 import * as reportCommand from './commands/report.ts';
+import * as demoCommand from './commands/demo.ts';
 
 /** Every command, in the order `istv --help` lists them. */
-const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand];
+const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand, demoCommand];
 
 export function buildProgram(): Command {
   const program = new Command('istv')

@@ -1,0 +1,107 @@
+/**
+ * The demo: the whole monthly flow over the bundled sample area and its
+ * extracts, into a fresh data dir. It does what an analyst would do on day one:
+ * build the gazetteer from the area's open-data-shaped files, write a config,
+ * create a pseudonym key, drop the hospitals' files in the inbox, ingest them,
+ * and publish every month's packs.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config/load.ts';
+import { createPseudonymKeyFile } from '../deidentify/pseudonym-key.ts';
+import { buildGazetteer, writeGazetteer } from '../geocode/gazetteer/build.ts';
+import { publishMonth, type PublishSummary } from '../report/publish.ts';
+import { closePipelineContext, openPipelineContext } from './context.ts';
+import { ingestInbox, type IngestSummary } from './ingest.ts';
+import type { FileResult } from './ingest-file.ts';
+
+export const SAMPLE_DATA_DIRECTORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'sample-data');
+
+/** Marks a folder as made by the demo, so that a rerun may wipe it and nothing else. */
+const DEMO_MARKER = '.istv-demo';
+
+export interface DemoProgress {
+  step(name: string, total: number): void;
+  advance(detail: string): void;
+  done(): void;
+}
+
+export interface DemoResult {
+  dataDir: string;
+  configFile: string;
+  ingest: IngestSummary;
+  published: PublishSummary[];
+  failedMonths: Array<{ month: string; error: string }>;
+}
+
+function prepareFolder(dataDir: string): void {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    if (!existsSync(path.join(dataDir, DEMO_MARKER))) {
+      throw new Error(`${dataDir} exists and was not made by the demo; choose another --data-dir (the demo starts from an empty folder)`);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(path.join(dataDir, DEMO_MARKER), 'Made by `istv demo`; a rerun of the demo replaces this folder.\n');
+}
+
+export async function runDemo(dataDirArgument: string, options: { progress?: DemoProgress; pdf?: 'if-available' | 'skip' } = {}): Promise<DemoResult> {
+  const dataDir = path.resolve(dataDirArgument);
+  const area = path.join(SAMPLE_DATA_DIRECTORY, 'area');
+  const progress = options.progress;
+  prepareFolder(dataDir);
+
+  progress?.step('Building the gazetteer from sample-data/area', 1);
+  const gazetteerFile = path.join(dataDir, 'gazetteer.json');
+  writeGazetteer(gazetteerFile, buildGazetteer({
+    lsoa: [path.join(area, 'lsoa.geojson')],
+    postcodes: [path.join(area, 'postcodes.csv')],
+    premises: [path.join(area, 'premises.geojson')],
+    streets: [path.join(area, 'streets.geojson')],
+    landmarks: [path.join(area, 'landmarks.geojson')],
+    sites: [path.join(area, 'sites.csv')],
+  }));
+  progress?.advance('gazetteer.json');
+  progress?.done();
+
+  const keyFile = path.join(dataDir, 'pseudonym.key');
+  createPseudonymKeyFile(keyFile);
+  const sampleConfig = JSON.parse(readFileSync(path.join(SAMPLE_DATA_DIRECTORY, 'istv.config.json'), 'utf8')) as Record<string, unknown>;
+  const configFile = path.join(dataDir, 'istv.config.json');
+  writeFileSync(configFile, `${JSON.stringify({ ...sampleConfig, dataDir: '.', gazetteer: './gazetteer.json', deidentify: { ...(sampleConfig.deidentify as object | undefined), pseudonymKeyFile: './pseudonym.key' } }, null, 2)}\n`);
+
+  const context = openPipelineContext(loadConfig(configFile), { quiet: true });
+  try {
+    // Hospital IT drops the files over the year: oldest first, a resubmission after its original.
+    const names = readdirSync(path.join(SAMPLE_DATA_DIRECTORY, 'inbox')).filter((n) => !n.startsWith('.')).sort();
+    const firstDrop = Math.floor(Date.now() / 1000) - names.length * 3600;
+    names.forEach((name, index) => {
+      const target = path.join(context.dataDir.inbox, name);
+      cpSync(path.join(SAMPLE_DATA_DIRECTORY, 'inbox', name), target);
+      utimesSync(target, firstDrop + index * 3600, firstDrop + index * 3600);
+    });
+
+    progress?.step('Ingesting the extracts', names.length);
+    const ingest = await ingestInbox(context, { onFile: (result: FileResult) => progress?.advance(`${result.file}: ${result.outcome}`) });
+    progress?.done();
+
+    const months = (context.store.prepare('SELECT DISTINCT assault_month AS month FROM current_records ORDER BY month').all() as Array<{ month: string }>).map((r) => r.month);
+    progress?.step('Publishing the monthly packs', months.length);
+    const published: PublishSummary[] = [];
+    const failedMonths: DemoResult['failedMonths'] = [];
+    for (const month of months) {
+      try {
+        published.push(await publishMonth(context, month, { pdf: options.pdf ?? 'if-available' }));
+      } catch (error) {
+        failedMonths.push({ month, error: error instanceof Error ? error.message : String(error) });
+        context.logger.error({ month, error: String(error) }, 'month not published');
+      }
+      progress?.advance(month);
+    }
+    progress?.done();
+    return { dataDir, configFile, ingest, published, failedMonths };
+  } finally {
+    closePipelineContext(context);
+  }
+}
