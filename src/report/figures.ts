@@ -12,9 +12,10 @@ import type { MapValue } from './render/map.ts';
 /** Rates from counts under 10 are too unstable to publish (ONS / UKHSA practice). */
 export const MINIMUM_COUNT_FOR_RATE = 10;
 
-export function ratePer1000(cell: ProtectedCell, population: number | undefined): MapValue {
+/** `minimumCount` comes from the audience's disclosure policy (null: every rate is shown). */
+export function ratePer1000(cell: ProtectedCell, population: number | undefined, minimumCount: number | null = MINIMUM_COUNT_FOR_RATE): MapValue {
   if (population === undefined || population <= 0) return { value: null, display: 'no population' };
-  if (cell.value === null || cell.value < MINIMUM_COUNT_FOR_RATE) return { value: null, display: cell.value === 0 ? '0' : 'not shown' };
+  if (cell.value === null || cell.value < (minimumCount ?? 0)) return { value: null, display: cell.value === 0 ? '0' : 'not shown' };
   const rate = (cell.value * 1000) / population;
   return { value: Math.round(rate * 10) / 10, display: rate.toFixed(1) };
 }

@@ -28,6 +28,8 @@ export interface PackInput {
   /** ISO timestamp of the publish run. */
   generatedAt: string;
   licensing: LicensingOptions;
+  /** Rates from published counts under this are not shown (the public-health policy's rateMinimumCount). */
+  rateMinimumCount: number | null;
   /** Months for which at least one site's extract is in the store (a month without is "no data", not zero). */
   monthsReceived: ReadonlySet<string>;
   /** The sites in the config, for the hospital feedback (sites that sent extracts but are not configured are added). */

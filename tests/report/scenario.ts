@@ -12,6 +12,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { centroid, booleanPointInPolygon } from '@turf/turf';
 import { addMonths, monthsEnding } from '../../src/aggregate/months.ts';
 import { metresBetween, type PremisesPoint } from '../../src/aggregate/premises.ts';
+import { createRandom } from '../../sample-data/lib/random.ts';
 import type { FixtureRecord, FixtureStore } from './fixtures.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,18 +26,6 @@ export const SITES = [
   { code: 'RKEQ4', name: 'North Middlesex University Hospital' },
   { code: 'RAPNM', name: 'Whittington Hospital' },
 ];
-
-/** Mulberry32: small, fast and the same on every platform. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Scenario {
   boundaries: FeatureCollection<Polygon | MultiPolygon>;
@@ -59,8 +48,9 @@ export function buildScenario(): Scenario {
     .map((pub) => ({ id: `hgy-osm-${String(pub.properties!.osm_id).replace('/', '-')}`, name: String(pub.properties!.name), longitude: pub.geometry.coordinates[0]!, latitude: pub.geometry.coordinates[1]! }));
   const lsoaOf = (point: { longitude: number; latitude: number }): Feature<Polygon | MultiPolygon> | undefined =>
     boundaries.features.find((feature) => booleanPointInPolygon([point.longitude, point.latitude], feature));
-  const next = random(20261023);
-  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+  const generator = createRandom(20261023);
+  const next = generator.next;
+  const pick = <T>(items: readonly T[]): T => generator.pick(items);
   const [busy, twoAssaults] = [premises[0]!, premises[1]!];
   const centres = boundaries.features.map((feature) => ({ feature, point: centroid(feature).geometry.coordinates }));
   const months = monthsEnding(REPORT_MONTH, 24);

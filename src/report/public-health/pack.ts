@@ -63,7 +63,7 @@ export const publicHealthPack: PackBuilder<null> = {
     const population = new Map(input.area.map((lsoa) => [lsoa.code, lsoa.population] as const));
     const hasPopulation = input.area.some((lsoa) => lsoa.population !== undefined);
     const rates = new Map<string, MapValue>();
-    for (const [code, entry] of counts) rates.set(code, { ...ratePer1000(lsoaIndex.cell({ lsoa: code }), population.get(code)), label: entry.label });
+    for (const [code, entry] of counts) rates.set(code, { ...ratePer1000(lsoaIndex.cell({ lsoa: code }), population.get(code), input.rateMinimumCount), label: entry.label });
     const rateRows = [...rates].filter(([, rate]) => rate.value !== null).sort((a, b) => b[1].value! - a[1].value!).slice(0, 15);
     const mapTitle = hasPopulation ? `Assault attendances per 1,000 residents by LSOA, ${yearLabel}` : `Assault attendances by LSOA, ${yearLabel}`;
     const body = html`
@@ -74,7 +74,7 @@ ${renderTable(trend, { rows: 'month', columns: 'weapon' })}
 </section>
 <section><h2>Where: rates by LSOA</h2>
 ${input.boundaries ? renderChoropleth(input.boundaries, hasPopulation ? rates : counts, { title: mapTitle, unit: hasPopulation ? 'Per 1,000 residents (2011 Census usual residents)' : 'Assault attendances' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
-<p class="small">Rates are worked out from the published (protected) counts and are not shown where the count is under 10.</p>
+<p class="small">Rates are worked out from the published (protected) counts and are not shown where the count is under ${String(input.rateMinimumCount ?? 0)}.</p>
 ${rateRows.length === 0 ? html`<p>No LSOA has enough attendances for a rate to be shown.</p>` : html`<table data-rates><caption>Highest rates per 1,000 residents, ${yearLabel}</caption><thead><tr><th>LSOA</th><th>Attendances</th><th>Residents</th><th>Rate per 1,000</th></tr></thead><tbody>${rateRows.map(([code, rate]) => html`<tr><th class="row">${rate.label ?? code}</th><td data-table="lsoa-12-months" data-keys="${JSON.stringify(lsoaIndex.keysOf({ lsoa: code }))}">${lsoaIndex.display({ lsoa: code })}</td><td>${String(population.get(code) ?? '')}</td><td>${rate.display}</td></tr>`)}</tbody></table>`}
 ${renderTable(findTable(release.tables, 'ward-weapon'), { rows: 'ward', columns: 'weapon' })}
 </section>
