@@ -11,9 +11,11 @@ import * as runCommand from './commands/run.ts';
 import * as jobsCommand from './commands/jobs.ts';
 import * as reportCommand from './commands/report.ts';
 import * as demoCommand from './commands/demo.ts';
+import * as gazetteerCommand from './commands/gazetteer.ts';
+import * as geocodeCommand from './commands/geocode.ts';
 
 /** Every command, in the order `istv --help` lists them. */
-const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand, demoCommand];
+const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand, demoCommand, gazetteerCommand, geocodeCommand];
 
 export function buildProgram(): Command {
   const program = new Command('istv')

@@ -18,11 +18,25 @@ export interface CsvTable {
 /** Reads a CSV file. With `hasHeader: false` the header is empty and every line is a row. */
 export function readCsvTable(filePath: string, options: { hasHeader?: boolean } = {}): CsvTable {
   const text = readFileSync(filePath, 'utf8');
-  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
   const file = path.basename(filePath);
+  const records = parseCsvSafely(text, file, { trim: true });
   if (options.hasHeader === false) return { file, header: [], rows: records };
   const [header = [], ...rows] = records;
   return { file, header, rows };
+}
+
+/**
+ * csv-parse, with its errors reworded: its messages quote the offending cell,
+ * and a cell of location text may hold identifiers, so only the file, line and
+ * error code are kept.
+ */
+export function parseCsvSafely(text: string, file: string, options: { trim?: boolean } = {}): string[][] {
+  try {
+    return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: options.trim ?? false }) as string[][];
+  } catch (error) {
+    const { code, lines } = error as { code?: string; lines?: number };
+    throw new Error(`${file}: not a readable CSV (${code ?? 'parse error'} at line ${lines ?? '?'})`);
+  }
 }
 
 /** Lower case without spaces, underscores or punctuation: "Premises Name" and "premises_name" compare equal. */
