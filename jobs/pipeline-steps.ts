@@ -7,42 +7,51 @@
 import { purgeArchiveFolder } from '../src/intake/archive.ts';
 import { listAbandonedClaims, listInbox } from '../src/intake/claim.ts';
 import { ingestInbox } from '../src/pipeline/ingest.ts';
-import { publishMonth } from '../src/report/publish.ts';
+import { publishMonth, type PublishOptions } from '../src/report/publish.ts';
 import type { SchedulerSteps } from '../src/schedule/scheduler.ts';
 
-export const pipelineSteps: SchedulerSteps = {
-  filesWaiting(context) {
-    return listInbox(context.dataDir).length > 0 || listAbandonedClaims(context.dataDir).length > 0;
-  },
+export interface PipelineStepOptions {
+  /** PDFs of the packs: as `istv report` (default `if-available`); tests skip them, since printing dominates their time. */
+  pdf?: PublishOptions['pdf'];
+}
 
-  async ingestInbox(context) {
-    const summary = await ingestInbox(context);
-    const count = (outcome: string) => summary.files.filter((file) => file.outcome === outcome).length;
-    return {
-      files: summary.totals.files,
-      ingested: count('ingested'),
-      superseded: count('superseded'),
-      duplicates: summary.totals.duplicates,
-      quarantined: summary.totals.quarantined,
-      failed: summary.failed.length,
-      rowsRead: summary.totals.rowsRead,
-      rowsAccepted: summary.totals.rowsAccepted,
-      rowsRejected: summary.totals.rowsRejected,
-    };
-  },
+export function createPipelineSteps(options: PipelineStepOptions = {}): SchedulerSteps {
+  return {
+    filesWaiting(context) {
+      return listInbox(context.dataDir).length > 0 || listAbandonedClaims(context.dataDir).length > 0;
+    },
 
-  async publishMonth(context, month, { revised }) {
-    const summary = await publishMonth(context, month, { revised });
-    return {
-      audiences: summary.audiences.length,
-      files: summary.audiences.reduce((total, audience) => total + audience.files.length, 0),
-      pdfs: summary.pdfs,
-      revised: summary.revised,
-    };
-  },
+    async ingestInbox(context) {
+      const summary = await ingestInbox(context);
+      const count = (outcome: string) => summary.files.filter((file) => file.outcome === outcome).length;
+      return {
+        files: summary.totals.files,
+        ingested: count('ingested'),
+        superseded: count('superseded'),
+        duplicates: summary.totals.duplicates,
+        quarantined: summary.totals.quarantined,
+        failed: summary.failed.length,
+        rowsRead: summary.totals.rowsRead,
+        rowsAccepted: summary.totals.rowsAccepted,
+        rowsRejected: summary.totals.rowsRejected,
+      };
+    },
 
-  async purgeArchive(context) {
-    const summary = purgeArchiveFolder(context.dataDir, context.config.deidentify.archiveRetentionDays, context.now());
-    return { ...summary };
-  },
-};
+    async publishMonth(context, month, { revised }) {
+      const summary = await publishMonth(context, month, { revised, ...(options.pdf ? { pdf: options.pdf } : {}) });
+      return {
+        audiences: summary.audiences.length,
+        files: summary.audiences.reduce((total, audience) => total + audience.files.length, 0),
+        pdfs: summary.pdfs,
+        revised: summary.revised,
+      };
+    },
+
+    async purgeArchive(context) {
+      const summary = purgeArchiveFolder(context.dataDir, context.config.deidentify.archiveRetentionDays, context.now());
+      return { ...summary };
+    },
+  };
+}
+
+export const pipelineSteps = createPipelineSteps();
