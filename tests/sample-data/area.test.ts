@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import { wgs84ToGrid } from '../../src/geocode/british-national-grid.ts';
+import { buildGazetteer } from '../../src/geocode/gazetteer/build.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const areaDirectory = path.join(repoRoot, 'sample-data', 'area');
@@ -123,6 +124,7 @@ describe('premises, streets and landmarks', () => {
     for (const { properties, geometry } of premises) {
       expect(inBorough(geometry.coordinates), properties.name).toBe(true);
       expect(['pub', 'bar', 'nightclub', 'takeaway', 'off_licence', 'restaurant']).toContain(properties.premises_type);
+      expect(['pub_bar_nightclub', 'takeaway', 'retail_other', 'restaurant_cafe']).toContain(properties.premises_category);
       expect(streetNames.has(properties['addr:street'] as string), properties.name).toBe(true);
       expect(knownPostcodes.has(properties['addr:postcode'] as string), properties.name).toBe(true);
       expect(turf.booleanPointInPolygon(geometry.coordinates, lsoaByCode.get(properties.lsoa21cd as string) as Feature<Polygon>)).toBe(true);
@@ -186,5 +188,31 @@ describe('sites.csv', () => {
     const point = turf.point([Number(outside.longitude), Number(outside.latitude)]);
     expect(turf.booleanPointInPolygon(point, borough)).toBe(false);
     expect(turf.pointToPolygonDistance(point, borough, { units: 'metres' })).toBeLessThan(3000);
+  });
+});
+
+describe('read by the gazetteer builder, like the real open data', () => {
+  it('builds a gazetteer from area/ with every record read and none skipped', () => {
+    const file = (name: string) => path.join(areaDirectory, name);
+    const gazetteer = buildGazetteer({
+      lsoa: [file('lsoa.geojson')],
+      postcodes: [file('postcodes.csv')],
+      premises: [file('premises.geojson')],
+      streets: [file('streets.geojson')],
+      landmarks: [file('landmarks.geojson')],
+      sites: [file('sites.csv')],
+    });
+    expect(gazetteer.sources.map((source) => [source.role, source.records, source.skipped])).toEqual([
+      ['lsoa', lsoas.length, 0],
+      ['postcodes', postcodes.rows.length, 0],
+      ['premises', premises.length, 0],
+      ['streets', streets.length, 0],
+      ['landmarks', landmarks.length, 0],
+      ['sites', 2, 0],
+    ]);
+    expect(gazetteer.lsoas.every((lsoa) => lsoa.population !== null && lsoa.wardCode !== null)).toBe(true);
+    const categories = new Set(gazetteer.places.filter((place) => place.kind === 'premises').map((place) => place.category));
+    expect(categories).toEqual(new Set(['pub_bar_nightclub', 'takeaway', 'retail_other', 'restaurant_cafe']));
+    expect(gazetteer.places.find((place) => place.name === 'The Moon Under Water')?.aliases).toEqual(['Wetherspoon']);
   });
 });
