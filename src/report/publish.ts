@@ -8,7 +8,7 @@
  * relative symbolic link to the current one, replaced with one rename(2). A
  * crash at any point leaves readers the old pack or the new, never a mixture.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
@@ -199,10 +199,10 @@ export async function publishMonth(context: PipelineContext, month: string, opti
 
   const packsDirectory = path.join(reportsDirectory, '.packs');
   mkdirSync(packsDirectory, { recursive: true });
-  const versionFolder = `${month}-${generatedAt.replace(/[^0-9]/g, '').slice(0, 14)}-${process.pid}`;
+  // Random suffix: two runs with the same clock (an injected one, say) must never share a folder, or one would delete the live pack.
+  const versionFolder = `${month}-${generatedAt.replace(/[^0-9]/g, '').slice(0, 14)}-${randomBytes(6).toString('hex')}`;
   const staging = path.join(packsDirectory, versionFolder);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(staging);
 
   let pdfs = 0;
   let pdfSkippedReason: string | null = null;
@@ -222,7 +222,7 @@ export async function publishMonth(context: PipelineContext, month: string, opti
       pdfSkippedReason = `Chromium not found at ${CHROMIUM_PATH} (Debian package "chromium")`;
       context.logger.warn({ month }, `PDFs skipped: ${pdfSkippedReason}`);
     } else if (toPrint.length > 0) {
-      const printer = await openPdfPrinter();
+      const printer = await openPdfPrinter(staging);
       try {
         for (const relative of toPrint) {
           const htmlFile = path.join(staging, ...relative.split('/'));

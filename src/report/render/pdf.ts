@@ -36,20 +36,27 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
-export async function openPdfPrinter(): Promise<PdfPrinter> {
+/**
+ * A printer for the HTML files under `root`. One page is reused for every file
+ * (opening a page costs more than printing one on a busy machine), and every
+ * request outside `root` is refused: a pack is self-contained, and printing
+ * it proves that.
+ */
+export async function openPdfPrinter(root: string): Promise<PdfPrinter> {
   const browser = await launchChromium();
-  return {
-    async print(htmlFile, pdfFile) {
-      const page = await browser.newPage();
-      try {
-        // Block every request but the file itself: a pack is self-contained, and printing must prove it.
-        await page.route('**/*', (route) => (route.request().url() === pathToFileURL(htmlFile).href ? route.continue() : route.abort()));
+  try {
+    const page = await browser.newPage();
+    const allowed = pathToFileURL(root).href;
+    await page.route('**/*', (route) => (route.request().url().startsWith(allowed) ? route.continue() : route.abort()));
+    return {
+      async print(htmlFile, pdfFile) {
         await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
         await page.pdf({ path: pdfFile, format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' } });
-      } finally {
-        await page.close();
-      }
-    },
-    close: () => browser.close(),
-  };
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
