@@ -11,6 +11,8 @@ import * as runCommand from './commands/run.ts';
 import * as jobsCommand from './commands/jobs.ts';
 import * as reportCommand from './commands/report.ts';
 import * as demoCommand from './commands/demo.ts';
+import * as regeocodeCommand from './commands/regeocode.ts';
+import * as keygenCommand from './commands/keygen.ts';
 import * as gazetteerCommand from './commands/gazetteer.ts';
 import * as geocodeCommand from './commands/geocode.ts';
 
