@@ -4,6 +4,7 @@
  * or a council intranet, and prints to PDF as it looks on screen.
  */
 import { TOTAL, type ProtectedTable } from '../../disclose/types.ts';
+import { shortMonthLabel } from '../../aggregate/months.ts';
 import { ProtectedTableIndex } from '../protected-table.ts';
 
 export function escapeHtml(value: string): string {
@@ -56,7 +57,9 @@ svg text { font-family: system-ui, Arial, sans-serif; }
 .small { font-size: 12px; color: var(--muted); }
 .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 section.premises { page-break-before: always; }
-@media print { body { padding: 0; max-width: none; } h2 { page-break-after: avoid; } table, figure { page-break-inside: avoid; } }
+table.wide { font-size: 10.5px; }
+table.wide th, table.wide td { padding: 2px 3px; }
+@media print { body { padding: 0; max-width: none; } table.wide { font-size: 7px; } table.wide th.row { max-width: 90px; } h2 { page-break-after: avoid; } table, figure { page-break-inside: avoid; } }
 `;
 
 export interface DocumentOptions {
@@ -121,15 +124,18 @@ export function renderTable(table: ProtectedTable, layout: TableLayout): Html {
   const columnDimension = layout.columns ? index.dimension(layout.columns) : null;
   const columnValues = columnDimension ? [...columnDimension.values, TOTAL] : [TOTAL];
   const rowValues = [...(layout.rowValues ?? rowDimension.values), ...(layout.withoutTotalRow ? [] : [TOTAL])];
+  // Many columns (months, usually) print at A4 width only with short headers and small type.
+  const wide = columnValues.length > 12;
+  const columnLabel = (value: string) => (wide && columnDimension?.name === 'month' && value !== TOTAL ? shortMonthLabel(value) : index.labelOf(columnDimension!.name, value));
   const cell = (rowValue: string, columnValue: string) => {
     const keys = index.keysOf({ ...layout.fixed, [rowDimension.name]: rowValue, ...(columnDimension ? { [columnDimension.name]: columnValue } : {}) });
     const found = index.cell(keys);
     const classes = [found.value === null ? 'suppressed' : '', columnValue === TOTAL ? 'total' : ''].filter(Boolean).join(' ');
     return html`<td class="${classes}" data-table="${table.id}" data-keys="${JSON.stringify(keys)}" data-status="${found.status}">${found.display}</td>`;
   };
-  return html`<table data-table-id="${table.id}">
+  return html`<table data-table-id="${table.id}" class="${wide ? 'wide' : ''}">
 <caption>${layout.caption ?? table.title}</caption>
-<thead><tr><th>${rowDimension.label}</th>${columnDimension ? columnDimension.values.map((value) => html`<th>${index.labelOf(columnDimension.name, value)}</th>`) : ''}<th>${columnDimension ? 'Total' : 'Count'}</th></tr></thead>
+<thead><tr><th>${rowDimension.label}</th>${columnDimension ? columnDimension.values.map((value) => html`<th>${columnLabel(value)}</th>`) : ''}<th>${columnDimension ? 'Total' : 'Count'}</th></tr></thead>
 <tbody>
 ${rowValues.map(
   (rowValue) => html`<tr class="${rowValue === TOTAL ? 'total' : ''}"><th class="row" scope="row">${index.labelOf(rowDimension.name, rowValue)}</th>${columnValues.map((columnValue) => cell(rowValue, columnValue))}</tr>
