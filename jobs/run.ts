@@ -29,9 +29,11 @@ export interface RunSchedulerOptions {
   onCycle?: (report: CycleReport) => void;
 }
 
+/** Partial when a step failed, or refused input (a quarantined file), as `istv ingest` reports it. */
 function exitCodeOf(reports: CycleReport[]): ExitCode {
-  const failed = reports.some((report) => report.outcomes.some((outcome) => outcome.status === 'failed'));
-  return failed ? EXIT.partial : EXIT.ok;
+  const outcomes = reports.flatMap((report) => report.outcomes);
+  const partial = outcomes.some((outcome) => outcome.status === 'failed' || (typeof outcome.summary.quarantined === 'number' && outcome.summary.quarantined > 0));
+  return partial ? EXIT.partial : EXIT.ok;
 }
 
 function whenAborted(signal: AbortSignal | undefined): Promise<void> {

@@ -39,6 +39,15 @@ describe('runScheduler once', () => {
     expect(steps.calls.map((call) => call.month ?? call.step)).toEqual(['ingest', '2026-07', '2026-08', 'purge']);
   });
 
+  it('exits 4 (partial) when a file was quarantined, as istv ingest does', async () => {
+    dataDir = openTestDataDir('2026-07-01T09:00:00Z');
+    const steps = recordingSteps(dataDir.clock);
+    steps.ingestInbox = async () => ({ files: 2, quarantined: 1, failed: 0 });
+    const result = await runScheduler(options(dataDir, steps));
+    expect(result.reports[0]?.outcomes[0]).toMatchObject({ job: 'poll-inbox', status: 'succeeded' });
+    expect(result.exitCode).toBe(EXIT.partial);
+  });
+
   it('exits 5 (locked) without running anything while another scheduler holds the data dir, and says who', async () => {
     dataDir = openTestDataDir('2026-07-01T09:00:00Z');
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
