@@ -28,8 +28,12 @@ import {
 } from './planar.ts';
 import { wgs84ToGrid } from '../../src/geocode/british-national-grid.ts';
 
-/** Open country in the east of England, far from the two London boroughs of shared/data. */
-export const AREA_ORIGIN = { longitude: -0.02, latitude: 52.62 } as const;
+/**
+ * Real English coordinates where no town is: the open moor of northern Dartmoor,
+ * far from the two London boroughs of shared/data, so a sample point can never be
+ * mistaken for a real place.
+ */
+export const AREA_ORIGIN = { longitude: -3.96, latitude: 50.635 } as const;
 export const BOROUGH = { code: 'E09999001', name: 'Northbrook' } as const;
 
 const NORTH_CENTRE: XY = [0, 1300];
