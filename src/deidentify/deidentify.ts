@@ -5,7 +5,7 @@
  * residence LSOA, a keyed repeat link) is derived here; the identifiers themselves
  * go no further.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { SiteConfig } from '../config/sites.ts';
 import type { ExtractRow } from '../validate/types.ts';
 import type { DeidentifiedRecord, ScrubbedKind } from './types.ts';
@@ -30,7 +30,7 @@ export interface Deidentifier {
 }
 
 /** HMAC-SHA256 as hex. Parts are joined with a NUL so that ("AB", "C1") and ("A", "BC1") differ. */
-export function keyedHash(key: Buffer, ...parts: string[]): string {
+export function keyedHash(key: Buffer | KeyObject, ...parts: string[]): string {
   return createHmac('sha256', key).update(parts.join('\u0000')).digest('hex');
 }
 
@@ -46,7 +46,8 @@ export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
   for (const site of options.sites) {
     if (site.hospitalNumberPattern) patterns.set(site.code, compileHospitalNumberPattern(site.hospitalNumberPattern));
   }
-  const key = options.pseudonymKey;
+  // A KeyObject made once: building one from the Buffer on every row is a fifth of the stage's time.
+  const key = options.pseudonymKey ? createSecretKey(options.pseudonymKey) : null;
 
   return {
     deidentify(row: ExtractRow): DeidentifiedRecord {

@@ -112,11 +112,9 @@ const NAME_INTRODUCER = new RegExp(
 /** Words after which a known given name is a person: "assaulted by Dave Jones", "argued with kevin". */
 const PERSON_CONTEXT = /\b(?:by|with|and|from|named|called)\s+/gi;
 const TITLE = new RegExp(String.raw`\b(${[...TITLES].join('|')})\b\.?\s+`, 'gi');
-/** Text before a relationship word that ends in a name: "Dave (boyfriend)", "John Smith, her ex". */
-const NAME_BEFORE_RELATIONSHIP = new RegExp(
-  String.raw`([A-Za-z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*)?)(\s*\(\s*|\s*[,\-]\s*(?:(?:his|her|their|pts?|pt['’]s|patients?|patient['’]s)\s+)?|\s+(?:his|her|their|pt['’]?s|patient['’]?s)\s+)(?:(?:ex|x)[\s\-]?)?(?:${RELATIONSHIP_ALTERNATION})\b`,
-  'gi',
-);
+/** The text just before a relationship word, when it ends in a name: "Dave (", "John Smith, her ", "Dave Jones his ex-". */
+const NAME_BEFORE_RELATIONSHIP =
+  /([A-Za-z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*)?)(\s*\(\s*|\s*[,\-]\s*(?:(?:his|her|their|pts?|pt['’]s|patients?|patient['’]s)\s+)?|\s+(?:his|her|their|pt['’]?s|patient['’]?s)\s+)$/i;
 
 const NAME_TOKEN = /\s*([A-Za-z][A-Za-z]*(?:['’][A-Za-z]+|-[A-Za-z]+)*\.?)/y;
 const NEXT_WORD = /\s*([A-Za-z]+)/y;
@@ -193,38 +191,66 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The site pattern for searching inside text: anchors dropped, bounded by non-alphanumerics. */
+const compiledSitePatterns = new Map<string, RegExp>();
+
+/**
+ * The site pattern for searching inside text: anchors dropped, bounded by
+ * non-alphanumerics. Compiled once per pattern (a run scrubs millions of texts).
+ */
 export function compileHospitalNumberPattern(pattern: string | RegExp): RegExp {
   const source = (typeof pattern === 'string' ? pattern : pattern.source).replace(/^\^/, '').replace(/\$$/, '');
+  let compiled = compiledSitePatterns.get(source);
+  if (compiled) return compiled;
   try {
-    return new RegExp(String.raw`(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`, 'gi');
+    compiled = new RegExp(String.raw`(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`, 'gi');
   } catch (error) {
     throw new Error(`Invalid hospitalNumberPattern ${JSON.stringify(source)}: ${(error as Error).message}`);
   }
+  compiledSitePatterns.set(source, compiled);
+  return compiled;
 }
 
-/** Name words of an identifier column ("Mr John O'Neil-Smith" → john, o'neil-smith), without titles or function words. */
-function knownNameWords(identifiers: IdentifierFields): string[] {
-  const words = new Set<string>();
+/** What the scrubber looks for of a row's own identifier columns, worked out once per row. */
+interface KnownValues {
+  /** Name words of the name and next-of-kin columns ("Mr John O'Neil-Smith" → john, o'neil-smith), without titles or function words. */
+  nameWords: string[];
+  /** (house number, first street word) pairs of the address column: "Flat 2, 14 Elm Road" → "14 elm". */
+  addressKeys: Set<string>;
+  homePostcode: string | null;
+  /** The hospital number without spaces or dashes, lower case, for a cheap look before building its pattern. */
+  hospitalNumber: string | null;
+}
+
+const EMPTY_KNOWN: KnownValues = { nameWords: [], addressKeys: new Set(), homePostcode: null, hospitalNumber: null };
+/** The three free-text fields of a row share one identifiers object: prepare it once. */
+const preparedKnown = new WeakMap<IdentifierFields, KnownValues>();
+
+function prepareKnown(identifiers: IdentifierFields | undefined): KnownValues {
+  if (!identifiers) return EMPTY_KNOWN;
+  let known = preparedKnown.get(identifiers);
+  if (known) return known;
+  const nameWords = new Set<string>();
   for (const value of [identifiers.patientName, identifiers.nextOfKin]) {
     if (!value) continue;
     for (const raw of value.split(/[^A-Za-z'’\-]+/)) {
       const word = raw.toLowerCase().replace(/^['’\-]+|['’\-]+$/g, '');
       if (word.length < 2 || TITLES.has(word) || NOT_NAME_WORDS.has(word) || isPlaceWord(word)) continue;
-      words.add(word);
+      nameWords.add(word);
     }
   }
-  return [...words];
-}
-
-/** (house number, first street word) pairs of an address column: "Flat 2, 14 Elm Road" → 14 elm. */
-function knownAddressKeys(address: string | undefined): Set<string> {
-  const keys = new Set<string>();
-  if (!address) return keys;
-  for (const match of address.matchAll(/(?<![\w])(\d{1,4}[a-z]?)\s*,?\s+([A-Za-z'’]+)/gi)) {
-    keys.add(`${match[1]!.toLowerCase()} ${match[2]!.toLowerCase()}`);
+  const addressKeys = new Set<string>();
+  for (const match of (identifiers.address ?? '').matchAll(/(?<![\w])(\d{1,4}[a-z]?)\s*,?\s+([A-Za-z'’]+)/gi)) {
+    addressKeys.add(`${match[1]!.toLowerCase()} ${match[2]!.toLowerCase()}`);
   }
-  return keys;
+  const hospitalNumber = identifiers.hospitalNumber?.replace(/[\s\-]+/g, '').toLowerCase() ?? '';
+  known = {
+    nameWords: [...nameWords],
+    addressKeys,
+    homePostcode: identifiers.patientPostcode ? normalisePostcode(identifiers.patientPostcode) : null,
+    hospitalNumber: hospitalNumber.length >= 3 ? hospitalNumber : null,
+  };
+  preparedKnown.set(identifiers, known);
+  return known;
 }
 
 class Scrubber {
@@ -288,18 +314,32 @@ class Scrubber {
  */
 export function scrubFreeText(text: string, options: ScrubOptions = {}): ScrubResult {
   const scrubber = new Scrubber(text);
-  const known = options.knownIdentifiers ?? {};
+  const known = prepareKnown(options.knownIdentifiers);
 
-  scrubber.removeAs(EMAIL, 'email');
+  if (text.includes('@')) scrubber.removeAs(EMAIL, 'email');
 
   // The row's own hospital number, in whatever shape the site uses, before the generic shapes.
-  if (known.hospitalNumber && known.hospitalNumber.trim().length >= 3) {
-    const flexible = [...known.hospitalNumber.replace(/\s+/g, '')].map(escapeRegExp).join(String.raw`[\s\-]?`);
+  if (known.hospitalNumber && text.replace(/[\s\-]+/g, '').toLowerCase().includes(known.hospitalNumber)) {
+    const flexible = [...known.hospitalNumber].map(escapeRegExp).join(String.raw`[\s\-]?`);
     scrubber.removeAs(new RegExp(String.raw`(?<![A-Za-z0-9])${flexible}(?![A-Za-z0-9])`, 'gi'), 'hospital_number');
   }
   if (options.hospitalNumberPattern) {
     scrubber.removeAs(compileHospitalNumberPattern(options.hospitalNumberPattern), 'hospital_number');
   }
+  // Every number rule needs a digit; most location texts have none, and skipping them is much of the speed.
+  if (/\d/.test(scrubber.text)) scrubNumbers(scrubber, known);
+  scrubAddresses(scrubber, known);
+  scrubNames(scrubber, known);
+
+  const cleaned = scrubber.text
+    .replace(/\[name\](?:\s*\[name\])+/g, '[name]')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+  return { text: cleaned, found: scrubber.found, isHome: scrubber.isHome, postcodes: scrubber.postcodes };
+}
+
+/** Hospital numbers by keyword, birth dates, NHS and phone numbers, other long numbers, postcodes. */
+function scrubNumbers(scrubber: Scrubber, known: KnownValues): void {
   scrubber.removeAs(HOSPITAL_NUMBER_KEYWORD, 'hospital_number');
 
   scrubber.removeAs(DATE_OF_BIRTH, 'date_of_birth');
@@ -323,7 +363,7 @@ export function scrubFreeText(text: string, options: ScrubOptions = {}): ScrubRe
   scrubber.removeAs(HOSPITAL_NUMBER_SHAPE, 'hospital_number');
   scrubber.removeAs(BARE_NUMBER, 'hospital_number');
 
-  const homePostcode = known.patientPostcode ? normalisePostcode(known.patientPostcode) : null;
+  const homePostcode = known.homePostcode;
   scrubber.replace(postcodePattern(), (match) => {
     const postcode = normalisePostcode(match[0]);
     if (postcode === null) return null;
@@ -333,22 +373,15 @@ export function scrubFreeText(text: string, options: ScrubOptions = {}): ScrubRe
     scrubber.count('full_postcode');
     return postcodeSector(postcode);
   });
-
-  scrubAddresses(scrubber, known);
-  scrubNames(scrubber, known);
-
-  const cleaned = scrubber.text
-    .replace(/\[name\](?:\s*\[name\])+/g, '[name]')
-    .replace(/[ \t]{2,}/g, ' ')
-    .trim();
-  return { text: cleaned, found: scrubber.found, isHome: scrubber.isHome, postcodes: scrubber.postcodes };
 }
 
-function scrubAddresses(scrubber: Scrubber, known: IdentifierFields): void {
+function scrubAddresses(scrubber: Scrubber, known: KnownValues): void {
   if (HOME_CUE.test(scrubber.text)) scrubber.isHome = true;
+  // Both address shapes start with a number.
+  if (!/\d/.test(scrubber.text)) return;
   const words = scrubber.text.toLowerCase().split(/[^a-z]+/);
   const domestic = words.some((word) => DOMESTIC_WORDS.has(word));
-  const addressKeys = knownAddressKeys(known.address);
+  const addressKeys = known.addressKeys;
 
   scrubber.replace(ADDRESS, (match) => {
     const middle = (match[1] ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -371,9 +404,18 @@ function scrubAddresses(scrubber: Scrubber, known: IdentifierFields): void {
   });
 }
 
-function scrubNames(scrubber: Scrubber, known: IdentifierFields): void {
+/** Words without one of which no name rule can fire: most location texts have none, and are done at once. */
+const NAME_TRIGGERS = new Set([...TITLES, ...RELATIONSHIP_WORDS, ...GIVEN_NAMES, 'known', 'aka', 'called', 'named', 'name']);
+
+function scrubNames(scrubber: Scrubber, known: KnownValues): void {
   const spans: NameRun[] = [];
   const text = scrubber.text;
+  const lowerText = text.toLowerCase();
+  const triggered =
+    lowerText.split(/[^a-z]+/).some((word) => NAME_TRIGGERS.has(word)) ||
+    lowerText.includes('a.k.a') ||
+    known.nameWords.some((word) => lowerText.includes(word));
+  if (!triggered) return;
 
   for (const match of text.matchAll(TITLE)) {
     const title = match[1]!.toLowerCase();
@@ -393,17 +435,21 @@ function scrubNames(scrubber: Scrubber, known: IdentifierFields): void {
     from += separator ? separator[0].length : 0;
     const run = readNameRun(text, from);
     if (run) spans.push(run);
-  }
-
-  for (const match of text.matchAll(NAME_BEFORE_RELATIONSHIP)) {
-    const candidate = match[1]!;
-    const tokens = candidate.split(/\s+/);
-    const words = tokens.map(lowerWord);
-    if (words.some((word) => NOT_NAME_WORDS.has(word) || isPlaceWord(word) || TITLES.has(word))) continue;
-    const parenthesised = match[2]!.includes('(');
-    // Without brackets only a given name followed by a surname is trusted: "Tottenham, his brother" is a place.
-    const trusted = parenthesised ? /^[A-Z]/.test(candidate) : tokens.length === 2 && GIVEN_NAMES.has(words[0]!) && /^[A-Z]/.test(tokens[1]!);
-    if (trusted) spans.push({ start: match.index, end: match.index + candidate.length });
+    // Only the few characters before a relationship word can hold a name written before it.
+    const windowStart = Math.max(0, match.index - 60);
+    const before = NAME_BEFORE_RELATIONSHIP.exec(text.slice(windowStart, match.index));
+    if (before && !/^(?:known|aka|a\.k\.a|called|named|name)/i.test(match[0])) {
+      const candidate = before[1]!;
+      const tokens = candidate.split(/\s+/);
+      const words = tokens.map(lowerWord);
+      if (words.some((word) => NOT_NAME_WORDS.has(word) || isPlaceWord(word) || TITLES.has(word))) continue;
+      // Without brackets only a given name followed by a surname is trusted: "Tottenham, his brother" is a place.
+      const trusted = before[2]!.includes('(')
+        ? /^[A-Z]/.test(candidate)
+        : tokens.length === 2 && GIVEN_NAMES.has(words[0]!) && /^[A-Z]/.test(tokens[1]!);
+      const start = windowStart + before.index;
+      if (trusted) spans.push({ start, end: start + candidate.length });
+    }
   }
 
   for (const match of text.matchAll(PERSON_CONTEXT)) {
@@ -428,7 +474,8 @@ function scrubNames(scrubber: Scrubber, known: IdentifierFields): void {
     if (next && ASSAULT_VERBS.has(next[1]!.toLowerCase())) spans.push(run);
   }
 
-  for (const word of knownNameWords(known)) {
+  for (const word of known.nameWords) {
+    if (!lowerText.includes(word)) continue;
     const pattern = new RegExp(String.raw`(?<![A-Za-z'’])${escapeRegExp(word).replace(/['’]/g, "['’]")}(?:['’]s)?(?![A-Za-z])`, 'gi');
     for (const match of text.matchAll(pattern)) {
       const before = /([A-Za-z]+)\W*$/.exec(text.slice(0, match.index));
