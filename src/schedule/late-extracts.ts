@@ -106,10 +106,17 @@ export function recordLateExtracts(store: StoreDatabase, late: OwedExtract[], no
   })();
 }
 
-/** Extracts that arrived after being noticed late, most recent first. */
+/**
+ * Extracts that arrived after being noticed late, most recent first. Read live
+ * from the extracts, so an arrival shows before the next check stamps it.
+ */
 export function listLateArrivals(store: StoreDatabase): LateArrival[] {
   const rows = store
-    .prepare('SELECT site_code, period, due_on, arrived_at FROM late_extracts WHERE arrived_at IS NOT NULL ORDER BY arrived_at DESC')
+    .prepare(
+      `SELECT l.site_code, l.period, l.due_on, COALESCE(l.arrived_at, MIN(e.received_at)) AS arrived_at FROM late_extracts l
+         JOIN extracts e ON e.site_code = l.site_code AND e.period = l.period
+        GROUP BY l.site_code, l.period ORDER BY arrived_at DESC`,
+    )
     .all() as Array<{ site_code: string; period: string; due_on: string; arrived_at: string }>;
   return rows.map((row) => ({ siteCode: row.site_code, period: row.period, dueOn: row.due_on, arrivedAt: new Date(row.arrived_at) }));
 }

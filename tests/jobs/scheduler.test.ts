@@ -4,7 +4,7 @@ import { closePipelineContext, openPipelineContext } from '../../src/pipeline/co
 import { listMonthPublications, listPublicationHistory, readJobState } from '../../src/schedule/run-state.ts';
 import { Scheduler, type CycleReport } from '../../src/schedule/scheduler.ts';
 import { formatScheduleStatus, scheduleStatus } from '../../src/schedule/status.ts';
-import { openTestDataDir, recordingSteps, scheduleConfig, SITES, type RecordingSteps, type TestDataDir } from './helpers.ts';
+import { insertExtract, openTestDataDir, recordingSteps, scheduleConfig, SITES, type RecordingSteps, type TestDataDir } from './helpers.ts';
 
 const sites = SITES.map((site) => ({ code: site.code }));
 let dataDir: TestDataDir | null = null;
@@ -198,6 +198,19 @@ describe('late extracts', () => {
     await cycle(scheduler);
     expect(describeCalls(steps)).toEqual(['ingest', 'publish 2026-07 r3']);
     expect(listPublicationHistory(dir.context.store, '2026-07').at(-1)).toMatchObject({ revision: 3, revised: true, reason: 'resubmission' });
+  });
+
+  it('shows an extract ingested by hand as a late arrival at once, before the next check runs', async () => {
+    const section = { lateExtracts: { expectFrom: '2026-07' } };
+    const { dir, steps, scheduler } = setUp('2026-08-10T09:00:00Z', section);
+    await cycle(scheduler);
+    expect(scheduleStatus(dir.context, scheduleConfig(section)).lateExtracts.map((late) => late.siteCode)).toEqual(['RAPNM', 'RF4QH']);
+    dir.clock.set('2026-08-10T10:00:00Z');
+    insertExtract(dir.context.store, 'RF4QH', '2026-07', dir.clock.now);
+    const status = scheduleStatus(dir.context, scheduleConfig(section));
+    expect(status.lateExtracts.map((late) => late.siteCode)).toEqual(['RAPNM']);
+    expect(status.lateArrivals).toEqual([{ siteCode: 'RF4QH', period: '2026-07', dueOn: '2026-08-05', arrivedAt: new Date('2026-08-10T10:00:00Z') }]);
+    expect(steps.calls.map((call) => call.step)).toEqual(['ingest', 'purge']);
   });
 
   it('uses a site’s own due day over the default', async () => {
