@@ -14,7 +14,6 @@ import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { assertMonth } from '../aggregate/months.ts';
 import type { PremisesPoint } from '../aggregate/premises.ts';
-import { lsoaWeaponTable } from '../aggregate/tables.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
 import { auditRelease, protectRelease } from '../disclose/index.ts';
@@ -26,7 +25,7 @@ import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
 import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
 import { policePack } from './police/pack.ts';
-import { publicHealthPack } from './public-health/pack.ts';
+import { CORE_TABLE_ID, publicHealthPack } from './public-health/pack.ts';
 import { openPdfPrinter, CHROMIUM_PATH } from './render/pdf.ts';
 
 export interface PublishOptions {
@@ -62,8 +61,8 @@ export interface PublishSummary {
 /** The hospital is the data controller receiving feedback on its own extract: its counts are its own. */
 const HOSPITAL_POLICY = disclosurePolicy({ method: 'none' });
 
-/** Which configured policy governs each output. The core table is the CSP's general monthly aggregate, under the public-health rule. */
-const POLICY_KEY = { police: 'police', licensing: 'licensing', 'public-health': 'public_health', core: 'public_health' } as const;
+/** Which configured policy governs each pack. */
+const POLICY_KEY = { police: 'police', licensing: 'licensing', 'public-health': 'public_health' } as const;
 
 function policyFor(context: PipelineContext, audience: string): DisclosurePolicy {
   if (audience === 'hospital') return HOSPITAL_POLICY;
@@ -92,12 +91,19 @@ export function protectAndAudit(tables: CountTable[], policy: DisclosurePolicy, 
 
 const PACKS: Array<PackBuilder<unknown>> = [policePack as PackBuilder<unknown>, licensingPack as PackBuilder<unknown>, publicHealthPack as PackBuilder<unknown>, hospitalPack as PackBuilder<unknown>];
 
-function coreFiles(input: PackInput, policy: DisclosurePolicy): { files: PackFile[]; release: ProtectedRelease } {
-  const release = protectAndAudit([lsoaWeaponTable(input.store, input.month, input.area)], policy, 'core', input.month);
+/**
+ * The core month × LSOA × weapon table (issue 2) is the CSP's general monthly
+ * aggregate. It is taken from the public-health release, where it was protected
+ * together with that pack's other tables: protecting it on its own could
+ * suppress a different set of cells and let the two be differenced.
+ */
+function coreFiles(input: PackInput, publicHealth: ProtectedRelease): { files: PackFile[]; release: ProtectedRelease } {
+  const release: ProtectedRelease = { ...publicHealth, tables: publicHealth.tables.filter((table) => table.id === CORE_TABLE_ID) };
+  if (release.tables.length !== 1) throw new Error(`The public-health release has no ${CORE_TABLE_ID} table`);
   const json = releaseJson(release, input);
   return {
     release,
-    files: [...tableFiles(release, '.').map((file) => ({ ...file, path: file.path.replace(/^\.\//, '') })), { path: 'lsoa-weapon.json', content: json.content }],
+    files: [...tableFiles(release, '.').map((file) => ({ ...file, path: file.path.replace(/^\.\//, '') })), { path: `${CORE_TABLE_ID}.json`, content: json.content }],
   };
 }
 
@@ -193,8 +199,8 @@ export async function publishMonth(context: PipelineContext, month: string, opti
       const release = protectAndAudit(tables, policyFor(context, pack.audience), pack.audience, month);
       audiences.push({ audience: pack.audience, files: pack.render(input, prepared, release), release });
     }
-    const core = coreFiles(input, policyFor(context, 'core'));
-    audiences.push({ audience: 'core', ...core });
+    const publicHealth = audiences.find((entry) => entry.audience === 'public-health')!;
+    audiences.push({ audience: 'core', ...coreFiles(input, publicHealth.release) });
   })();
 
   const packsDirectory = path.join(reportsDirectory, '.packs');

@@ -12,6 +12,7 @@ import {
   domesticTable,
   locationTypeTable,
   lsoaTable,
+  lsoaWeaponTable,
   monthWeaponTable,
   periodLabel,
   relationshipTable,
@@ -29,6 +30,9 @@ import { html, renderCaveats, renderDocument, renderTable } from '../render/html
 import { renderChoropleth, type MapValue } from '../render/map.ts';
 import { lsoaMapValues, renderChangeTable } from '../render/sections.ts';
 
+/** The core month × LSOA × weapon table, protected in this release and also written to reports/YYYY-MM/core/. */
+export const CORE_TABLE_ID = 'lsoa-weapon';
+
 export const publicHealthPack: PackBuilder<null> = {
   audience: 'public-health',
   prepare(input: PackInput) {
@@ -36,6 +40,7 @@ export const publicHealthPack: PackBuilder<null> = {
     return {
       tables: [
         monthWeaponTable(input.store, monthsEnding(input.month, 24)),
+        lsoaWeaponTable(input.store, input.month, input.area),
         rollingYearsTable(input.store, input.month),
         lsoaTable(input.store, year, input.area, 'lsoa-12-months'),
         wardWeaponTable(input.store, input.month, input.area),
