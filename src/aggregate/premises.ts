@@ -3,8 +3,11 @@
  * assault is attributed to a premises when the geocoder matched the premises
  * itself ("inside" when the hospital recorded licensed or commercial premises
  * as the location type, "outside" otherwise, as in "o/s the Swan"), or when it
- * was placed in a public place within `nearMetres` of the premises' point and
- * matched no premises ("near"; the nearest premises wins).
+ * was placed precisely (a junction, landmark or full postcode) in a public
+ * place within `nearMetres` of the premises' point ("near"; the nearest
+ * premises wins). A street match is not precise enough: its point stands for
+ * the whole street, and a pub near that point would collect every assault on
+ * the High Road. A location naming another premises is that premises' own.
  */
 import type { CountTable, Dimension } from '../disclose/types.ts';
 import type { StoreDatabase } from '../store/open.ts';
@@ -55,6 +58,8 @@ interface AttributionRow {
 const INSIDE_LOCATION_TYPES = new Set(['licensed_premises', 'other_commercial']);
 /** Location types where an assault near a premises may be about it; a home or a school is not. */
 const NEAR_LOCATION_TYPES = new Set(['street', 'public_transport', 'other', 'unknown']);
+/** Geocode outcomes whose point is the place itself, not a street's, sector's or area's representative point. */
+const PRECISE_OUTCOMES = new Set(['junction', 'landmark', 'postcode']);
 const EARTH_RADIUS_METRES = 6_371_008.8;
 
 /** Distance in metres; an equirectangular approximation, exact enough within a borough. */
@@ -106,7 +111,7 @@ export function attributeToPremises(store: StoreDatabase, months: string[], prem
       attributed.push({ ...base, premisesId: row.matched_id, how: INSIDE_LOCATION_TYPES.has(row.location_type) ? 'inside' : 'outside', distanceMetres: 0 });
       continue;
     }
-    if (row.geocode_outcome === 'premises' || row.longitude === null || row.latitude === null || !NEAR_LOCATION_TYPES.has(row.location_type)) continue;
+    if (!PRECISE_OUTCOMES.has(row.geocode_outcome) || row.longitude === null || row.latitude === null || !NEAR_LOCATION_TYPES.has(row.location_type)) continue;
     const point = { longitude: row.longitude, latitude: row.latitude };
     let nearest: { id: string; distance: number } | null = null;
     for (const entry of premises) {

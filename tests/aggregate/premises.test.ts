@@ -18,10 +18,12 @@ describe('attributing assaults to premises', () => {
   const cases: Array<[string, FixtureRecord, string | null, string | null]> = [
     ['matched, recorded inside licensed premises', { date: '2026-10-02', locationType: 'licensed_premises', geocodeOutcome: 'premises', matchedId: barAndKitchen.id, matchedName: barAndKitchen.name, ...barAndKitchen }, barAndKitchen.id, 'inside'],
     ['matched, recorded as the street ("o/s")', { date: '2026-10-03', locationType: 'street', geocodeOutcome: 'premises', matchedId: barAndKitchen.id, matchedName: barAndKitchen.name, ...barAndKitchen }, barAndKitchen.id, 'outside'],
-    ['a street 30 m away', { date: '2026-10-04', locationType: 'street', geocodeOutcome: 'street', ...eastOf(barAndKitchen, 30) }, barAndKitchen.id, 'near'],
-    ['a street 80 m away is too far', { date: '2026-10-05', locationType: 'street', geocodeOutcome: 'street', ...eastOf(barAndKitchen, -80) }, null, null],
+    ['a junction 30 m away', { date: '2026-10-04', locationType: 'street', geocodeOutcome: 'junction', ...eastOf(barAndKitchen, 30) }, barAndKitchen.id, 'near'],
+    ['a bus stop 40 m away', { date: '2026-10-04', locationType: 'public_transport', geocodeOutcome: 'landmark', ...eastOf(barAndKitchen, -40) }, barAndKitchen.id, 'near'],
+    ['a junction 80 m away is too far', { date: '2026-10-05', locationType: 'street', geocodeOutcome: 'junction', ...eastOf(barAndKitchen, -80) }, null, null],
+    ["a street match whose representative point is 20 m away (it stands for the whole street)", { date: '2026-10-05', locationType: 'street', geocodeOutcome: 'street', ...eastOf(barAndKitchen, 20) }, null, null],
     ['a home 10 m away is never attributed', { date: '2026-10-06', locationType: 'home', geocodeOutcome: 'postcode', ...eastOf(barAndKitchen, 10) }, null, null],
-    ['between two pubs the nearer wins', { date: '2026-10-07', locationType: 'street', geocodeOutcome: 'street', ...eastOf(barAndKitchen, 75) }, eastPub.id, 'near'],
+    ['between two pubs the nearer wins', { date: '2026-10-07', locationType: 'street', geocodeOutcome: 'junction', ...eastOf(barAndKitchen, 75) }, eastPub.id, 'near'],
     ['a matched premises not among the candidates', { date: '2026-10-08', locationType: 'other_commercial', geocodeOutcome: 'premises', matchedId: 'hgy-fhrs-1', matchedName: 'Chicken Spot', longitude: -0.1, latitude: 51.6 }, null, null],
     ['outside the months asked for', { date: '2026-08-09', locationType: 'licensed_premises', geocodeOutcome: 'premises', matchedId: barAndKitchen.id, matchedName: barAndKitchen.name, ...barAndKitchen }, null, null],
   ];
