@@ -50,7 +50,8 @@ export const SCRUB_TOKENS: Record<Exclude<ScrubbedKind, 'full_postcode'>, string
   person_name: '[name]',
 };
 
-const EMAIL = /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Bounded repeats (RFC 5321 lengths) keep a long text full of dots from backtracking for seconds. */
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}\s?@\s?(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z])/g;
 
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
 /** 12/03/1990, 12-3-90, 12.03.1990, 1990-03-12, 12 March 1990, 12th Mar 1990, March 12 1990. */
@@ -185,6 +186,12 @@ function readNameRun(text: string, from: number, maxTokens = 3, accepts: NameTok
   if (isPlaceWord(nextWord)) return null;
   if (/['’]s$/i.test(lastToken) && !DWELLING_AFTER_POSSESSIVE.has(nextWord)) return null;
   return { start, end: position };
+}
+
+/** The word before `index`, in lower case ('' at the start). Looks back a bounded way so long texts stay linear. */
+function previousWord(text: string, index: number): string {
+  const before = /([A-Za-z]+)[^A-Za-z]{0,8}$/.exec(text.slice(Math.max(0, index - 48), index));
+  return before ? before[1]!.toLowerCase() : '';
 }
 
 function escapeRegExp(value: string): string {
@@ -422,8 +429,8 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
     // "Miss" in lower case is the verb; "Dr" after a word is Drive ("Elm Dr").
     if (title === 'miss' && match[1] === 'miss') continue;
     if (title === 'dr') {
-      const before = /([A-Za-z]+)\W*$/.exec(text.slice(0, match.index));
-      if (before && !NOT_NAME_WORDS.has(before[1]!.toLowerCase())) continue;
+      const previous = previousWord(text, match.index);
+      if (previous !== '' && !NOT_NAME_WORDS.has(previous)) continue;
     }
     const run = readNameRun(text, match.index + match[0].length, 2, acceptsAfterTitle);
     if (run) spans.push({ start: match.index, end: run.end });
@@ -464,8 +471,7 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
   // Without the verb it may be a business or school named after a person ("o/s Nicola Smith").
   for (const match of text.matchAll(/\b[A-Z][a-z]+\b|\b[A-Z]{2,}\b/g)) {
     if (!GIVEN_NAMES.has(match[0].toLowerCase())) continue;
-    const before = /([A-Za-z]+)\W*$/.exec(text.slice(0, match.index));
-    const previous = before ? before[1]!.toLowerCase() : '';
+    const previous = previousWord(text, match.index);
     if (previous === 'the' || previous === 'st' || previous === 'saint') continue;
     const run = readNameRun(text, match.index, 2);
     if (!run || !/\s/.test(text.slice(run.start, run.end).trim())) continue;
@@ -478,8 +484,7 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
     if (!lowerText.includes(word)) continue;
     const pattern = new RegExp(String.raw`(?<![A-Za-z'’])${escapeRegExp(word).replace(/['’]/g, "['’]")}(?:['’]s)?(?![A-Za-z])`, 'gi');
     for (const match of text.matchAll(pattern)) {
-      const before = /([A-Za-z]+)\W*$/.exec(text.slice(0, match.index));
-      const previous = before ? before[1]!.toLowerCase() : '';
+      const previous = previousWord(text, match.index);
       NEXT_WORD.lastIndex = match.index + match[0].length;
       const next = NEXT_WORD.exec(text);
       // "St John's Rd", "The John Baird": the patient's name as part of a place stays.
