@@ -181,7 +181,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   }
 
   function isUnknownText(tokens: string[]): boolean {
-    const content = tokens.filter((t) => !structural.has(t) || unknownPhrases.has(t));
+    // Structural words stay when they belong to an unknown phrase ("not stated", "refused to say").
+    const content = tokens.filter((t) => !structural.has(t) || unknownWords.has(t));
     if (content.length === 0) return false;
     // Quick exit for the common case: a word that is in no unknown phrase.
     if (content.some((t) => !unknownWords.has(t))) return false;

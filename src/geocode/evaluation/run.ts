@@ -46,6 +46,19 @@ function main(): number {
   for (const row of report.byOutcome) {
     console.log(`${row.outcome.padEnd(17)} ${String(row.expected).padStart(8)} ${String(row.predicted).padStart(10)} ${String(row.correct).padStart(8)}   ${percent(row.precision)}  ${percent(row.recall)}`);
   }
+  console.log('\ngroup (how the string was made)       strings  as expected');
+  const groups = new Map<string, { total: number; right: number }>();
+  for (const item of items) {
+    const result = geocoder.geocode({ text: item.text, siteCode: item.siteCode });
+    const right = result.outcome === item.expectedOutcome && (item.expectedLsoas.length === 0 || (result.lsoaCode !== null && item.expectedLsoas.includes(result.lsoaCode)));
+    const group = groups.get(item.group) ?? { total: 0, right: 0 };
+    group.total++;
+    if (right) group.right++;
+    groups.set(item.group, group);
+  }
+  for (const [group, { total, right }] of [...groups].sort((a, b) => b[1].total - a[1].total)) {
+    console.log(`${group.padEnd(36)} ${String(total).padStart(7)}  ${percent(right / total)}`);
+  }
   console.log('');
   console.log(`answered, of strings naming a place:  ${report.answered}/${report.placeNaming} = ${percent(report.answeredShare)}  (target ≥ 85%) ${report.answeredShare >= 0.85 ? 'met' : 'NOT MET'}`);
   console.log(`right LSOA, of those answered:        ${report.rightLsoa}/${report.answered} = ${percent(report.rightLsoaShare)}  (target ≥ 92%) ${report.rightLsoaShare >= 0.92 ? 'met' : 'NOT MET'}`);

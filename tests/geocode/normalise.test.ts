@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { allowedEdits, createTokenCorrector, editDistance, phoneticKey } from '../../src/geocode/fuzzy.ts';
+import { createNormaliser } from '../../src/geocode/normalise.ts';
+import { looksLikeOutwardCode, normalisePostcode, postcodeDistrict, postcodeSector } from '../../src/geocode/postcode.ts';
+
+const normaliser = createNormaliser();
+
+describe('normalising receptionists\' shorthand (from schemas/code-lists/location-abbreviations.json)', () => {
+  it.each([
+    ['o/s spoons wood grn', 'outside wetherspoon wood green'],
+    ['jct of Philip Ln & Black Boy Ln', 'junction of philip lane and black boy lane'],
+    ["pt's home", 'patients home'],
+    ['u/k', 'unknown'],
+    ['N/K', 'unknown'],
+    ['Tottenham Hale stn', 'tottenham hale station'],
+    ['Seven Sisters tube station', 'seven sisters station'],
+    ['b/w the shops', 'between the shops'],
+    ['opp McDonald\'s', 'opposite mcdonalds'],
+    ['St Ann\'s Rd', 'saint anns road'],
+    ['o/s St Ann\'s rd', 'outside saint anns road'],
+    ['High St', 'high street'],
+    ['45 High St N17', '45 high street n17'],
+    ['Philip Ln/West Green Rd', 'philip lane and west green road'],
+    ['ally pally', 'alexandra palace'],
+    ['   ', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(normaliser.tokens(input).join(' ')).toBe(expected);
+  });
+});
+
+describe('spelling correction against the gazetteer vocabulary', () => {
+  const vocabulary = new Map([
+    ['tottenham', 1],
+    ['philip', 2],
+    ['elmhurst', 1],
+    ['cannington', 1],
+    ['road', 400],
+    ['lane', 300],
+  ]);
+  const corrector = createTokenCorrector(vocabulary);
+
+  it.each([
+    ['a dropped letter', 'philp', 'philip'],
+    ['a swap', 'emlhurst', 'elmhurst'],
+    ['two slips in a long word', 'totenhm', 'tottenham'],
+    ['sounds alike', 'tottnam', 'tottenham'],
+  ])('%s: %s → %s', (_name, typed, expected) => {
+    expect(corrector.correct(typed)[0]?.token).toBe(expected);
+  });
+
+  it.each([
+    ['a different first letter is a different name', 'annington'],
+    ['too short to correct', 'rod'],
+    ['too far off', 'trafalgar'],
+  ])('%s: %s has no correction', (_name, typed) => {
+    expect(corrector.correct(typed)).toEqual([]);
+  });
+
+  it.each([
+    ['kitten', 'sitting', 3],
+    ['philp', 'philip', 1],
+    ['emlhurst', 'elmhurst', 1],
+  ])('edit distance %s ↔ %s is %i', (a, b, distance) => {
+    expect(editDistance(a, b, 5)).toBe(distance);
+  });
+
+  it.each([
+    [3, 0],
+    [5, 1],
+    [9, 2],
+  ])('a %i-letter word may be %i edits off', (length, edits) => {
+    expect(allowedEdits(length)).toBe(edits);
+  });
+
+  it('gives words that sound alike the same phonetic key', () => {
+    expect(phoneticKey('tottnam')).toBe(phoneticKey('tottenham'));
+  });
+});
+
+describe('postcode shapes', () => {
+  it.each([
+    ['n176he', 'N17 6HE'],
+    [' N17  6HE ', 'N17 6HE'],
+    ['ec1a1bb', 'EC1A 1BB'],
+    ['10 past 5', null],
+    ['N17', null],
+  ])('normalisePostcode(%j) = %j', (input, expected) => {
+    expect(normalisePostcode(input)).toBe(expected);
+  });
+
+  it('splits a postcode into sector and district', () => {
+    expect([postcodeSector('IG11 8TU'), postcodeDistrict('IG11 8TU')]).toEqual(['IG11 8', 'IG11']);
+  });
+
+  it.each([
+    ['n17', true],
+    ['IG11', true],
+    ['10', false],
+  ])('%s looks like an outward code: %s', (value, expected) => {
+    expect(looksLikeOutwardCode(value)).toBe(expected);
+  });
+});
