@@ -68,7 +68,7 @@ export async function runScheduler(options: RunSchedulerOptions): Promise<RunSch
   }
   if (lock.tookOverFrom) {
     const { pid, host, startedAt, command } = lock.tookOverFrom;
-    logger.warn({ staleHolder: { pid, host, startedAt, command } }, 'took over a stale scheduler lock');
+    logger.warn({ staleHolder: { pid, host, startedAt, command }, reason: lock.tookOverBecause }, 'took over a stale scheduler lock');
   }
   const scheduler = new Scheduler({ context, steps: options.steps, config: options.config, sites: options.sites });
   const onAbort = () => {

@@ -42,6 +42,8 @@ export interface SchedulerLock {
   holder: LockHolder;
   /** The stale holder this lock was taken over from, if any. */
   tookOverFrom: LockHolder | null;
+  /** Why that holder was judged gone, e.g. "pid 4242 is not running". */
+  tookOverBecause: string | null;
   release(): void;
 }
 
@@ -129,16 +131,18 @@ export function acquireSchedulerLock(file: string, options: AcquireLockOptions):
     token: randomUUID(),
   };
   let tookOverFrom: LockHolder | null = null;
+  let tookOverBecause: string | null = null;
   // Two rounds: the second follows the removal of a stale lock.
   for (let attempt = 0; attempt < 2; attempt++) {
     if (tryCreate(file, holder)) {
       // A holder removed as stale by a racing process could have been ours; check it is still us.
       if (readHolder(file)?.token !== holder.token) break;
       heldByThisProcess.add(holder.token);
-      return { file, holder, tookOverFrom, release: () => releaseIfOurs(file, holder.token) };
+      return { file, holder, tookOverFrom, tookOverBecause, release: () => releaseIfOurs(file, holder.token) };
     }
     const existing = readHolder(file);
-    if (!existing || !staleReason(existing, holder)) throw new SchedulerLockedError(file, existing);
+    const reason = existing ? staleReason(existing, holder) : null;
+    if (!existing || !reason) throw new SchedulerLockedError(file, existing);
     // Move the stale lock aside rather than deleting it: a rename is atomic, and the
     // moved file can be checked to be the one judged stale (not a newer holder's).
     const aside = `${file}.stale-${holder.token}`;
@@ -160,6 +164,7 @@ export function acquireSchedulerLock(file: string, options: AcquireLockOptions):
     }
     rmSync(aside, { force: true });
     tookOverFrom = existing;
+    tookOverBecause = reason;
   }
   throw new SchedulerLockedError(file, readHolder(file));
 }

@@ -76,6 +76,7 @@ describe('the scheduler lock', () => {
     expect(inspectSchedulerLock(lockFile)?.staleBecause).toMatch(reason);
     const lock = acquireSchedulerLock(lockFile, { command: 'istv jobs' });
     expect(lock.tookOverFrom).toEqual(stale);
+    expect(lock.tookOverBecause).toMatch(reason);
     expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ pid: process.pid, token: lock.holder.token });
     // Nothing of the stale lock is left beside it.
     expect(readdirSync(folder)).toEqual(['scheduler.lock']);

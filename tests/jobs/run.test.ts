@@ -80,7 +80,8 @@ describe('runScheduler once', () => {
     expect(result.exitCode).toBe(EXIT.ok);
     expect(store.prepare("SELECT status FROM job_runs WHERE started_at = '2026-07-01T08:45:00.000Z'").get()).toEqual({ status: 'interrupted' });
     const takeover = dataDir.logLines().find((line) => line.msg === 'took over a stale scheduler lock');
-    expect(takeover?.staleHolder).toMatchObject({ pid: dead.pid, command: 'istv jobs' });
+    expect(takeover?.staleHolder).toMatchObject({ pid: dead.pid, command: 'istv jobs', startedAt: '2026-07-01T08:45:00.000Z' });
+    expect(takeover?.reason).toBe(`pid ${dead.pid} is not running`);
   });
 });
 
