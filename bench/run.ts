@@ -14,6 +14,7 @@ const benches: Array<{ file: string; run: string }> = [
   { file: 'ingest.ts', run: 'runIngestBench' },
   { file: 'geocode.ts', run: 'runGeocodeBench' },
   { file: 'disclose.ts', run: 'runDiscloseBench' },
+  { file: 'report.ts', run: 'runReportBench' },
 ];
 for (const bench of benches) {
   if (!existsSync(path.join(folder, bench.file))) continue;
