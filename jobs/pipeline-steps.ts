@@ -18,7 +18,12 @@ export interface PipelineStepOptions {
 export function createPipelineSteps(options: PipelineStepOptions = {}): SchedulerSteps {
   return {
     filesWaiting(context) {
-      return listInbox(context.dataDir).length > 0 || listAbandonedClaims(context.dataDir).length > 0;
+      try {
+        return listInbox(context.dataDir).length > 0 || listAbandonedClaims(context.dataDir).length > 0;
+      } catch {
+        // A file moved while being listed (a manual `istv ingest` claiming it): let the ingest look.
+        return true;
+      }
     },
 
     async ingestInbox(context) {
