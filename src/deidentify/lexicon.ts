@@ -42,11 +42,12 @@ export const TITLES = words(`mr mrs ms miss mx dr master sir dame`);
  * ("Dave (boyfriend)"). Multi-word forms are matched by the rule itself.
  */
 export const RELATIONSHIP_WORDS = words(`
-  partner expartner ex boyfriend girlfriend bf gf husband wife spouse fiance fiancee brother sister
+  partner expartner ex boyfriend girlfriend bf gf husband wife spouse fiance fiancee fiancé fiancée brother sister
   bro sis son daughter mother mum mom mam father dad stepdad stepfather stepmum stepmother stepson
   stepdaughter uncle aunt auntie aunty cousin nephew niece grandson granddaughter grandfather
   grandmother grandad granddad nan nana gran friend mate pal neighbour neighbor flatmate housemate
-  roommate lodger landlord landlady tenant colleague boss carer acquaintance associate
+  roommate lodger landlord landlady tenant colleague boss carer acquaintance associate fella bloke
+  babyfather babymother bm bd suspect assailant attacker perpetrator offender
 `);
 
 /**

@@ -70,11 +70,11 @@ const HOSPITAL_NUMBER_KEYWORD = new RegExp(
 /** Letters then six or more digits ("RF1234567", "K0123456", "H123456"): the shape of most MRNs; never a place. */
 const HOSPITAL_NUMBER_SHAPE = /(?<![A-Za-z0-9])[A-Za-z]{1,3}\d{6,10}[A-Za-z]?(?![A-Za-z0-9])/g;
 /** Ten digits, spaced 3-3-4 or not: an NHS number when the check digit is right. */
-const TEN_DIGITS = /(?<![\d+.])\d{3}[ \-.]?\d{3}[ \-.]?\d{4}(?!\d)/g;
+const TEN_DIGITS = /(?<![\d+]|\d\.)\d{3}[ \-.]?\d{3}[ \-.]?\d{4}(?!\d)/g;
 /** +44 / 0044 / (0) prefixes, then 9 or 10 digits with single separators between them. */
-const PHONE = /(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.()]{0,2}\d){8,9}(?!\d)/g;
+const PHONE = /(?<![\d+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.()]{0,2}\d){8,9}(?!\d)/g;
 /** Nine or more digits with at most single separators: some kind of reference number whatever its shape. */
-const LONG_NUMBER = /(?<![\w+.])\d(?:[ \-.]?\d){8,}(?!\d)/g;
+const LONG_NUMBER = /(?<![\d+]|\d\.)\d(?:[ \-.]?\d){8,}(?!\d)/g;
 /** Seven or eight digits on their own: a hospital number without its keyword. */
 const BARE_NUMBER = /(?<![\w+])\d{7,8}(?![\w])/g;
 
@@ -85,7 +85,9 @@ const ADDRESS = new RegExp(String.raw`(?<![\w\/])${HOUSE_NUMBER},?\s+((?:[A-Za-z
 /** A flat or apartment number is a dwelling wherever it appears. */
 const FLAT_NUMBER = /(?<![A-Za-z])(?:flat|flt|apt|apartment)\.?\s*(?:no\.?\s*)?\d{1,4}[a-z]?(?![A-Za-z0-9])/gi;
 
-const HOME_OWNERS = String.raw`(?:pt|px|patient|victim|his|her|their|my|own|partner|ex|friend|mum|mother|dad|father|parents?|family|someone|somebody|sister|brother|boyfriend|girlfriend|cousin|aunt|uncle|nan|gran|neighbour)`;
+const RELATIONSHIP_ALTERNATION = [...RELATIONSHIP_WORDS].sort((a, b) => b.length - a.length).join('|');
+/** Whose dwelling a phrase names: pronouns, the patient, anyone in a relationship word. */
+const HOME_OWNERS = String.raw`(?:pt|px|patient|victim|his|her|their|my|own|parents?|family|someone|somebody|${RELATIONSHIP_ALTERNATION})`;
 const DWELLING = String.raw`(?:home|house|flat|address|addr|bedsit|residence|room|property|accommodation|bungalow|maisonette)`;
 /** Phrases that make the location a private home. */
 const HOME_CUE = new RegExp(
@@ -93,8 +95,13 @@ const HOME_CUE = new RegExp(
     String.raw`\b${HOME_OWNERS}(?:['’]?s|s['’])?\s+(?:own\s+)?${DWELLING}\b`,
     // "Dave's flat" is a home; a children's or care home is an institution, not a private dwelling.
     String.raw`\b(?!children['’]s\b)[A-Za-z]+['’]s\s+(?:own\s+)?(?:home|house|flat|bedsit)\b`,
+    // "at her mums 22 Acacia Ave", "friend's, 4 Elm Rd": someone's place, then a house number.
+    String.raw`\b(?:${RELATIONSHIP_ALTERNATION})(?:['’]s|s['’]?)\s*[,:\-]?\s*(?:flat\s*)?\d`,
     String.raw`\bat\s+home\b(?!\s+(?:bargains|base|office|depot|ground|stadium))`,
     String.raw`\b(?:home|own)\s+addr(?:ess)?\b`,
+    // Location text names a business or a street; "address", "lives at" name where someone lives.
+    String.raw`\baddr(?:ess)?\b\s*[:\-]?\s*(?:flat\s*)?\d`,
+    String.raw`\b(?:lives|living|stays|staying|resides|residing)\s+(?:at|in)\b`,
     String.raw`\b(?:residential|private|domestic|usual)\s+(?:address|residence|dwelling|property)\b`,
     String.raw`\bprivate\s+(?:house|home|flat)\b`,
     String.raw`\bin\s+(?:the\s+)?(?:home|flat)\b`,
@@ -104,10 +111,9 @@ const HOME_CUE = new RegExp(
   'i',
 );
 
-const RELATIONSHIP_ALTERNATION = [...RELATIONSHIP_WORDS].sort((a, b) => b.length - a.length).join('|');
 /** A relationship word (with "ex"/"ex-" before it) or a naming phrase, after which a name is written. */
 const NAME_INTRODUCER = new RegExp(
-  String.raw`\b(?:(?:ex|x)[\s\-]?)?(?:${RELATIONSHIP_ALTERNATION}|known\s+as|aka|a\.k\.a\.|called|named|name\s+is)\b(?!['’])`,
+  String.raw`\b(?:(?:ex|x)[\s\-]?)?(?:${RELATIONSHIP_ALTERNATION}|known\s+as|aka|a\.k\.a\.|called|named|name\s+is)(?![A-Za-z0-9'’])`,
   'gi',
 );
 /** Words after which a known given name is a person: "assaulted by Dave Jones", "argued with kevin". */
@@ -156,7 +162,18 @@ const acceptsAfterTitle: NameTokenTest = (token, index, previous) => index === 0
  * words. Returns null when there is none, or when the words turn out to be a
  * place ("Bruce Grove", "Tottenham Hale stn") or a business ("Mother Kelly's").
  */
-function readNameRun(text: string, from: number, maxTokens = 3, accepts: NameTokenTest = acceptsCapitalised): NameRun | null {
+interface NameRunOptions {
+  maxTokens?: number;
+  accepts?: NameTokenTest;
+  /**
+   * After a relationship word, a given name then a street word is a person with a surname
+   * like Hill, Green or Lane ("stepdad Gary Hill"). Elsewhere "by Mary Lane" is a street.
+   */
+  streetWordSurname?: boolean;
+}
+
+function readNameRun(text: string, from: number, options: NameRunOptions = {}): NameRun | null {
+  const { maxTokens = 3, accepts = acceptsCapitalised, streetWordSurname = false } = options;
   let position = from;
   let start = -1;
   let count = 0;
@@ -168,7 +185,9 @@ function readNameRun(text: string, from: number, maxTokens = 3, accepts: NameTok
     const token = match[1]!;
     const word = lowerWord(token);
     if (NOT_NAME_WORDS.has(word) || TITLES.has(word)) break;
-    if (isPlaceWord(word)) {
+    const surname =
+      streetWordSurname && count === 1 && STREET_SUFFIXES.has(word) && /^[A-Z]/.test(token) && GIVEN_NAMES.has(lowerWord(lastToken));
+    if (isPlaceWord(word) && !surname) {
       if (count > 0) return null;
       break;
     }
@@ -177,7 +196,7 @@ function readNameRun(text: string, from: number, maxTokens = 3, accepts: NameTok
     position = match.index + match[0].length;
     lastToken = token;
     count++;
-    if (/['’]s$/i.test(token)) break;
+    if (surname || /['’]s$/i.test(token)) break;
   }
   if (count === 0) return null;
   NEXT_WORD.lastIndex = position;
@@ -419,7 +438,7 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
   const text = scrubber.text;
   const lowerText = text.toLowerCase();
   const triggered =
-    lowerText.split(/[^a-z]+/).some((word) => NAME_TRIGGERS.has(word)) ||
+    lowerText.split(/[^a-z\u00e0-\u00ff]+/).some((word) => NAME_TRIGGERS.has(word)) ||
     lowerText.includes('a.k.a') ||
     known.nameWords.some((word) => lowerText.includes(word));
   if (!triggered) return;
@@ -432,7 +451,7 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
       const previous = previousWord(text, match.index);
       if (previous !== '' && !NOT_NAME_WORDS.has(previous)) continue;
     }
-    const run = readNameRun(text, match.index + match[0].length, 2, acceptsAfterTitle);
+    const run = readNameRun(text, match.index + match[0].length, { maxTokens: 2, accepts: acceptsAfterTitle });
     if (run) spans.push({ start: match.index, end: run.end });
   }
 
@@ -440,7 +459,7 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
     let from = match.index + match[0].length;
     const separator = /^\s*[:,\-(]?\s*/.exec(text.slice(from));
     from += separator ? separator[0].length : 0;
-    const run = readNameRun(text, from);
+    const run = readNameRun(text, from, { streetWordSurname: true });
     if (run) spans.push(run);
     // Only the few characters before a relationship word can hold a name written before it.
     const windowStart = Math.max(0, match.index - 60);
@@ -449,7 +468,8 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
       const candidate = before[1]!;
       const tokens = candidate.split(/\s+/);
       const words = tokens.map(lowerWord);
-      if (words.some((word) => NOT_NAME_WORDS.has(word) || isPlaceWord(word) || TITLES.has(word))) continue;
+      const streetWordSurname = tokens.length === 2 && GIVEN_NAMES.has(words[0]!) && STREET_SUFFIXES.has(words[1]!);
+      if (words.some((word, index) => NOT_NAME_WORDS.has(word) || TITLES.has(word) || (isPlaceWord(word) && !(index === 1 && streetWordSurname)))) continue;
       // Without brackets only a given name followed by a surname is trusted: "Tottenham, his brother" is a place.
       const trusted = before[2]!.includes('(')
         ? /^[A-Z]/.test(candidate)
@@ -463,7 +483,7 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
     const from = match.index + match[0].length;
     const first = /^([A-Za-z]+)/.exec(text.slice(from));
     if (!first || !GIVEN_NAMES.has(first[1]!.toLowerCase())) continue;
-    const run = readNameRun(text, from, 2);
+    const run = readNameRun(text, from, { maxTokens: 2 });
     if (run) spans.push(run);
   }
 
@@ -473,7 +493,7 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
     if (!GIVEN_NAMES.has(match[0].toLowerCase())) continue;
     const previous = previousWord(text, match.index);
     if (previous === 'the' || previous === 'st' || previous === 'saint') continue;
-    const run = readNameRun(text, match.index, 2);
+    const run = readNameRun(text, match.index, { maxTokens: 2 });
     if (!run || !/\s/.test(text.slice(run.start, run.end).trim())) continue;
     NEXT_WORD.lastIndex = run.end;
     const next = NEXT_WORD.exec(text);

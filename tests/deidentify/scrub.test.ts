@@ -28,6 +28,8 @@ describe('NHS numbers', () => {
     // Ten digits failing the check are still removed, counted as the other number they may be.
     ['ref 943 476 5918', 'ref [hospital number]', { hospital_number: 1 }],
     ['nhs 943.476.5919', 'nhs [nhs number]', { nhs_number: 1 }],
+    ['NHS No.9434765919', 'NHS No.[nhs number]', { nhs_number: 1 }],
+    ['NHS#9434765919', 'NHS#[nhs number]', { nhs_number: 1 }],
     ['0123456780 called', '[phone] called', { phone: 1 }],
   ])('%j → %j', scrubsTo);
 });
@@ -44,6 +46,8 @@ describe('phone numbers', () => {
     ['020-7946-0018', '[phone]', { phone: 1 }],
     ['0161 496 0123 mum', '[phone] mum', { phone: 1 }],
     ['01632 960123', '[phone]', { phone: 1 }],
+    ['mob07700900123', 'mob[phone]', { phone: 1 }],
+    ['tel:07700900123', 'tel:[phone]', { phone: 1 }],
   ])('%j → %j', scrubsTo);
 });
 
@@ -139,6 +143,10 @@ describe('private addresses', () => {
     ['Flat 12 Broadwater Farm', '[address] Broadwater Farm', { private_address: 1 }],
     ['assaulted by ex partner at 14 Elm Rd', 'assaulted by ex partner at [address]', { private_address: 1 }],
     ['DV 41 Acacia Avenue', 'DV [address]', { private_address: 1 }],
+    ['lives at 14 Elm Rd', 'lives at [address]', { private_address: 1 }],
+    ['address 14 Elm Rd', 'address [address]', { private_address: 1 }],
+    ['at her mums 22 Acacia Ave', 'at her mums [address]', { private_address: 1 }],
+    ['his mates flat 3 Elm Ct', 'his mates flat [address]', { private_address: 1 }],
   ])('%j → %j, a home', (input, text, found) => {
     const result = expectScrub(input, text, found);
     expect(result.isHome).toBe(true);
@@ -201,6 +209,11 @@ describe('person names', () => {
     ['ex partner john smith at home', 'ex partner [name] at home', { person_name: 1 }],
     ['Kevin Jones punched him o/s Tesco', '[name] punched him o/s Tesco', { person_name: 1 }],
     ['KEVIN JONES HIT HIM', '[name] HIT HIM', { person_name: 1 }],
+    ['her fella Dean o/s Tesco', 'her fella [name] o/s Tesco', { person_name: 1 }],
+    ['suspect: John Smith', 'suspect: [name]', { person_name: 1 }],
+    ['fiancé Marco', 'fiancé [name]', { person_name: 1 }],
+    ['stepdad Gary Hill', 'stepdad [name]', { person_name: 1 }],
+    ['Gary Hill (stepdad)', '[name] (stepdad)', { person_name: 1 }],
   ])('%j → %j', scrubsTo);
 
   it("removes the patient's and next of kin's names wherever they appear", () => {
@@ -244,6 +257,8 @@ describe('places that must survive untouched', () => {
     'David Lewis Chemists',
     'John Perry Primary School',
     'St John Vianney school',
+    'by Mary Lane',
+    'Muswell Hill Broadway',
   ])('%j', (input) => {
     expectScrub(input, input, {});
   });
