@@ -156,6 +156,18 @@ describe.skipIf(!haveSharedData)('publishMonth over a real store and real Haring
     }
   });
 
+  it('the hospital feedback gives each site its rows accepted and rejected as the extracts table holds them', () => {
+    const tables = new Map(release('hospital').tables.map((table) => [table.id, table]));
+    for (const site of SITES) {
+      const rows = tables.get(`dq-${site.code}-rows`)!;
+      const extract = fixture.store.prepare(`SELECT rows_accepted, rows_rejected FROM extracts WHERE site_code = ? AND period = ? AND status = 'current'`).get(site.code, REPORT_MONTH) as { rows_accepted: number; rows_rejected: number };
+      const shown = (outcome: string) => rows.cells.find((cell) => cell.keys.month === REPORT_MONTH && cell.keys.outcome === outcome)!.value;
+      expect([shown('accepted'), shown('rejected')]).toEqual([extract.rows_accepted, extract.rows_rejected]);
+    }
+    const page = readFileSync(path.join(monthDirectory, 'hospital', 'index.html'), 'utf8');
+    for (const site of SITES) expect(page).toContain(`data-site="${site.code}"`);
+  });
+
   it.skipIf(!haveChromium)('the police and licensing PDFs exist and have pages', () => {
     const pdfs = [
       'police/index.pdf',

@@ -103,7 +103,7 @@ function daysLate(period: string, receivedAt: string, dueDay: number | null): st
   const received = Date.parse(receivedAt);
   if (Number.isNaN(received)) return '';
   const days = Math.floor((received - due) / 86_400_000);
-  return days > 0 ? `${days} days late` : 'on time';
+  return days > 0 ? `${days} day${days === 1 ? '' : 's'} late` : 'on time';
 }
 
 function measuresTable(site: { code: string; dueDay: number | null }, months: string[], extracts: ExtractSummary[]): Html {
@@ -121,7 +121,7 @@ function measuresTable(site: { code: string; dueDay: number | null }, months: st
 <thead><tr><th>Measure</th>${months.map((month) => html`<th>${shortMonthLabel(month)}</th>`)}</tr></thead>
 <tbody>
 ${row('Extract version (2 or more: resubmitted)', (e) => String(e.version))}
-${row('Arrived', (e) => `${e.receivedAt.slice(0, 10)} ${daysLate(e.period, e.receivedAt, site.dueDay)}`.trim())}
+${row('Arrived', (e) => daysLate(e.period, e.receivedAt, site.dueDay) || e.receivedAt.slice(0, 10))}
 ${row('Rows rejected', (e) => percent(e.rowsRejected, read(e)))}
 ${row('Location blank', (e) => percent(e.quality.locationBlank, accepted(e)))}
 ${row('Location "unknown"', (e) => percent(e.quality.locationUnknown, accepted(e)))}
@@ -135,8 +135,11 @@ ${[...fields].map((field) => row(`Complete and valid: ${field}`, (e) => percent(
 export const hospitalPack: PackBuilder<HospitalPrepared> = {
   audience: 'hospital',
   prepare(input: PackInput) {
-    const months = monthsEnding(input.month, HOSPITAL_MONTHS);
-    const extracts = currentExtracts(input.store, months);
+    const window = monthsEnding(input.month, HOSPITAL_MONTHS);
+    const extracts = currentExtracts(input.store, window);
+    // Months before the first extract of any site are left out: a line from zero would read as a collapse in reporting.
+    const first = extracts.reduce<string | null>((earliest, extract) => (earliest === null || extract.period < earliest ? extract.period : earliest), null);
+    const months = first === null ? window : window.filter((month) => month >= first);
     const configured = input.sites.map((site) => ({ code: site.code, name: site.name, dueDay: site.extractDueDay ?? null }));
     const seen = new Set(configured.map((site) => site.code));
     const sites = [...configured, ...[...new Set(extracts.map((extract) => extract.siteCode))].filter((code) => !seen.has(code)).map((code) => ({ code, name: code, dueDay: null }))];
