@@ -206,6 +206,10 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
       if (record.fields.length > headerWidth && record.fields.slice(headerWidth).some((f) => f.trim() !== '')) {
         extra.push({ file: fileName, line: record.line, field: null, code: 'wrong_column_count', message: `the row has ${record.fields.length} fields but the header has ${headerWidth}; an unquoted delimiter in a field shifts every column after it`, severity: 'error' });
       }
+      if (record.fields.length < headerWidth) {
+        // Excel drops trailing empty fields, so a short row is read with the rest blank; the hospital should still know.
+        extra.push({ file: fileName, line: record.line, field: null, code: 'wrong_column_count', message: `the row has ${record.fields.length} fields but the header has ${headerWidth}; the missing fields were read as blank`, severity: 'warning' });
+      }
       if (row && row.siteCode !== site.code) {
         extra.push({ file: fileName, line: record.line, field: 'site_code', code: 'unknown_site', message: `site_code '${row.siteCode}' differs from this extract's site ${site.code}; send each site's rows in its own file`, severity: 'error' });
       }
