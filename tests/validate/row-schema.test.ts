@@ -96,3 +96,14 @@ describe('errors never quote identifiers or free text', () => {
     expect(text).not.toMatch(/485 777 3456|07700900123|John Smith/);
   });
 });
+
+describe('a code that no list knows, in a mandatory coded item, rejects the row', () => {
+  it.each([
+    ['assault_method', { assault_method: '77' }],
+    ['location_type', { location_type: '42' }],
+  ])('%s', (field, overrides) => {
+    const { row, issues } = check(overrides as RawRow);
+    expect(row).toBeNull();
+    expect(issues[0]).toMatchObject({ field, code: 'unrecognised_code', severity: 'error' });
+  });
+});
