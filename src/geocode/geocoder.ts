@@ -52,10 +52,11 @@ interface Context {
   areaPoints: Array<[number, number]>;
   streets: Candidate[];
   siteLad: string | null;
+  sitePoint: [number, number] | null;
 }
 
 type Resolution =
-  | { status: 'resolved'; place: LocatedPlace; strength: KeyStrength; bySite: boolean; byContext: boolean }
+  | { status: 'resolved'; place: LocatedPlace; strength: KeyStrength; bySite: boolean; bySiteLocation: boolean; byContext: boolean }
   | { status: 'ambiguous' }
   | { status: 'none' };
 
@@ -65,6 +66,8 @@ const SAME_PLACE_METRES = 300;
 const AREA_RADIUS_METRES = 1500;
 /** A street named beside a premises settles it within this distance. */
 const STREET_RADIUS_METRES = 400;
+/** A same-named place this close to the ED, and at most a third as far as the next, is the one meant. */
+const SITE_NEAR_METRES = 2000;
 /** Two streets "meet" when their extents come this close. */
 const JUNCTION_GAP_METRES = 250;
 /** Without extents, their representative points must be this close. */
@@ -152,6 +155,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const structural = new Set([...normaliser.relations, ...normaliser.fillers, 'and']);
   const corrector: TokenCorrector = createTokenCorrector(index.vocabulary, structural);
   const siteLads = siteBoroughs(gazetteer, options.sites ?? []);
+  const sitePoints = new Map<string, [number, number]>();
+  for (const site of [...gazetteer.sites, ...(options.sites ?? [])]) sitePoints.set(site.code.toUpperCase(), [site.longitude, site.latitude]);
   const unknownPhrases = new Set(ABBREVIATIONS.unknownPhrases);
   const unknownPhrasesLongestFirst = [...unknownPhrases].sort((a, b) => b.length - a.length);
   const unknownWords = new Set([...unknownPhrases].flatMap((phrase) => phrase.split(' ')));
@@ -263,7 +268,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
         words.push(option.token);
         const entries = index.lookup(nextKey);
         const end = position + 1;
-        if (entries && (!best || end > best.end || (end === best.end && nextCorrections < best.corrections)) && acceptable(words, nextCorrections, tokens[end])) {
+        if (entries && (!best || end > best.end || (end === best.end && nextCorrections < best.corrections)) && acceptable(words, nextCorrections, tokens[end], words.length === 1 ? tokens[start] : undefined)) {
           best = { end, candidates: entries.map((e) => ({ place: e.place, strength: e.strength })), corrections: nextCorrections };
         }
         if (index.isPrefix(nextKey)) walk(end, nextKey, nextCorrections);
@@ -275,10 +280,12 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   }
 
   /** Whether a key found in the text may stand for a place. */
-  function acceptable(words: string[], corrections: number, following: string | undefined): boolean {
+  function acceptable(words: string[], corrections: number, following: string | undefined, typed?: string): boolean {
+    // Two letters swapped ("cronw") is the commonest slip, and safe even in a five-letter name.
+    const lastTransposition = typed !== undefined && typed.length === words[0]?.length && [...typed].sort().join('') === [...words[0]].sort().join('');
     if (!isSpecific(words)) return false;
     // A corrected single short word is too weak a basis for a place.
-    if (corrections > 0 && words.length === 1 && (words[0]?.length ?? 0) < 6) return false;
+    if (corrections > 0 && words.length === 1 && (words[0]?.length ?? 0) < 6 && !(words[0]!.length === 5 && lastTransposition)) return false;
     // "Crown Street" is a street we do not know, not The Crown with "street" left over.
     if (following !== undefined && STREET_WORDS.has(following)) {
       const entries = index.lookup(words.join(' ')) ?? [];
@@ -343,12 +350,25 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
         bySite = true;
       }
     }
+    let bySiteLocation = false;
+    if (clusters.length > 1 && context.sitePoint && clusters.every((cluster) => cluster.every((c) => c.place.kind === 'street'))) {
+      // Streets only (a chain's branches are not settled by a guess about who goes to which ED).
+      // The ED's own neighbourhood: settle only when one is clearly the nearer (a third of the distance or less, within 2 km).
+      const sitePoint = context.sitePoint;
+      const distances = clusters.map((cluster) => Math.min(...cluster.map((c) => metresToPlace(sitePoint, c.place))));
+      const order = distances.map((d, i) => [d, i] as const).sort((a, b) => a[0] - b[0]);
+      const [nearest, second] = order;
+      if (nearest && second && nearest[0] <= SITE_NEAR_METRES && nearest[0] <= second[0] / 3) {
+        clusters = [clusters[nearest[1]]!];
+        bySiteLocation = true;
+      }
+    }
     if (clusters.length !== 1) return { status: 'ambiguous' };
     const chosen = representative(clusters[0]!);
     // Street names repeat all over London and our street list is never complete: a
     // street found only in another borough than the ED's is as likely another street.
     if (chosen.place.kind === 'street' && context.siteLad && chosen.place.ladCode !== context.siteLad && !byContext) return { status: 'ambiguous' };
-    return { status: 'resolved', place: chosen.place, strength: chosen.strength === 'weak' ? 'weak' : strength, bySite, byContext };
+    return { status: 'resolved', place: chosen.place, strength: chosen.strength === 'weak' ? 'weak' : strength, bySite, bySiteLocation, byContext };
   }
 
   function placed(outcome: GeocodeOutcome, method: string, confidence: number, place: LocatedPlace): GeocodeResult {
@@ -366,12 +386,12 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   }
 
   function placeConfidence(base: number, mention: Mention, resolution: Extract<Resolution, { status: 'resolved' }>): number {
-    return base - 0.1 * mention.corrections - (resolution.strength === 'weak' ? 0.1 : resolution.strength === 'alias' ? 0.05 : 0) - (resolution.bySite ? 0.1 : 0);
+    return base - 0.1 * mention.corrections - (resolution.strength === 'weak' ? 0.1 : resolution.strength === 'alias' ? 0.05 : 0) - (resolution.bySite ? 0.1 : 0) - (resolution.bySiteLocation ? 0.15 : 0);
   }
 
   function methodOf(kind: string, mention: Mention, resolution: Extract<Resolution, { status: 'resolved' }>): string {
     const how = mention.corrections > 0 ? 'fuzzy' : resolution.strength === 'alias' ? 'alias' : resolution.strength === 'weak' ? 'partial' : 'exact';
-    return `${kind}_${how}${resolution.bySite ? '_site_borough' : ''}`;
+    return `${kind}_${how}${resolution.bySite ? '_site_borough' : ''}${resolution.bySiteLocation ? '_site_nearest' : ''}`;
   }
 
   /** Two streets that meet: the point where their extents overlap (or their nearest points), when close enough. */
@@ -488,12 +508,14 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       const streetMentions = mentions.filter((m) => kindsOf(m).has('street'));
       const primaryMentions = mentions.filter((m) => kindsOf(m).has('premises') || kindsOf(m).has('landmark'));
       const siteLad = input.siteCode ? (siteLads.get(input.siteCode.toUpperCase()) ?? null) : null;
+      const sitePoint = input.siteCode ? (sitePoints.get(input.siteCode.toUpperCase()) ?? null) : null;
       const context: Context = {
         districts,
         sector,
         areaPoints: areaMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'area').map((c) => [c.place.longitude, c.place.latitude] as [number, number])),
         streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
         siteLad,
+        sitePoint,
       };
       let ambiguous = false;
 

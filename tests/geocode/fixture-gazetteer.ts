@@ -59,6 +59,7 @@ export const FIXTURE: GazetteerFile = {
   sites: [
     { code: 'WEST1', name: 'West General', longitude: -0.11, latitude: 51.505, borough: null },
     { code: 'EAST1', name: 'East Royal', longitude: -0.07, latitude: 51.515, borough: 'Eastborough' },
+    { code: 'SOUTH1', name: 'South Clinic', longitude: -0.0975, latitude: 51.5005, borough: null },
   ],
 };
 
