@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { readdirSync } from 'node:fs';
+import { formatScheduleStatus, scheduleStatus } from '../../schedule/status.ts';
 import { lastRuns, recentIntakeEvents, siteMonthStatus } from '../../store/status-queries.ts';
 import { action, printResult, withCommonOptions, withContext, type CommonOptions } from '../base.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -14,7 +15,8 @@ export function register(program: Command): void {
         const events = recentIntakeEvents(context.store);
         const runs = lastRuns(context.store);
         const waiting = readdirSync(context.dataDir.inbox).filter((name) => !name.startsWith('.'));
-        const status = { dataDir: context.dataDir.root, sites: context.config.sites.map((s) => s.code), months, inbox: waiting, intakeEvents: events, runs };
+        const schedule = scheduleStatus(context);
+        const status = { dataDir: context.dataDir.root, sites: context.config.sites.map((s) => s.code), months, inbox: waiting, intakeEvents: events, runs, schedule };
         printResult(options, status, () => {
           const lines = [`Data dir: ${context.dataDir.root}`, '', 'site   month    ver  read  accepted rejected geocoded  file'];
           for (const m of months) {
@@ -33,6 +35,7 @@ export function register(program: Command): void {
             lines.push('', 'Last runs:');
             for (const r of runs) lines.push(`  ${r.kind.padEnd(10)} ${r.status.padEnd(10)} started ${r.startedAt}${r.finishedAt ? `, finished ${r.finishedAt}` : ''}`);
           }
+          lines.push('', ...formatScheduleStatus(schedule));
           return lines.join('\n');
         });
         return EXIT.ok;
