@@ -526,14 +526,17 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
         else if (junction) return junction;
       }
 
-      const primaryKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark']);
+      // A name that is both a premises and a street ("The Broadway") is settled among all of
+      // them at once, so a pub in the other borough does not beat the ED's own street.
+      const allKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark', 'street', 'area']);
       for (const mention of primaryMentions) {
-        const resolution = resolve(mention, context, primaryKinds);
+        const resolution = resolve(mention, context, allKinds);
         if (resolution.status === 'resolved') {
-          const kind = resolution.place.kind === 'premises' ? 'premises' : 'landmark';
+          if (resolution.place.kind !== 'premises' && resolution.place.kind !== 'landmark') continue; // a street or area: handled below
+          const kind = resolution.place.kind;
           return placed(kind, methodOf(kind, mention, resolution), placeConfidence(0.9, mention, resolution), resolution.place);
         }
-        if (resolution.status === 'ambiguous') ambiguous = true;
+        if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) ambiguous = true;
       }
       const streetKinds = new Set<LocatedPlace['kind']>(['street']);
       const streetContext = { ...context, streets: [] };
