@@ -73,6 +73,12 @@ export const NOT_NAME_WORDS = words(`
   beaten headbutted bitten pushed robbed mugged threw thrown used using during after before
   when while then also again same other another someone somebody unknown stranger strangers
   group gang male males female females man men woman women boy boys girl girls youth youths
+  came come comes went go goes gone said says say got get gets was being been drunk intoxicated sober
+  turned turns arrived left leaving came round there here it its this that these those which what where
+  why how very just only also too well all some any both each few more most much many several such
+  argued arguing argument fight fought fighting dispute row chased followed broke broken smashed damaged
+  known involved present threatened threatening shouting verbal physical unprovoked allegedly reportedly
+  again twice once previous previously ongoing history hx
   dv domestic am pm tonight today yesterday last night morning evening afternoon weekend
   monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december

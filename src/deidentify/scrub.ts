@@ -151,6 +151,13 @@ const acceptsCapitalised: NameTokenTest = (token, index, previous) =>
   (index === 1 && /^[a-z]/.test(previous) && GIVEN_NAMES.has(lowerWord(previous)));
 
 /**
+ * After a relationship word staff write names in any case ("boyfriend dariusz okonkwo",
+ * "bf Dave smith"): any word that is not a function, place or narrative word, and not a
+ * lone lower-case letter. Over-scrubbing a verb there costs little; a leaked name costs a lot.
+ */
+const acceptsAfterRelationship: NameTokenTest = (token) => /^[A-Z]/.test(token) || token.length >= 2;
+
+/**
  * After a title the next word is a name in any case ("mr smith"); a second word
  * is a name when it is capitalised or the first was an initial ("Mr J. Smith").
  */
@@ -185,6 +192,8 @@ function readNameRun(text: string, from: number, options: NameRunOptions = {}): 
     const token = match[1]!;
     const word = lowerWord(token);
     if (NOT_NAME_WORDS.has(word) || TITLES.has(word)) break;
+    // "o/s", "n/k", "x2": shorthand and counts, not names.
+    if (/^[\/\d]/.test(text.charAt(match.index + match[0].length))) break;
     const surname =
       streetWordSurname && count === 1 && STREET_SUFFIXES.has(word) && /^[A-Z]/.test(token) && GIVEN_NAMES.has(lowerWord(lastToken));
     if (isPlaceWord(word) && !surname) {
@@ -459,7 +468,7 @@ function scrubNames(scrubber: Scrubber, known: KnownValues): void {
     let from = match.index + match[0].length;
     const separator = /^\s*[:,\-(]?\s*/.exec(text.slice(from));
     from += separator ? separator[0].length : 0;
-    const run = readNameRun(text, from, { streetWordSurname: true });
+    const run = readNameRun(text, from, { accepts: acceptsAfterRelationship, streetWordSurname: true });
     if (run) spans.push(run);
     // Only the few characters before a relationship word can hold a name written before it.
     const windowStart = Math.max(0, match.index - 60);

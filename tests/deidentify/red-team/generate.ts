@@ -325,7 +325,7 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
             case 'nhs_number': {
               const layout = pick.pick(['spaced', 'plain', 'dashed'] as const);
               const shown = layout === 'plain' ? patient.nhsDigits : layout === 'spaced' ? spacedNhs(patient.nhsDigits) : nhsForms(patient.nhsDigits)[2]!;
-              add(pick.pick([`NHS no ${shown}`, `nhs: ${shown}`, `(${shown})`, `pt nhs ${shown}`]), shown, nhsForms(patient.nhsDigits));
+              add(pick.pick([`NHS no ${shown}`, `nhs: ${shown}`, `(${shown})`, `pt nhs ${shown}`, `NHS No.${shown}`]), shown, nhsForms(patient.nhsDigits));
               break;
             }
             case 'hospital_number': {
@@ -334,7 +334,7 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
               break;
             }
             case 'person_name': {
-              const form = pick.integer(0, 6);
+              const form = pick.integer(0, 9);
               const { given, surname } = other();
               const fullName = `${given} ${surname}`;
               if (form === 0) {
@@ -354,8 +354,17 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
               } else if (form === 5) {
                 // The patient's own name typed into the location: only the row's name column can give it away.
                 add(`pt ${patient.given} ${patient.surname} says`, `${patient.given} ${patient.surname}`, nameForms(patient.given, patient.surname));
-              } else {
+              } else if (form === 6) {
                 add(`Mrs ${given} ${surname}`, fullName, nameForms(given, surname));
+              } else if (form === 7) {
+                // Some staff type everything in lower case.
+                relationship = 'ex partner';
+                add(`ex partner ${given.toLowerCase()} ${surname.toLowerCase()}`, fullName.toLowerCase(), nameForms(given, surname));
+              } else if (form === 8) {
+                add(`suspect: ${fullName}`, fullName, nameForms(given, surname));
+              } else {
+                relationship = 'partner';
+                add(`her fella ${given}`, given, [given]);
               }
               break;
             }
@@ -379,6 +388,9 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
                 `at home - ${street}`,
                 `flat 3, ${street}`,
                 `partner's house ${street}`,
+                `lives at ${street}`,
+                `at her mums ${street}`,
+                `address ${street}`,
               ]);
               add(text, street, [`${resident.houseNumber} ${name}`]);
               break;
@@ -392,7 +404,7 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
             case 'phone': {
               const raw = pick.chance(0.5) ? patient.phone : other().phone;
               const shown = pick.pick([raw, raw.replace(/ /g, ''), `+44 ${raw.slice(1)}`, raw.replace(/ /g, '-')]);
-              add(pick.pick([`tel ${shown}`, `mob: ${shown}`, `contact ${shown}`, `call ${shown}`]), shown, phoneForms(shown));
+              add(pick.pick([`tel ${shown}`, `mob: ${shown}`, `contact ${shown}`, `call ${shown}`, `tel:${shown}`]), shown, phoneForms(shown));
               break;
             }
             case 'email': {
@@ -445,7 +457,11 @@ export function generateRedTeam(options: RedTeamOptions = {}): RedTeamSet {
   return { sites: RED_TEAM_SITES, extracts, manifest };
 }
 
-/** Every string whose presence in istv's output would mean an identifier leaked, for the default set. */
+/**
+ * Every string whose presence in istv's output would mean an identifier leaked, for
+ * the default set. Compare case-insensitively: some plants are typed in capitals or
+ * lower case, and a name leaked in capitals is still leaked.
+ */
 export function plantedIdentifierValues(set: RedTeamSet = generateRedTeam()): string[] {
   return [...new Set(set.manifest.flatMap((entry) => entry.forms))].sort();
 }
