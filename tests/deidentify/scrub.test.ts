@@ -213,6 +213,8 @@ describe('person names', () => {
     ['suspect: John Smith', 'suspect: [name]', { person_name: 1 }],
     ['fiancé Marco', 'fiancé [name]', { person_name: 1 }],
     ['stepdad Gary Hill', 'stepdad [name]', { person_name: 1 }],
+    ['boyfriend dariusz okonkwo at home', 'boyfriend [name] at home', { person_name: 1 }],
+    ['bf Dave smith o/s Tesco', 'bf [name] o/s Tesco', { person_name: 1 }],
     ['Gary Hill (stepdad)', '[name] (stepdad)', { person_name: 1 }],
   ])('%j → %j', scrubsTo);
 
@@ -258,6 +260,10 @@ describe('places that must survive untouched', () => {
     'John Perry Primary School',
     'St John Vianney school',
     'by Mary Lane',
+    'friend o/s Tesco',
+    'partner x2 at Wood Green',
+    'ex partner came round drunk',
+    'bf high rd',
     'Muswell Hill Broadway',
   ])('%j', (input) => {
     expectScrub(input, input, {});
