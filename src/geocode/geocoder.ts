@@ -95,7 +95,33 @@ function metresToPlace(point: [number, number], place: LocatedPlace): number {
   return metresBetween(point, [place.longitude, place.latitude]);
 }
 
+/** Metres from a point to a segment (equirectangular). */
+function metresToSegment(p: [number, number], a: [number, number], b: [number, number]): number {
+  const kx = Math.cos(p[1] * (Math.PI / 180)) * 111320;
+  const ky = 110540;
+  const ax = (a[0] - p[0]) * kx;
+  const ay = (a[1] - p[1]) * ky;
+  const dx = (b[0] - a[0]) * kx;
+  const dy = (b[1] - a[1]) * ky;
+  const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(ax + t * dx, ay + t * dy);
+}
+
+/** Closest approach of two sets of lines: the vertices of each against the segments of the other. */
+function metresBetweenLines(a: Array<Array<[number, number]>>, b: Array<Array<[number, number]>>): number {
+  let best = Infinity;
+  for (const [from, to] of [[a, b], [b, a]] as const) {
+    for (const line of from) for (const vertex of line) for (const other of to) {
+      for (let i = 1; i < other.length; i++) best = Math.min(best, metresToSegment(vertex, other[i - 1]!, other[i]!));
+      if (other.length === 1) best = Math.min(best, metresBetween(vertex, other[0]!));
+    }
+  }
+  return best;
+}
+
 function metresBetweenPlaces(a: LocatedPlace, b: LocatedPlace): number {
+  // Lines when both have them: two long streets' boxes overlap without the streets meeting.
+  if (a.lines && b.lines) return metresBetweenLines(a.lines, b.lines);
   if (a.bbox && b.bbox) {
     const dx = Math.max(0, a.bbox[0] - b.bbox[2], b.bbox[0] - a.bbox[2]);
     const dy = Math.max(0, a.bbox[1] - b.bbox[3], b.bbox[1] - a.bbox[3]);

@@ -92,7 +92,10 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
     const base = stripSuffixes(tokens, ABBREVIATIONS.schoolWords.map((s) => s.split(' '))).at(-1) ?? tokens;
     add([...base, 'school'], 'name');
     add(base, 'weak');
-  } else if (place.kind === 'area') {
+  }
+  // "Brookside centre" for "Brookside Shopping Centre": the middle word people leave out.
+  if ((place.kind === 'landmark' || place.kind === 'premises') && tokens.includes('shopping')) add(tokens.filter((t) => t !== 'shopping'), 'weak');
+  if (place.kind === 'area') {
     if (tokens.at(-1) === 'estate') add(tokens.slice(0, -1), 'name');
     else add([...tokens, 'estate'], 'name');
   }
