@@ -28,6 +28,12 @@ export interface PackInput {
   /** ISO timestamp of the publish run. */
   generatedAt: string;
   licensing: LicensingOptions;
+  /**
+   * Record-level data for police analysts is released only when the police
+   * policy shows counts as recorded ("none", under the information-sharing
+   * agreement): records beside protected tables would undo the protection.
+   */
+  policeRecordLevel: boolean;
   /** Rates from published counts under this are not shown (the public-health policy's rateMinimumCount). */
   rateMinimumCount: number | null;
   /** Months for which at least one site's extract is in the store (a month without is "no data", not zero). */

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disclosurePolicy } from '../../src/config/disclosure.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { TOTAL, type ProtectedRelease } from '../../src/disclose/types.ts';
 import { closePipelineContext, openPipelineContext, type PipelineContext } from '../../src/pipeline/context.ts';
@@ -250,5 +251,21 @@ describe.skipIf(!haveSharedData)('publishMonth over a real store and real Haring
     }
     expect(readFileSync(path.join(monthDirectory, 'manifest.json'), 'utf8')).toBe(manifest);
     expect(readdirSync(path.join(context.dataDir.reports, '.packs')).filter((name) => name.startsWith(REPORT_MONTH))).toHaveLength(1);
+  });
+
+  it('under a police policy that protects counts, the police pack has protected tables and no record-level data', async () => {
+    const disclosure = context.config.disclosure;
+    context.config.disclosure = { ...disclosure, police: disclosurePolicy({ method: 'threshold_suppression', threshold: 10 }) };
+    try {
+      await publishMonth(context, REPORT_MONTH, { lsoaBoundaries: scenario.boundaries, premises: scenario.premises, pdf: 'skip' });
+    } finally {
+      context.config.disclosure = disclosure;
+    }
+    const police = path.join(monthDirectory, 'police');
+    expect(['records.csv', 'records.geojson', 'records.csv-metadata.json'].filter((file) => existsSync(path.join(police, file)))).toEqual([]);
+    expect(readFileSync(path.join(police, 'index.html'), 'utf8')).toContain('data-no-records');
+    const core = release('police').tables.find((table) => table.id === 'lsoa-weapon')!;
+    expect(core.cells.some((cell) => cell.status === 'primary_suppressed')).toBe(true);
+    for (const cell of core.cells) if (cell.value !== null && cell.value > 0) expect(cell.value).toBeGreaterThanOrEqual(10);
   });
 });

@@ -23,7 +23,8 @@ import { renderChangeTable, lsoaMapValues } from '../render/sections.ts';
 const HOTSPOT_COUNT = 10;
 
 export interface PolicePrepared {
-  records: PoliceRecord[];
+  /** Null when the police policy protects counts: records would undo the protection, so none are released. */
+  records: PoliceRecord[] | null;
 }
 
 const RECORD_COLUMNS = [
@@ -69,7 +70,7 @@ export const policePack: PackBuilder<PolicePrepared> = {
         placeTable(input.store, [input.month], 'street'),
         placeTable(input.store, [input.month], 'premises'),
       ],
-      prepared: { records: policeRecords(input.store, input.month) },
+      prepared: { records: input.policeRecordLevel ? policeRecords(input.store, input.month) : null },
     };
   },
   render(input, prepared, release) {
@@ -80,7 +81,7 @@ export const policePack: PackBuilder<PolicePrepared> = {
     const month = input.month;
     const changes = monthlyChanges(month, trendIndex, rolling, input.monthsReceived);
     const mapValues: Map<string, MapValue> = lsoaMapValues(core, { month });
-    const placed = prepared.records.filter((record) => record.longitude !== null).length;
+    const records = prepared.records;
     const body = html`
 <section><h2>This month</h2>${renderChangeTable(changes)}</section>
 <section><h2>Where: hotspot map by LSOA</h2>
@@ -103,9 +104,11 @@ ${renderTable(core, { rows: 'lsoa', columns: 'weapon', fixed: { month } })}
 ${renderTable(findTable(release.tables, 'ward-weapon'), { rows: 'ward', columns: 'weapon' })}
 </section>
 <section><h2>Record-level data</h2>
-<p>${prepared.records.length} de-identified records for ${monthLabel(month)} (date, hour, place and weapon; nothing about the patient), ${placed} with a point.
+${records === null
+  ? html`<p data-no-records>No record-level data in this pack: the police disclosure policy protects small counts, and records would give them away. Set the police policy to "none" where the information-sharing agreement provides for record-level data.</p>`
+  : html`<p>${records.length} de-identified records for ${monthLabel(month)} (date, hour, place and weapon; nothing about the patient), ${records.filter((record) => record.longitude !== null).length} with a point.
 <a href="records.csv">records.csv</a> (all records; longitude and latitude empty where the place was not matched or was a home) and
-<a href="records.geojson">records.geojson</a> (points only) open in QGIS as they are.</p>
+<a href="records.geojson">records.geojson</a> (points only) open in QGIS as they are.</p>`}
 </section>
 <section><h2>Caveats</h2>${renderCaveats(COMMON_CAVEATS)}</section>`;
     const page = renderDocument({
@@ -118,9 +121,13 @@ ${renderTable(findTable(release.tables, 'ward-weapon'), { rows: 'ward', columns:
     const description = { name: `istv-police-records-${month}`, title: `De-identified assault attendance records, ${monthLabel(month)}`, method_statement: release.methodStatement };
     const files: PackFile[] = [
       { path: 'index.html', content: page, printToPdf: true },
-      { path: 'records.csv', content: recordsCsv(prepared.records) },
-      { path: 'records.csv-metadata.json', content: csvMetadata('records.csv', description.title, release.methodStatement, RECORD_COLUMNS) },
-      { path: 'records.geojson', content: policeRecordsGeoJson(prepared.records, description) },
+      ...(records === null
+        ? []
+        : [
+            { path: 'records.csv', content: recordsCsv(records) },
+            { path: 'records.csv-metadata.json', content: csvMetadata('records.csv', description.title, release.methodStatement, RECORD_COLUMNS) },
+            { path: 'records.geojson', content: policeRecordsGeoJson(records, description) },
+          ]),
       ...tableFiles(release),
       releaseJson(release, input),
     ];
