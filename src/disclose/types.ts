@@ -65,3 +65,26 @@ export interface ProtectedRelease {
   /** A short statement of the method and thresholds used, printed with every output. */
   methodStatement: string;
 }
+
+/**
+ * - `sensitive_shown`: a count the policy protects is shown exactly or rounded.
+ * - `too_narrow`: a reader can bound a protected count to an interval narrower
+ *   than the policy's protection width (`pinned` when it is worked out exactly).
+ * - `misstated`: what a cell shows does not hold the true count (a wrong
+ *   rounding, a suppressed zero where zeros are shown, a changed number).
+ * - `unmatched`: a release table or cell that the original tables do not have.
+ */
+export type AuditFindingKind = 'sensitive_shown' | 'too_narrow' | 'pinned' | 'misstated' | 'unmatched';
+
+export interface AuditFinding {
+  kind: AuditFindingKind;
+  tableId: string;
+  /** A cell where the quantity is shown (keys with TOTAL for margins). */
+  keys: Record<string, string>;
+  /** The interval a reader can derive, for `too_narrow` and `pinned`. */
+  lower?: number;
+  upper?: number;
+  requiredWidth?: number;
+  /** Plain statement of the problem; names dimension codes and bounds, never a true count. */
+  message: string;
+}

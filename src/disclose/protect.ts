@@ -1,0 +1,186 @@
+/**
+ * protectRelease: true count tables in, a release that may be shown out.
+ *
+ * 1. Primary: each count gets its form under the policy (shown, rounded, banded
+ *    or suppressed). Decisions are per quantity, so a margin shared by two
+ *    tables is shown the same way in both.
+ * 2. Secondary, cheap: no additive line (margin = sum of its children) may be
+ *    left with a single unknown in it, or that unknown is simply the difference.
+ * 3. Secondary, exact: the attacker model bounds every protected count by linear
+ *    programming over the whole release; where an interval is narrower than the
+ *    policy's protection width, one of the shown counts that holds the bound is
+ *    suppressed too, and the round repeats until the whole release passes.
+ */
+import type { DisclosurePolicy } from '../config/disclosure.ts';
+import { AttackerModel } from './attacker.ts';
+import { buildReleaseGrid, type ReleaseGrid } from './grid.ts';
+import { displayOf, isSensitive, knowledgeOf, primaryStatus, suppressedLowerBound, type Interval } from './knowledge.ts';
+import { cellKeys, cellNodes, isInteriorCell } from './layout.ts';
+import { methodStatement } from './statement.ts';
+import type { CellStatus, CountTable, ProtectedCell, ProtectedRelease } from './types.ts';
+
+export interface ReleaseMeta {
+  audience: string;
+  /** YYYY-MM, or a range label for trend releases. */
+  period: string;
+}
+
+/** Knowledge a reader has of each quantity under the given statuses (null: not shown). */
+export function knowledgeFromStatuses(grid: ReleaseGrid, status: Array<CellStatus | null>, policy: DisclosurePolicy): Array<Interval | null> {
+  return grid.quantities.map((quantity) => {
+    const shown = status[quantity.id];
+    if (shown === null || shown === undefined) return null;
+    return knowledgeOf(shown, displayOf(shown, quantity.value, policy).value, policy);
+  });
+}
+
+export function protectRelease(tables: CountTable[], policy: DisclosurePolicy, meta: ReleaseMeta): ProtectedRelease {
+  const grid = buildReleaseGrid(tables, policy.publishMargins);
+  const status: Array<CellStatus | null> = grid.quantities.map((quantity) => (quantity.published ? primaryStatus(quantity.value, policy) : null));
+  if (policy.method !== 'none') new SecondarySuppression(grid, status, policy).run();
+
+  return {
+    audience: meta.audience,
+    period: meta.period,
+    methodStatement: methodStatement(policy, meta.audience),
+    tables: grid.layouts.map((layout, t) => {
+      const cells: ProtectedCell[] = [];
+      for (let cell = 0; cell < layout.cellCount; cell++) {
+        const nodes = cellNodes(layout, cell);
+        if (!policy.publishMargins && !isInteriorCell(layout, nodes)) continue;
+        const quantity = grid.quantities[grid.cellQuantity[t]![cell]!]!;
+        const shown = status[quantity.id]!;
+        cells.push({ keys: cellKeys(layout, nodes), ...displayOf(shown, quantity.value, policy), status: shown });
+      }
+      return { id: layout.table.id, title: layout.table.title, dimensions: layout.table.dimensions, cells };
+    }),
+  };
+}
+
+const MARGIN_COST = 1e6;
+const NEW_SINGLETON_COST = 1e3;
+
+class SecondarySuppression {
+  /** Per line: how many of its quantities are not shown exactly. */
+  private readonly unknownCount: Int32Array;
+  private readonly requiredValue: number;
+  private readonly smallCost: number;
+
+  constructor(
+    private readonly grid: ReleaseGrid,
+    private readonly status: Array<CellStatus | null>,
+    private readonly policy: DisclosurePolicy,
+  ) {
+    this.unknownCount = new Int32Array(grid.lines.length);
+    grid.lines.forEach((line, id) => {
+      let unknown = this.isUnknown(line.parent) ? 1 : 0;
+      for (const member of line.members) if (this.isUnknown(member)) unknown++;
+      this.unknownCount[id] = unknown;
+    });
+    // A partner smaller than this cannot, on its own, give the interval the width it needs.
+    this.requiredValue = policy.protectionWidth + suppressedLowerBound(policy);
+    this.smallCost = 10 * this.requiredValue;
+  }
+
+  run(): void {
+    const targets = this.grid.quantities.filter((quantity) => quantity.published && isSensitive(quantity.value, this.policy)).map((quantity) => quantity.id);
+    const queue = this.grid.lines.map((_, id) => id);
+    for (;;) {
+      this.closeLines(queue);
+      const model = new AttackerModel(this.grid, knowledgeFromStatuses(this.grid, this.status, this.policy));
+      const failing = targets
+        .map((id) => ({ id, bounds: model.bounds(id) }))
+        .filter(({ bounds }) => bounds.upper - bounds.lower < this.policy.protectionWidth);
+      if (failing.length === 0) return;
+      const suppressedThisRound = new Set<number>();
+      for (const { id, bounds } of failing) {
+        // A partner just chosen for a neighbour in one of its lines may already free this one; the next round will tell.
+        if (this.lineNeighbours(id).some((other) => suppressedThisRound.has(other))) continue;
+        let candidates = bounds.binding.filter((other) => other !== id && this.isEligible(other));
+        if (candidates.length === 0) candidates = this.lineNeighbours(id).filter((other) => other !== id && this.isEligible(other));
+        if (candidates.length === 0) candidates = this.grid.quantities.map((quantity) => quantity.id).filter((other) => this.isEligible(other));
+        // Empty when this round's earlier choices took every candidate: the next round re-measures.
+        if (candidates.length === 0) continue;
+        const chosen = this.cheapest(candidates);
+        this.suppress(chosen, queue);
+        suppressedThisRound.add(chosen);
+      }
+      if (suppressedThisRound.size === 0) {
+        throw new Error(`Cannot protect quantity ${this.grid.quantities[failing[0]!.id]!.key}: nothing left to suppress`);
+      }
+    }
+  }
+
+  private isUnknown(id: number): boolean {
+    return this.status[id] !== 'published';
+  }
+
+  private isSuppressedOrBanded(id: number): boolean {
+    const shown = this.status[id];
+    return shown === 'primary_suppressed' || shown === 'secondary_suppressed' || shown === 'banded';
+  }
+
+  /** A shown count that may be suppressed: never a zero when zeros are shown (a reader takes "*" as at least 1). */
+  private isEligible(id: number): boolean {
+    const shown = this.status[id];
+    if (shown !== 'published' && shown !== 'rounded' && shown !== 'banded') return false;
+    return this.grid.quantities[id]!.value > 0 || this.policy.zeros === 'suppress';
+  }
+
+  /**
+   * Cheapest first: interior cells before margins, cells that would not become
+   * the lone unknown of another line, cells big enough to give protection, then
+   * the smallest count (the least information lost).
+   */
+  private cost(id: number): number {
+    const quantity = this.grid.quantities[id]!;
+    let cost = quantity.value;
+    if (!quantity.interior) cost += MARGIN_COST;
+    if (quantity.value < this.requiredValue) cost += this.smallCost;
+    if (!this.isUnknown(id)) {
+      for (const line of this.grid.linesOf[id]!) if (this.unknownCount[line] === 0) cost += NEW_SINGLETON_COST;
+    }
+    return cost;
+  }
+
+  private cheapest(candidates: number[]): number {
+    let best = candidates[0]!;
+    let bestCost = this.cost(best);
+    for (const candidate of candidates) {
+      const cost = this.cost(candidate);
+      if (cost < bestCost || (cost === bestCost && candidate < best)) {
+        best = candidate;
+        bestCost = cost;
+      }
+    }
+    return best;
+  }
+
+  private suppress(id: number, queue: number[]): void {
+    const wasUnknown = this.isUnknown(id);
+    this.status[id] = this.status[id] === 'banded' ? 'primary_suppressed' : 'secondary_suppressed';
+    if (wasUnknown) return;
+    for (const line of this.grid.linesOf[id]!) {
+      this.unknownCount[line]!++;
+      queue.push(line);
+    }
+  }
+
+  /** Step 2: no line keeps a suppressed or banded count as its only unknown. */
+  private closeLines(queue: number[]): void {
+    while (queue.length > 0) {
+      const lineId = queue.pop()!;
+      if (this.unknownCount[lineId] !== 1) continue;
+      const line = this.grid.lines[lineId]!;
+      const all = [line.parent, ...line.members];
+      const lone = all.find((id) => this.isUnknown(id))!;
+      if (!this.isSuppressedOrBanded(lone)) continue;
+      const candidates = all.filter((id) => id !== lone && this.isEligible(id));
+      if (candidates.length > 0) this.suppress(this.cheapest(candidates), queue);
+    }
+  }
+
+  private lineNeighbours(id: number): number[] {
+    return this.grid.linesOf[id]!.flatMap((line) => [this.grid.lines[line]!.parent, ...this.grid.lines[line]!.members]);
+  }
+}
