@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGazetteer, writeGazetteer } from '../src/geocode/gazetteer/build.ts';
 import { writeLargeExtract } from '../sample-data/large-extract.ts';
+import { sampleAreaGazetteerInputs } from '../src/pipeline/demo.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,12 +29,8 @@ function measure(args: string[]): Measurement {
 }
 
 function setupConfig(folder: string): string {
-  const area = path.join(repoRoot, 'sample-data', 'area');
   const gazetteer = path.join(folder, 'gazetteer.json');
-  writeGazetteer(gazetteer, buildGazetteer({
-    lsoa: [path.join(area, 'lsoa.geojson')], postcodes: [path.join(area, 'postcodes.csv')], premises: [path.join(area, 'premises.geojson')],
-    streets: [path.join(area, 'streets.geojson')], landmarks: [path.join(area, 'landmarks.geojson')], sites: [path.join(area, 'sites.csv')],
-  }));
+  writeGazetteer(gazetteer, buildGazetteer(sampleAreaGazetteerInputs()));
   const raw = JSON.parse(readFileSync(path.join(repoRoot, 'sample-data', 'istv.config.json'), 'utf8'));
   const configFile = path.join(folder, 'istv.config.json');
   writeFileSync(configFile, JSON.stringify({ ...raw, gazetteer, dataDir: path.join(folder, 'data') }));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.ts';
 import { createPseudonymKeyFile } from '../deidentify/pseudonym-key.ts';
-import { buildGazetteer, writeGazetteer } from '../geocode/gazetteer/build.ts';
+import { buildGazetteer, writeGazetteer, type GazetteerBuildInputs } from '../geocode/gazetteer/build.ts';
 import { publishMonth, type PublishSummary } from '../report/publish.ts';
 import { closePipelineContext, openPipelineContext } from './context.ts';
 import { ingestInbox, type IngestSummary } from './ingest.ts';
@@ -20,6 +20,18 @@ export const SAMPLE_DATA_DIRECTORY = path.resolve(path.dirname(fileURLToPath(imp
 
 /** Marks a folder as made by the demo, so that a rerun may wipe it and nothing else. */
 const DEMO_MARKER = '.istv-demo';
+
+/** The gazetteer sources of the sample area, in the open-data formats `istv gazetteer build` reads. */
+export function sampleAreaGazetteerInputs(area = path.join(SAMPLE_DATA_DIRECTORY, 'area')): GazetteerBuildInputs {
+  return {
+    lsoa: [path.join(area, 'lsoa.geojson')],
+    postcodes: [path.join(area, 'postcodes.csv')],
+    premises: [path.join(area, 'premises.geojson')],
+    streets: [path.join(area, 'streets.geojson')],
+    landmarks: [path.join(area, 'landmarks.geojson')],
+    sites: [path.join(area, 'sites.csv')],
+  };
+}
 
 export interface DemoProgress {
   step(name: string, total: number): void;
@@ -48,20 +60,12 @@ function prepareFolder(dataDir: string): void {
 
 export async function runDemo(dataDirArgument: string, options: { progress?: DemoProgress; pdf?: 'if-available' | 'skip' } = {}): Promise<DemoResult> {
   const dataDir = path.resolve(dataDirArgument);
-  const area = path.join(SAMPLE_DATA_DIRECTORY, 'area');
   const progress = options.progress;
   prepareFolder(dataDir);
 
   progress?.step('Building the gazetteer from sample-data/area', 1);
   const gazetteerFile = path.join(dataDir, 'gazetteer.json');
-  writeGazetteer(gazetteerFile, buildGazetteer({
-    lsoa: [path.join(area, 'lsoa.geojson')],
-    postcodes: [path.join(area, 'postcodes.csv')],
-    premises: [path.join(area, 'premises.geojson')],
-    streets: [path.join(area, 'streets.geojson')],
-    landmarks: [path.join(area, 'landmarks.geojson')],
-    sites: [path.join(area, 'sites.csv')],
-  }));
+  writeGazetteer(gazetteerFile, buildGazetteer(sampleAreaGazetteerInputs()));
   progress?.advance('gazetteer.json');
   progress?.done();
 

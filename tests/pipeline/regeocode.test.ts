@@ -8,15 +8,12 @@ import { loadGazetteer } from '../../src/geocode/gazetteer/load.ts';
 import { closePipelineContext, openPipelineContext } from '../../src/pipeline/context.ts';
 import { ingestInbox } from '../../src/pipeline/ingest.ts';
 import { regeocodeStore } from '../../src/store/regeocode.ts';
-import { dropSampleFiles, sampleData, sampleSetup } from './sample-area.ts';
+import { sampleAreaGazetteerInputs } from '../../src/pipeline/demo.ts';
+import { dropSampleFiles, sampleSetup } from './sample-area.ts';
 
 function gazetteerWithoutPremises(): string {
-  const area = path.join(sampleData, 'area');
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'istv-gaz-')), 'gazetteer.json');
-  writeGazetteer(file, buildGazetteer({
-    lsoa: [path.join(area, 'lsoa.geojson')], postcodes: [path.join(area, 'postcodes.csv')], streets: [path.join(area, 'streets.geojson')],
-    landmarks: [path.join(area, 'landmarks.geojson')], sites: [path.join(area, 'sites.csv')],
-  }));
+  writeGazetteer(file, buildGazetteer({ ...sampleAreaGazetteerInputs(), premises: [] }));
   return file;
 }
 

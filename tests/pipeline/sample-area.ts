@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { buildGazetteer, writeGazetteer } from '../../src/geocode/gazetteer/build.ts';
+import { sampleAreaGazetteerInputs } from '../../src/pipeline/demo.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const sampleData = path.join(repoRoot, 'sample-data');
-const area = path.join(sampleData, 'area');
 
 let gazetteerFile: string | null = null;
 
@@ -19,17 +19,7 @@ export function sampleGazetteer(): string {
   if (gazetteerFile) return gazetteerFile;
   const folder = mkdtempSync(path.join(tmpdir(), 'istv-gazetteer-'));
   gazetteerFile = path.join(folder, 'gazetteer.json');
-  writeGazetteer(
-    gazetteerFile,
-    buildGazetteer({
-      lsoa: [path.join(area, 'lsoa.geojson')],
-      postcodes: [path.join(area, 'postcodes.csv')],
-      premises: [path.join(area, 'premises.geojson')],
-      streets: [path.join(area, 'streets.geojson')],
-      landmarks: [path.join(area, 'landmarks.geojson')],
-      sites: [path.join(area, 'sites.csv')],
-    }),
-  );
+  writeGazetteer(gazetteerFile, buildGazetteer(sampleAreaGazetteerInputs()));
   return gazetteerFile;
 }
 
