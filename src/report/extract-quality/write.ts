@@ -31,6 +31,18 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Plain words for what the scrubber removed; a postcode in a location is not an identifier, only too precise to keep. */
+const SCRUBBED_LABELS: Record<string, string> = {
+  nhs_number: 'NHS numbers',
+  hospital_number: 'hospital numbers',
+  phone: 'phone numbers',
+  email: 'email addresses',
+  date_of_birth: 'dates of birth',
+  private_address: 'private addresses (recorded as home)',
+  person_name: 'names of people',
+  full_postcode: 'full postcodes (used to locate, then cut to their sector)',
+};
+
 const PLACED = new Set(['premises', 'landmark', 'junction', 'street', 'postcode', 'postcode_sector', 'area']);
 
 export function renderExtractQualityHtml(report: ExtractQualityReport): string {
@@ -45,7 +57,7 @@ export function renderExtractQualityHtml(report: ExtractQualityReport): string {
   const rejects = Object.entries(q.rejectsByReason).sort((a, b) => b[1] - a[1]).map(([code, n]) => `<tr><th><code>${escapeHtml(code)}</code></th><td>${n}</td></tr>`).join('') || '<tr><td colspan="2">No row was rejected.</td></tr>';
   const byField = Object.entries(q.issuesByField).flatMap(([field, codes]) => Object.entries(codes).map(([code, n]) => `<tr><th><code>${escapeHtml(field)}</code></th><td><code>${escapeHtml(code)}</code></td><td>${n}</td></tr>`)).join('') || '<tr><td colspan="3">None.</td></tr>';
   const outcomes = Object.entries(q.geocodeOutcomes).sort((a, b) => b[1] - a[1]).map(([o, n]) => `<tr><th>${escapeHtml(o)}</th><td>${n}</td><td>${share(n, q.rowsAccepted)}</td></tr>`).join('');
-  const scrubbed = Object.entries(q.identifiersScrubbed).map(([k, n]) => `<tr><th>${escapeHtml(k)}</th><td>${n}</td></tr>`).join('');
+  const scrubbed = Object.entries(q.identifiersScrubbed).map(([k, n]) => `<tr><th>${escapeHtml(SCRUBBED_LABELS[k] ?? k)}</th><td>${n}</td></tr>`).join('');
   const issues = report.sampleIssues.map((i) => `<tr class="${i.severity}"><td>${i.line}</td><td><code>${escapeHtml(i.field ?? '(row)')}</code></td><td>${escapeHtml(i.severity)}</td><td><code>${escapeHtml(i.code)}</code></td><td>${escapeHtml(i.message)}</td></tr>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Data quality: ${escapeHtml(report.site.name)} ${report.period}</title>
@@ -76,7 +88,7 @@ th{font-weight:600}.bar{display:inline-block;height:.7rem;background:#2b6cb0}.er
 <h2>Geocoding outcomes</h2><table><tr><th>outcome</th><th>rows</th><th>share</th></tr>${outcomes}</table>
 <h2>Identifiers found and removed</h2>
 <p>${q.identifierColumnsDropped.length > 0 ? `Identifying columns dropped before storage: ${q.identifierColumnsDropped.map((c) => `<code>${escapeHtml(c)}</code>`).join(', ')}. Please stop sending them.` : 'No identifying column was sent.'}</p>
-${scrubbed ? `<p>Identifier-like text removed from free-text fields:</p><table>${scrubbed}</table>` : '<p>No identifier-like text was found in free-text fields.</p>'}
+${scrubbed ? `<p>Removed from free-text fields before storage:</p><table>${scrubbed}</table>` : '<p>No identifier-like text was found in free-text fields.</p>'}
 <p>${q.columnsDropped.length > 0 ? `Columns outside the contract, dropped: ${q.columnsDropped.map((c) => `<code>${escapeHtml(c)}</code>`).join(', ')}.` : 'Every column belonged to the contract.'}</p>
 <h2>Rows to check (first ${report.sampleIssues.length} of ${report.issueCount})</h2>
 <table><tr><th>line</th><th>column</th><th>severity</th><th>problem</th><th>what to fix</th></tr>${issues || '<tr><td colspan="5">None.</td></tr>'}</table>
