@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { sampleAreaGazetteerInputs } from '../../src/pipeline/demo.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -190,14 +191,7 @@ describe.skipIf(!hasSharedData)('building from the shared open data', () => {
 describe('building the repository sample area (same formats as the shared data)', () => {
   const area = path.join(repoRoot, 'sample-data', 'area');
   it.skipIf(!hasLsoaFile(area))('reads every file of sample-data/area', () => {
-    const gazetteer = buildGazetteer({
-      lsoa: [path.join(area, 'lsoa.geojson')],
-      postcodes: [path.join(area, 'postcodes.csv')],
-      premises: [path.join(area, 'premises.geojson')],
-      streets: [path.join(area, 'streets.geojson')],
-      landmarks: [path.join(area, 'landmarks.geojson')],
-      sites: [path.join(area, 'sites.csv')],
-    });
+    const gazetteer = buildGazetteer(sampleAreaGazetteerInputs(area));
     expect(gazetteer.lsoas.length).toBeGreaterThan(0);
     expect(gazetteer.places.some((p) => p.kind === 'street' && p.lines)).toBe(true);
     expect(gazetteer.sites.length).toBeGreaterThan(0);
