@@ -64,7 +64,7 @@ export function register(program: Command): void {
           }
           lines.push(`  quarantined files                ${relative(path.join(result.dataDir, 'quarantine'))}/`);
           lines.push(`  logs                             ${relative(path.join(result.dataDir, 'logs', 'istv.log'))}`);
-          lines.push('', `Try: npx istv status --config ${relative(result.configFile)}`);
+          lines.push('', `Try: npm run istv -- status --config ${relative(result.configFile)}`);
           return lines.join('\n');
         });
         if (result.ingest.failed.length > 0 || result.failedMonths.length > 0) return EXIT.failure;
