@@ -22,6 +22,8 @@ export interface QuantityBounds {
    * less precisely (suppressing it) could widen the interval.
    */
   binding: number[];
+  /** False when the solver stopped early and the bounds are inner bounds (narrower than the attacker's, so safe to judge by). */
+  exact: boolean;
 }
 
 interface ModelRow extends LinearRow {
@@ -139,9 +141,9 @@ export class AttackerModel {
     const variable = this.variableOf[quantity]!;
     if (variable === -1) {
       const known = this.knowledge[quantity];
-      if (known) return { lower: known.lower, upper: known.upper, binding: [quantity] };
+      if (known) return { lower: known.lower, upper: known.upper, binding: [quantity], exact: true };
       // Neither shown nor a variable: it appears in no row, so nothing bounds it.
-      return { lower: 0, upper: Infinity, binding: [] };
+      return { lower: 0, upper: Infinity, binding: [], exact: true };
     }
     const [componentIndex, column] = this.placement[variable]!;
     const component = this.components[componentIndex]!;
@@ -161,6 +163,7 @@ export class AttackerModel {
       lower: Math.max(0, Math.ceil(minimum.value - 1e-6)),
       upper: maximum.value === Infinity ? Infinity : Math.floor(maximum.value + 1e-6),
       binding: [...binding],
+      exact: maximum.exact && minimum.exact,
     };
   }
 

@@ -43,6 +43,8 @@ export interface BoundResult {
   bindingRows: number[];
   /** Structural variables whose own bounds hold the optimum. */
   bindingVariables: number[];
+  /** False when the solve stopped early: `value` is then feasible but not optimal (an inner bound). */
+  exact: boolean;
 }
 
 const EPSILON = 1e-9;
@@ -79,7 +81,7 @@ export class BoundedSimplex {
     this.value = new Float64Array(this.width);
     this.basis = new Int32Array(m);
     this.basicRow = new Int32Array(this.width).fill(-1);
-    this.iterationLimit = 50 * (n + m) + 1000;
+    this.iterationLimit = 5 * (n + m) + 1000;
     for (let j = 0; j < n; j++) {
       const lower = problem.lower[j]!;
       const upper = problem.upper[j]!;
@@ -132,10 +134,17 @@ export class BoundedSimplex {
     const m = this.rowCount;
     const tableau = this.tableau;
     let stalled = 0;
+    // Once the objective has stalled, Bland's rule stays on for the rest of this
+    // solve: switching back could re-enter the same degenerate cycle.
+    let useBland = false;
     for (let iteration = 0; ; iteration++) {
-      if (iteration > this.iterationLimit) throw new Error(`Simplex did not finish in ${this.iterationLimit} iterations (${m} rows, ${width} columns)`);
+      // Out of patience (very slow progress on a badly degenerate model): the
+      // current point is feasible, so its value is an inner bound, an interval
+      // no wider than the true one. Callers treat it as the attacker knowing more,
+      // which errs on the safe side.
+      if (iteration > this.iterationLimit) return { value: this.value[column]!, bindingRows: [], bindingVariables: [], exact: false };
       const objectiveRow = this.basicRow[column]!;
-      const useBland = stalled > STALL_LIMIT;
+      if (stalled > STALL_LIMIT) useBland = true;
       // Reduced cost of nonbasic j is sense × (j === column) − sense × T[objectiveRow][j].
       let entering = -1;
       let enteringDirection = 0;
@@ -163,7 +172,7 @@ export class BoundedSimplex {
         }
       }
       if (entering === -1) {
-        return { value: this.value[column]!, ...this.binding(column) };
+        return { value: this.value[column]!, ...this.binding(column), exact: true };
       }
 
       // Ratio test: how far can x_entering move before something hits a bound?
@@ -191,9 +200,9 @@ export class BoundedSimplex {
         }
       }
       if (step === Infinity) {
-        return { value: sense > 0 ? -Infinity : Infinity, bindingRows: [], bindingVariables: [] };
+        return { value: sense > 0 ? -Infinity : Infinity, bindingRows: [], bindingVariables: [], exact: true };
       }
-      stalled = step > EPSILON ? 0 : stalled + 1;
+      stalled = step > 1e-7 ? 0 : stalled + 1;
 
       this.value[entering]! += enteringDirection * step;
       for (let r = 0; r < m; r++) {
@@ -239,7 +248,7 @@ export class BoundedSimplex {
   }
 
   /** Nonbasic columns with a non-zero reduced cost sit on a bound that holds the optimum. */
-  private binding(column: number): Omit<BoundResult, 'value'> {
+  private binding(column: number): Pick<BoundResult, 'bindingRows' | 'bindingVariables'> {
     const bindingRows: number[] = [];
     const bindingVariables: number[] = [];
     const note = (j: number) => (j >= this.variableCount ? bindingRows.push(j - this.variableCount) : bindingVariables.push(j));
