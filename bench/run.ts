@@ -18,8 +18,11 @@ const benches: Array<{ file: string; run: string }> = [
 ];
 for (const bench of benches) {
   if (!existsSync(path.join(folder, bench.file))) continue;
-  const module = (await import(`./${bench.file}`)) as Record<string, () => Promise<void>>;
+  const module = (await import(`./${bench.file}`)) as Record<string, () => unknown>;
   const run = module[bench.run];
   if (typeof run !== 'function') throw new Error(`bench/${bench.file} does not export ${bench.run}()`);
-  await run();
+  console.log(`\n## ${bench.file.replace(/\.ts$/, '')}\n`);
+  // Some benches print their own table; others return rows to print.
+  const rows = await run();
+  if (Array.isArray(rows)) console.table(rows);
 }
