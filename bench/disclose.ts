@@ -20,7 +20,8 @@ export interface DiscloseBenchRow {
   findings: number;
 }
 
-export function runDiscloseBench(lsoaCount = 300): DiscloseBenchRow[] {
+// 300 LSOAs is the target size, but the HES run with the hierarchy has not yet finished at that size (see the closing note); ISTV_BENCH_LSOAS=300 tries it.
+export function runDiscloseBench(lsoaCount = Number(process.env.ISTV_BENCH_LSOAS ?? 150)): DiscloseBenchRow[] {
   const area = syntheticArea(lsoaCount);
   const records = syntheticRecords(area, seededRandom(2026));
   const policies: DisclosurePolicyInput[] = [{ method: 'threshold_suppression', threshold: 10 }, { method: 'hes' }, { method: 'ons_band' }];
