@@ -3,6 +3,7 @@
  * assault records cut into count tables, and the real LSOA → ward → borough
  * hierarchy of Haringey and Barking and Dagenham from shared/data.
  */
+import { createRandom } from '../../sample-data/lib/random.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,16 +15,9 @@ export const sharedDataDir = path.resolve(repoRoot, '..', 'shared', 'data');
 export const BOROUGHS = ['haringey', 'barking_and_dagenham'];
 export const hasSharedData = BOROUGHS.every((borough) => existsSync(path.join(sharedDataDir, borough, 'lsoa_2021.geojson')));
 
-/** mulberry32: small, seeded, good enough to generate tables. */
+/** A seeded float source for generating tables: the sample data's mulberry32, so every test draws from one generator. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 /** A table from a grid of counts: rows × columns. */
