@@ -15,8 +15,67 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return 29;
+  return DAYS_IN_MONTH[month - 1]!;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil): arithmetic, because building a Date per row is a large
+ * share of validating a million-row file.
+ */
+function dayNumber(year: number, month: number, day: number): number {
+  const shiftedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** Day number of a YYYY-MM-DD string made by makeDate. */
+function dayNumberOf(date: string): number {
+  return dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
+}
+
+/**
+ * The two shapes nearly every extract uses, read without regular expressions:
+ * "2026-11-22 23:15" / "2026-11-22T23:15[:SS]" and "22/11/2026 23:15[:SS]".
+ * Undefined means "not one of these shapes" (the general reader takes over);
+ * null means the shape is right but the date or time does not exist.
+ */
+function parseCommonDateTime(text: string): LocalDateTime | null | undefined {
+  if (text.length !== 16 && text.length !== 19) return undefined;
+  const separator = text.charCodeAt(10);
+  if (separator !== 32 && separator !== 84) return undefined;
+  if (text.charCodeAt(13) !== 58 || (text.length === 19 && text.charCodeAt(16) !== 58)) return undefined;
+  let year: number;
+  let month: number;
+  let day: number;
+  if (text[4] === '-' && text[7] === '-') {
+    year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+    month = digitAt(text, 5) * 10 + digitAt(text, 6);
+    day = digitAt(text, 8) * 10 + digitAt(text, 9);
+  } else if (text[2] === '/' && text[5] === '/' && separator === 32) {
+    day = digitAt(text, 0) * 10 + digitAt(text, 1);
+    month = digitAt(text, 3) * 10 + digitAt(text, 4);
+    year = digitAt(text, 6) * 1000 + digitAt(text, 7) * 100 + digitAt(text, 8) * 10 + digitAt(text, 9);
+  } else return undefined;
+  const hours = digitAt(text, 11) * 10 + digitAt(text, 12);
+  const minutes = digitAt(text, 14) * 10 + digitAt(text, 15);
+  const seconds = text.length === 19 ? digitAt(text, 17) * 10 + digitAt(text, 18) : 0;
+  if (Number.isNaN(year + month + day + hours + minutes + seconds)) return undefined;
+  const date = makeDate(year, month, day);
+  const time = makeTime(hours, minutes, seconds);
+  return date && time ? { date, time } : null;
 }
 
 /** A calendar date as YYYY-MM-DD, or null if it does not exist. */
@@ -109,6 +168,8 @@ export function parseDate(value: string): string | null {
  * value is wrong, and half of it is not an answer).
  */
 export function parseDateTime(value: string): LocalDateTime | null {
+  const common = parseCommonDateTime(value);
+  if (common !== undefined) return common;
   const text = value.trim().replace(/\s+/g, ' ');
   if (text === '') return null;
   if (/^\d{5}(\.\d+)?$/.test(text)) return fromExcelSerial(Number(text));
@@ -130,19 +191,22 @@ export function parseDateTime(value: string): LocalDateTime | null {
 /** Minutes between two local date-times (b − a), or null when either lacks a time. */
 export function minutesBetween(a: LocalDateTime, b: LocalDateTime): number | null {
   if (a.time === null || b.time === null) return null;
-  const toMinutes = (value: LocalDateTime) => Date.parse(`${value.date}T${value.time}:00Z`) / 60_000;
-  return toMinutes(b) - toMinutes(a);
+  return minuteNumberOf(b.date, b.time) - minuteNumberOf(a.date, a.time);
+}
+
+function minuteNumberOf(date: string, time: string): number {
+  return dayNumberOf(date) * 1440 + Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
 /** Days between two local dates (b − a). */
 export function daysBetween(a: string, b: string): number {
-  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+  return dayNumberOf(b) - dayNumberOf(a);
 }
 
 /** ISO weekday of a local date: 1 = Monday .. 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((dayNumberOf(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Today's date in Europe/London, as YYYY-MM-DD. */
