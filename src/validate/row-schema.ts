@@ -13,6 +13,7 @@ import {
 } from '../../schemas/code-lists.ts';
 import type { SiteConfig } from '../config/sites.ts';
 import { daysBetween, minutesBetween, parseDate, parseDateTime, parseTime } from './dates.ts';
+import { memoise } from '../lib/bounded-memo.ts';
 import { isSafeToEcho, normalisePostcode, readAge, readAssailantCount, readSex, readYesNo, type FieldResult } from './fields.ts';
 import type { InputColumn } from './header.ts';
 import type { ExtractRow, IdentifierFields, LocalDateTime, RowIssue, RowIssueCode } from './types.ts';
@@ -47,30 +48,104 @@ export interface RowSchemaOptions {
   today: string;
 }
 
+type Matcher<C extends string> = Pick<CodeMatcher<C>, 'match'>;
+
 interface SiteMatchers {
-  weapon: CodeMatcher<WeaponCategory>;
-  locationType: CodeMatcher<LocationTypeCategory>;
-  relationship: CodeMatcher<RelationshipCategory>;
+  weapon: Matcher<WeaponCategory>;
+  locationType: Matcher<LocationTypeCategory>;
+  relationship: Matcher<RelationshipCategory>;
+}
+
+/**
+ * Distinct values per column in one extract are few (a code list, a handful of
+ * spellings), so each reader remembers its answers: the same few hundred
+ * strings recur across a million rows.
+ */
+const MEMO_ENTRIES = 10_000;
+
+function remembering<C extends string>(matcher: CodeMatcher<C>): Matcher<C> {
+  return { match: memoise((value) => matcher.match(value), MEMO_ENTRIES) };
 }
 
 const codeValuePattern = /^[A-Za-z]?\d{1,3}[A-Za-z]?$/;
 
 /** Maps a coded value; an unmatched short code is unknown, unmatched free text is "other". */
-function mapCode<C extends string>(matcher: CodeMatcher<C>, value: string, unknown: C, other: C): { category: C; matched: boolean } {
+function mapCode<C extends string>(matcher: Matcher<C>, value: string, unknown: C, other: C): { category: C; matched: boolean } {
   const category = matcher.match(value);
   if (category !== null) return { category, matched: true };
   return { category: codeValuePattern.test(value.trim()) ? unknown : other, matched: false };
+}
+
+/** The state of one row's check: warnings kept aside, errors reported to zod. */
+interface RowCheck {
+  warnings: RowIssue[];
+  context: z.RefinementCtx;
+}
+
+// Module-level rather than closures inside the transform: a closure made per row
+// is a measurable share of validating a million-row file.
+function problem(check: RowCheck, field: string | null, code: RowIssueCode, message: string, severity: 'error' | 'warning' = 'error'): void {
+  const params: IssueParams = { code, severity };
+  if (severity === 'warning') {
+    check.warnings.push({ file: '', line: 0, field, code, message, severity });
+  } else {
+    check.context.issues.push({ code: 'custom', message, path: field === null ? [] : [field], params, input: undefined });
+  }
+}
+
+function optional<T>(check: RowCheck, field: string, result: FieldResult<T>): T | null {
+  if (result.ok) return result.value;
+  problem(check, field, result.code, `${field} is not understood; expected ${result.expected}; the value was dropped`, 'warning');
+  return null;
+}
+
+function readDateTime(check: RowCheck, raw: RawRow, prefix: 'assault' | 'arrival', mandatory: boolean): LocalDateTime | null {
+  const combined = raw[`${prefix}_datetime`];
+  const datePart = raw[`${prefix}_date`];
+  const timePart = raw[`${prefix}_time`];
+  const severity = mandatory ? 'error' : 'warning';
+  if (!blank(combined)) {
+    const value = parseDateTime(combined);
+    if (value === null) {
+      problem(check, `${prefix}_datetime`, 'invalid_date', `${prefix}_datetime${quoted(combined.trim())} is not a date and time; expected DD/MM/YYYY HH:MM, YYYY-MM-DDTHH:MM or an Excel date number`, severity);
+      return null;
+    }
+    if (value.time === null && !blank(timePart)) {
+      const time = parseTime(timePart);
+      if (time === null) problem(check, `${prefix}_time`, 'invalid_time', `${prefix}_time${quoted(timePart.trim())} is not a time of day; expected HH:MM; the time was dropped`, 'warning');
+      return { date: value.date, time };
+    }
+    return value;
+  }
+  if (!blank(datePart)) {
+    // A date column may itself carry a time (some systems export "22/11/2026 00:00").
+    const value = parseDateTime(datePart) ?? (parseDate(datePart) ? { date: parseDate(datePart)!, time: null } : null);
+    if (value === null) {
+      problem(check, `${prefix}_date`, 'invalid_date', `${prefix}_date${quoted(datePart.trim())} is not a date; expected DD/MM/YYYY or YYYY-MM-DD`, severity);
+      return null;
+    }
+    if (blank(timePart)) return { date: value.date, time: blank(raw[`${prefix}_time`]) && value.time !== '00:00' ? value.time : null };
+    const time = parseTime(timePart) ?? parseDateTime(timePart)?.time ?? null;
+    if (time === null) problem(check, `${prefix}_time`, 'invalid_time', `${prefix}_time${quoted(timePart.trim())} is not a time of day; expected HH:MM; the time was dropped`, 'warning');
+    return { date: value.date, time };
+  }
+  if (mandatory) problem(check, `${prefix}_datetime`, 'required', `${prefix}_datetime is required (the ${prefix} date, with the time if known)`);
+  return null;
 }
 
 export function createRowSchema(options: RowSchemaOptions) {
   const matchersBySite = new Map<string, SiteMatchers>();
   for (const [code, site] of options.sites) {
     matchersBySite.set(code, {
-      weapon: createCodeMatcher(weaponCodeList, site.codeMappings.weapon),
-      locationType: createCodeMatcher(locationTypeCodeList, site.codeMappings.locationType),
-      relationship: createCodeMatcher(relationshipCodeList, site.codeMappings.relationship),
+      weapon: remembering(createCodeMatcher(weaponCodeList, site.codeMappings.weapon)),
+      locationType: remembering(createCodeMatcher(locationTypeCodeList, site.codeMappings.locationType)),
+      relationship: remembering(createCodeMatcher(relationshipCodeList, site.codeMappings.relationship)),
     });
   }
+  const yesNo = memoise(readYesNo, MEMO_ENTRIES);
+  const sex = memoise(readSex, MEMO_ENTRIES);
+  const age = memoise(readAge, MEMO_ENTRIES);
+  const assailantCount = memoise(readAssailantCount, MEMO_ENTRIES);
   const text = z.string().optional();
 
   return z
@@ -82,75 +157,29 @@ export function createRowSchema(options: RowSchemaOptions) {
       alcohol_involved: text,
     })
     .transform((raw, context) => {
-      const warnings: RowIssue[] = [];
-      const problem = (field: string | null, code: RowIssueCode, message: string, severity: 'error' | 'warning' = 'error') => {
-        const params: IssueParams = { code, severity };
-        if (severity === 'warning') {
-          warnings.push({ file: '', line: 0, field, code, message, severity });
-        } else {
-          context.issues.push({ code: 'custom', message, path: field === null ? [] : [field], params, input: undefined });
-        }
-      };
-      const optional = <T>(field: string, result: FieldResult<T>): T | null => {
-        if (result.ok) return result.value;
-        problem(field, result.code, `${field} is not understood; expected ${result.expected}; the value was dropped`, 'warning');
-        return null;
-      };
+      const check: RowCheck = { warnings: [], context };
 
       // Site
       const siteCode = (blank(raw.site_code) ? options.defaultSiteCode ?? '' : raw.site_code.trim()).toUpperCase();
       let matchers: SiteMatchers | undefined;
-      if (siteCode === '') problem('site_code', 'required', 'site_code is required (an ODS site code such as RKEQ4), or name the site in the file name');
-      else if (!/^[A-Z0-9]{3,12}$/.test(siteCode)) problem('site_code', 'invalid_site_code', `site_code${quoted(siteCode)} is not an ODS site code (3 to 12 letters or digits)`);
+      if (siteCode === '') problem(check, 'site_code', 'required', 'site_code is required (an ODS site code such as RKEQ4), or name the site in the file name');
+      else if (!/^[A-Z0-9]{3,12}$/.test(siteCode)) problem(check, 'site_code', 'invalid_site_code', `site_code${quoted(siteCode)} is not an ODS site code (3 to 12 letters or digits)`);
       else {
         matchers = matchersBySite.get(siteCode);
-        if (!matchers) problem('site_code', 'unknown_site', `site_code '${siteCode}' is not a site in the config`);
+        if (!matchers) problem(check, 'site_code', 'unknown_site', `site_code '${siteCode}' is not a site in the config`);
       }
 
       // Dates
-      const readDateTime = (prefix: 'assault' | 'arrival', mandatory: boolean): LocalDateTime | null => {
-        const combined = raw[`${prefix}_datetime`];
-        const datePart = raw[`${prefix}_date`];
-        const timePart = raw[`${prefix}_time`];
-        const severity = mandatory ? 'error' : 'warning';
-        if (!blank(combined)) {
-          const value = parseDateTime(combined);
-          if (value === null) {
-            problem(`${prefix}_datetime`, 'invalid_date', `${prefix}_datetime${quoted(combined.trim())} is not a date and time; expected DD/MM/YYYY HH:MM, YYYY-MM-DDTHH:MM or an Excel date number`, severity);
-            return null;
-          }
-          if (value.time === null && !blank(timePart)) {
-            const time = parseTime(timePart);
-            if (time === null) problem(`${prefix}_time`, 'invalid_time', `${prefix}_time${quoted(timePart.trim())} is not a time of day; expected HH:MM; the time was dropped`, 'warning');
-            return { date: value.date, time };
-          }
-          return value;
-        }
-        if (!blank(datePart)) {
-          // A date column may itself carry a time (some systems export "22/11/2026 00:00").
-          const value = parseDateTime(datePart) ?? (parseDate(datePart) ? { date: parseDate(datePart)!, time: null } : null);
-          if (value === null) {
-            problem(`${prefix}_date`, 'invalid_date', `${prefix}_date${quoted(datePart.trim())} is not a date; expected DD/MM/YYYY or YYYY-MM-DD`, severity);
-            return null;
-          }
-          if (blank(timePart)) return { date: value.date, time: blank(raw[`${prefix}_time`]) && value.time !== '00:00' ? value.time : null };
-          const time = parseTime(timePart) ?? parseDateTime(timePart)?.time ?? null;
-          if (time === null) problem(`${prefix}_time`, 'invalid_time', `${prefix}_time${quoted(timePart.trim())} is not a time of day; expected HH:MM; the time was dropped`, 'warning');
-          return { date: value.date, time };
-        }
-        if (mandatory) problem(`${prefix}_datetime`, 'required', `${prefix}_datetime is required (the ${prefix} date, with the time if known)`);
-        return null;
-      };
-      const assault = readDateTime('assault', true);
-      const arrival = readDateTime('arrival', false);
-      if (assault && assault.date > options.today) problem('assault_datetime', 'future_date', `assault_datetime ${assault.date} is in the future`);
-      if (arrival && arrival.date > options.today) problem('arrival_datetime', 'future_date', `arrival_datetime ${arrival.date} is in the future`);
+      const assault = readDateTime(check, raw, 'assault', true);
+      const arrival = readDateTime(check, raw, 'arrival', false);
+      if (assault && assault.date > options.today) problem(check, 'assault_datetime', 'future_date', `assault_datetime ${assault.date} is in the future`);
+      if (arrival && arrival.date > options.today) problem(check, 'arrival_datetime', 'future_date', `arrival_datetime ${arrival.date} is in the future`);
       if (assault && arrival) {
         const minutes = minutesBetween(assault, arrival);
         const assaultAfterArrival = minutes === null ? assault.date > arrival.date : minutes < 0;
-        if (assaultAfterArrival) problem('assault_datetime', 'assault_after_arrival', 'assault_datetime is after arrival_datetime; one of them is wrong');
+        if (assaultAfterArrival) problem(check, 'assault_datetime', 'assault_after_arrival', 'assault_datetime is after arrival_datetime; one of them is wrong');
         else if (daysBetween(assault.date, arrival.date) > LONG_BEFORE_ARRIVAL_DAYS) {
-          problem('assault_datetime', 'assault_long_before_arrival', `assault_datetime is more than ${LONG_BEFORE_ARRIVAL_DAYS} days before arrival; please check`, 'warning');
+          problem(check, 'assault_datetime', 'assault_long_before_arrival', `assault_datetime is more than ${LONG_BEFORE_ARRIVAL_DAYS} days before arrival; please check`, 'warning');
         }
       }
 
@@ -158,7 +187,7 @@ export function createRowSchema(options: RowSchemaOptions) {
       let weapon: WeaponCategory = 'unknown';
       const methodText = raw.assault_method?.trim() ?? '';
       const methodOther = blank(raw.assault_method_other) ? null : raw.assault_method_other.trim().slice(0, MAX_FREE_TEXT);
-      if (methodText === '') problem('assault_method', 'required', 'assault_method is required (the weapon or body part; "unknown" if not known)');
+      if (methodText === '') problem(check, 'assault_method', 'required', 'assault_method is required (the weapon or body part; "unknown" if not known)');
       else if (matchers) {
         const mapped = mapCode(matchers.weapon, methodText, 'unknown', 'other');
         weapon = mapped.category;
@@ -169,38 +198,38 @@ export function createRowSchema(options: RowSchemaOptions) {
         }
         if (!mapped.matched && mapped.category === 'unknown') {
           // A code that no list knows is a missing mandatory item, not a weapon.
-          problem('assault_method', 'unrecognised_code', `assault_method${quoted(methodText)} is a code in no code list or site codeMappings; expected one of ${WEAPON_CATEGORIES.join(', ')} or a mapped code`);
+          problem(check, 'assault_method', 'unrecognised_code', `assault_method${quoted(methodText)} is a code in no code list or site codeMappings; expected one of ${WEAPON_CATEGORIES.join(', ')} or a mapped code`);
         } else if (!mapped.matched && weapon === mapped.category) {
-          problem('assault_method', 'unrecognised_code', `assault_method is not in the code list; recorded as ${weapon}`, 'warning');
+          problem(check, 'assault_method', 'unrecognised_code', `assault_method is not in the code list; recorded as ${weapon}`, 'warning');
         }
       }
       let locationType: LocationTypeCategory = 'unknown';
       const locationTypeText = raw.location_type?.trim() ?? '';
-      if (locationTypeText === '') problem('location_type', 'required', 'location_type is required ("unknown" if not known)');
+      if (locationTypeText === '') problem(check, 'location_type', 'required', 'location_type is required ("unknown" if not known)');
       else if (matchers) {
         const mapped = mapCode(matchers.locationType, locationTypeText, 'unknown', 'other');
         locationType = mapped.category;
         if (!mapped.matched && mapped.category === 'unknown') {
-          problem('location_type', 'unrecognised_code', `location_type${quoted(locationTypeText)} is a code in no code list or site codeMappings; expected one of ${LOCATION_TYPE_CATEGORIES.join(', ')} or a mapped code`);
-        } else if (!mapped.matched) problem('location_type', 'unrecognised_code', `location_type is not in the code list; recorded as ${locationType}`, 'warning');
+          problem(check, 'location_type', 'unrecognised_code', `location_type${quoted(locationTypeText)} is a code in no code list or site codeMappings; expected one of ${LOCATION_TYPE_CATEGORIES.join(', ')} or a mapped code`);
+        } else if (!mapped.matched) problem(check, 'location_type', 'unrecognised_code', `location_type is not in the code list; recorded as ${locationType}`, 'warning');
       }
 
       // Free text and optional items
       let locationDescription = blank(raw.location_description) ? null : raw.location_description.trim();
       if (locationDescription !== null && locationDescription.length > MAX_FREE_TEXT) {
-        problem('location_description', 'too_long', `location_description is longer than ${MAX_FREE_TEXT} characters; it was cut`, 'warning');
+        problem(check, 'location_description', 'too_long', `location_description is longer than ${MAX_FREE_TEXT} characters; it was cut`, 'warning');
         locationDescription = locationDescription.slice(0, MAX_FREE_TEXT);
       }
       let locationPostcode: string | null = null;
       if (!blank(raw.location_postcode)) {
         locationPostcode = normalisePostcode(raw.location_postcode);
-        if (locationPostcode === null) problem('location_postcode', 'invalid_code', 'location_postcode is not a full UK postcode; it was dropped', 'warning');
+        if (locationPostcode === null) problem(check, 'location_postcode', 'invalid_code', 'location_postcode is not a full UK postcode; it was dropped', 'warning');
       }
       let assailantRelationship: RelationshipCategory | null = null;
       if (!blank(raw.assailant_relationship) && matchers) {
         const mapped = mapCode(matchers.relationship, raw.assailant_relationship, 'unknown', 'other');
         assailantRelationship = mapped.category;
-        if (!mapped.matched) problem('assailant_relationship', 'unrecognised_code', `assailant_relationship is not in the code list; recorded as ${assailantRelationship}`, 'warning');
+        if (!mapped.matched) problem(check, 'assailant_relationship', 'unrecognised_code', `assailant_relationship is not in the code list; recorded as ${assailantRelationship}`, 'warning');
       }
       const attendanceId = blank(raw.attendance_id) ? null : raw.attendance_id.trim();
 
@@ -218,15 +247,15 @@ export function createRowSchema(options: RowSchemaOptions) {
           locationType,
           locationDescription,
           locationPostcode,
-          assailantCount: blank(raw.assailant_count) ? null : optional('assailant_count', readAssailantCount(raw.assailant_count)),
+          assailantCount: blank(raw.assailant_count) ? null : optional(check, 'assailant_count', assailantCount(raw.assailant_count)),
           assailantRelationship,
-          reportedToPolice: blank(raw.reported_to_police) ? null : optional('reported_to_police', readYesNo(raw.reported_to_police)),
-          wantsPoliceInformed: blank(raw.wants_police_informed) ? null : optional('wants_police_informed', readYesNo(raw.wants_police_informed)),
-          age: blank(raw.age) ? null : optional('age', readAge(raw.age)),
-          sex: blank(raw.sex) ? null : optional('sex', readSex(raw.sex)),
-          alcoholInvolved: blank(raw.alcohol_involved) ? null : optional('alcohol_involved', readYesNo(raw.alcohol_involved)),
+          reportedToPolice: blank(raw.reported_to_police) ? null : optional(check, 'reported_to_police', yesNo(raw.reported_to_police)),
+          wantsPoliceInformed: blank(raw.wants_police_informed) ? null : optional(check, 'wants_police_informed', yesNo(raw.wants_police_informed)),
+          age: blank(raw.age) ? null : optional(check, 'age', age(raw.age)),
+          sex: blank(raw.sex) ? null : optional(check, 'sex', sex(raw.sex)),
+          alcoholInvolved: blank(raw.alcohol_involved) ? null : optional(check, 'alcohol_involved', yesNo(raw.alcohol_involved)),
         },
-        warnings,
+        warnings: check.warnings,
       };
     });
 }
