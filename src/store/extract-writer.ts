@@ -54,7 +54,6 @@ export class ExtractWriter {
   private readonly transaction;
   private readonly insertRecordStatement;
   private readonly insertIssueStatement;
-  private readonly seenAttendanceStatement;
   readonly extractId: number;
   private finished = false;
 
@@ -72,7 +71,6 @@ export class ExtractWriter {
                   VALUES ('', '', ?, ?, ?, ?, ?, 0, 'superseded', 0, 0, 0, '{}', '{}')`)
         .run(provenance.fileName, provenance.sha256, provenance.sizeBytes, provenance.receivedAt, provenance.receivedAt);
       this.extractId = Number(info.lastInsertRowid);
-      database.exec('CREATE TEMP TABLE IF NOT EXISTS seen_attendance (hash INTEGER PRIMARY KEY); DELETE FROM temp.seen_attendance;');
     } catch (error) {
       this.transaction.rollback();
       throw error;
@@ -85,16 +83,6 @@ export class ExtractWriter {
         matched_name, longitude, latitude, lsoa_code, ward_code, gazetteer_version, scrubbed_json)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertIssueStatement = database.prepare('INSERT INTO row_issues (extract_id, line, field, code, message, severity) VALUES (?, ?, ?, ?, ?, ?)');
-    this.seenAttendanceStatement = database.prepare('INSERT OR IGNORE INTO temp.seen_attendance (hash) VALUES (?)');
-  }
-
-  /**
-   * Notes an attendance reference (as a number derived from a hash) and says
-   * whether it was already seen in this extract. Kept in a temporary table so
-   * that memory stays flat for a million-row file.
-   */
-  markAttendanceSeen(hash: bigint): boolean {
-    return this.seenAttendanceStatement.run(hash).changes === 0;
   }
 
   addRecord(record: DeidentifiedRecord, geocode: GeocodeResult, gazetteerVersion: string | null): void {

@@ -39,6 +39,7 @@ describe('malformed files: each case is read, or refused with a reason, and noth
     ['Excel serial dates', `${HEADER}\n${row('A1').replace('22/10/2026 23:40,22/10/2026 23:15', '46317.98611,46317.96875')}\n`, 1],
     ['ISO dates', `${HEADER}\n${row('A1').replace('22/10/2026 23:40,22/10/2026 23:15', '2026-10-22T23:40,2026-10-22T23:15')}\n`, 1],
     ['trailing blank lines', `${HEADER}\n${row('A1')}\n\n\n,,,\n\n`, 1],
+    ['blank lines before the header', `\n\n${HEADER}\n${row('A1')}\n`, 1],
   ])('%s', async (_name, content, rows) => {
     const context = open();
     drop(context, 'RX1AA_2026-10.csv', content);
