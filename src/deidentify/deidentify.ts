@@ -7,6 +7,7 @@
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { SiteConfig } from '../config/sites.ts';
+import { memoise } from '../lib/bounded-memo.ts';
 import type { ExtractRow } from '../validate/types.ts';
 import type { DeidentifiedRecord, ScrubbedKind } from './types.ts';
 import { ageBandOf, ageOnDate } from './age-band.ts';
@@ -34,9 +35,17 @@ export function keyedHash(key: Buffer | KeyObject, ...parts: string[]): string {
   return createHmac('sha256', key).update(parts.join('\u0000')).digest('hex');
 }
 
+const SCRUB_MEMO_ENTRIES = 50_000;
+
+function hasAnyIdentifier(identifiers: object): boolean {
+  for (const _field in identifiers) return true;
+  return false;
+}
+
 function addCounts(total: Partial<Record<ScrubbedKind, number>>, found: Partial<Record<ScrubbedKind, number>>): void {
-  for (const [kind, count] of Object.entries(found) as Array<[ScrubbedKind, number]>) {
-    total[kind] = (total[kind] ?? 0) + count;
+  for (const kind in found) {
+    const count = found[kind as ScrubbedKind]!;
+    total[kind as ScrubbedKind] = (total[kind as ScrubbedKind] ?? 0) + count;
   }
 }
 
@@ -48,14 +57,28 @@ export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
   }
   // A KeyObject made once: building one from the Buffer on every row is a fifth of the stage's time.
   const key = options.pseudonymKey ? createSecretKey(options.pseudonymKey) : null;
+  // Without identifier columns the scrub depends on the text and the site alone, and
+  // reception staff type the same strings all month: remember the answers per site.
+  const plainScrubbers = new Map<string, (text: string) => ScrubResult>();
+  const plainScrubberFor = (siteCode: string) => {
+    let scrubber = plainScrubbers.get(siteCode);
+    if (!scrubber) {
+      const plainOptions: ScrubOptions = { hospitalNumberPattern: patterns.get(siteCode) ?? null };
+      scrubber = memoise((text) => scrubFreeText(text, plainOptions), SCRUB_MEMO_ENTRIES);
+      plainScrubbers.set(siteCode, scrubber);
+    }
+    return scrubber;
+  };
 
   return {
     deidentify(row: ExtractRow): DeidentifiedRecord {
       const identifiers = row.identifiers;
       const scrubOptions: ScrubOptions = { hospitalNumberPattern: patterns.get(row.siteCode) ?? null, knownIdentifiers: identifiers };
+      const plain = hasAnyIdentifier(identifiers) ? null : plainScrubberFor(row.siteCode);
       const scrubbed: Partial<Record<ScrubbedKind, number>> = {};
       const scrub = (text: string): ScrubResult => {
-        const result = scrubFreeText(text, scrubOptions);
+        // A remembered result is shared between rows: read it, never change it.
+        const result = plain === null ? scrubFreeText(text, scrubOptions) : plain(text);
         addCounts(scrubbed, result.found);
         return result;
       };

@@ -44,6 +44,8 @@ export interface Gazetteer {
   lsoaAt(longitude: number, latitude: number): LsoaRecord | null;
   /** A real postcode, whatever its spacing or case; null when it is not in the gazetteer. */
   lookupPostcode(postcode: string): PostcodeLookup | null;
+  /** Every postcode placed in an LSOA, with that LSOA's code: a plain table to hand to another thread. */
+  lsoaByPostcode(): Map<string, string>;
   /** A postcode sector ("N17 6"), null when the gazetteer has no postcode in it. */
   lookupSector(sector: string): SectorLookup | null;
   /** Centre (medoid postcode point) of a district, for settling names by "N17". */
@@ -125,6 +127,11 @@ export function createGazetteer(file: GazetteerFile): Gazetteer {
     lookupPostcode(value) {
       const postcode = normalisePostcode(value);
       return postcode ? (postcodes.get(postcode) ?? null) : null;
+    },
+    lsoaByPostcode() {
+      const table = new Map<string, string>();
+      for (const [postcode, found] of postcodes) if (found.lsoaCode) table.set(postcode, found.lsoaCode);
+      return table;
     },
     lookupSector(value) {
       const compact = value.toUpperCase().replace(/\s+/g, '');
