@@ -4,24 +4,24 @@
  * accepted or rejected with its reasons; the file ends up in archive/ (ingested
  * or duplicate) or quarantine/ (refused, with a reason file).
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { SiteConfig } from '../config/sites.ts';
-import type { DeidentifiedRecord } from '../deidentify/types.ts';
+import type { Deidentifier } from '../deidentify/deidentify.ts';
 import type { Geocoder, GeocodeResult } from '../geocode/types.ts';
 import { archiveFile, quarantineFile } from '../intake/archive.ts';
 import { sha256OfFile } from '../intake/checksum.ts';
 import type { ClaimedFile } from '../intake/claim.ts';
 import { ExtractWriter, findExtractByChecksum, recordIntakeEvent } from '../store/extract-writer.ts';
-import { DataQualityAccumulator, type DataQuality } from '../validate/data-quality.ts';
-import { londonDate, parseDate } from '../validate/dates.ts';
-import { mapHeader, type InputColumn } from '../validate/header.ts';
+import type { DataQuality } from '../validate/data-quality.ts';
+import { londonDate } from '../validate/dates.ts';
+import { mapHeader } from '../validate/header.ts';
 import { CsvStructureError, detectCsvFormat, readCsvRecords } from '../validate/read-csv.ts';
-import { createRowSchema, validateRow, type RawRow } from '../validate/row-schema.ts';
-import type { HeaderMapping, IdentifierFields, RowIssue } from '../validate/types.ts';
+import type { ExtractValidationOptions } from '../validate/validate-extract.ts';
 import { writeExtractQualityReport } from '../report/extract-quality/write.ts';
 import type { PipelineContext } from './context.ts';
 import { periodFromFileName, siteFromFileName } from './file-name.ts';
+import { prepareRows, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
+import { prepareRowsInWorker } from './prepare-rows-in-worker.ts';
 
 export type FileOutcome = 'ingested' | 'superseded' | 'duplicate' | 'quarantined';
 
@@ -46,7 +46,9 @@ export interface FileResult {
 
 /** What the stages after validation need; built once per run. */
 export interface IngestStages {
-  deidentify(row: import('../validate/types.ts').ExtractRow): DeidentifiedRecord;
+  deidentifier: Deidentifier;
+  /** What `deidentifier` was built from, for a worker thread to build its own. */
+  deidentifierSetup: DeidentifierSetup;
   geocoder: Geocoder;
 }
 
@@ -62,12 +64,6 @@ class QuarantineSignal extends Error {
 
 function emptyResult(file: string, outcome: FileOutcome, reason: string | null): FileResult {
   return { file, outcome, reason, siteCode: null, period: null, extractId: null, version: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, supersededExtractId: null };
-}
-
-/** A 63-bit number from an attendance reference, for duplicate detection in the store's temporary table. */
-function attendanceHash(siteCode: string, attendanceId: string): bigint {
-  const digest = createHash('sha256').update(`${siteCode}\u0000${attendanceId.trim().toUpperCase()}`).digest();
-  return digest.readBigInt64BE(0);
 }
 
 function chooseSite(context: PipelineContext, fileName: string, headers: string[], firstRow: string[] | undefined): SiteConfig | null {
@@ -86,23 +82,6 @@ function chooseSite(context: PipelineContext, fileName: string, headers: string[
   const understood = sites.filter((site) => mapHeader(headers, site).ok && Object.keys(site.columnMapping).length > 0);
   if (understood.length === 1) return understood[0]!;
   return sites.length === 1 ? sites[0]! : null;
-}
-
-function splitRow(mapping: HeaderMapping, fields: string[]): { raw: RawRow; identifiers: IdentifierFields } {
-  const raw: RawRow = {};
-  const identifiers: IdentifierFields = {};
-  for (const column of mapping.columns) {
-    const value = fields[column.index];
-    if (value === undefined) continue;
-    if (column.target.kind === 'canonical') raw[column.target.field as InputColumn] = value;
-    else if (column.target.kind === 'identifier' && value.trim() !== '') {
-      const field = column.target.field;
-      // Several name or address columns (forename, surname; address lines) are kept together.
-      const joined = identifiers[field] ? `${identifiers[field]} ${value.trim()}` : value.trim();
-      identifiers[field] = field === 'dateOfBirth' ? parseDate(joined) ?? joined : joined;
-    }
-  }
-  return { raw, identifiers };
 }
 
 function modalMonth(counts: Map<string, number>): string | null {
@@ -154,7 +133,21 @@ function writeQualityReport(
   context.logger.info({ extractId, report: written.html }, 'data-quality report written');
 }
 
-export async function ingestClaimedFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: { recovered?: boolean } = {}): Promise<FileResult> {
+/**
+ * Files at least this large are validated and de-identified on a worker thread,
+ * overlapping with geocoding and storing; below it, starting a thread costs
+ * more than it saves.
+ */
+export const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
+
+export interface IngestFileOptions {
+  /** The file was claimed by a run that crashed. */
+  recovered?: boolean;
+  /** Where validate and de-identify run: 'auto' (a worker thread for large files), or always or never on one. */
+  validateOnWorker?: 'auto' | 'always' | 'never';
+}
+
+export async function ingestClaimedFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions = {}): Promise<FileResult> {
   const { logger, store } = context;
   const fileName = claimed.originalName;
   const sha256 = await sha256OfFile(claimed.path);
@@ -187,56 +180,44 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
     if (!header.ok) throw new QuarantineSignal(`Line 1 (header): ${header.problem.message}`, 1, { missing: header.problem.missing, understood: header.problem.understood, unrecognised: header.problem.unrecognised });
     const mapping = header.mapping;
 
-    const schema = createRowSchema({
-      sites: new Map(context.config.sites.map((s) => [s.code, s])),
-      defaultSiteCode: site.code,
-      today: londonDate(context.now()),
-    });
-    const quality = new DataQualityAccumulator(mapping.droppedColumns, mapping.identifierColumns);
     const monthCounts = new Map<string, number>();
-    const headerWidth = headers.length;
-    writer = new ExtractWriter(store, { fileName, sha256, sizeBytes: statSync(claimed.path).size, receivedAt: claimed.receivedAt });
+    const geocodeOutcomes: Record<string, number> = {};
+    const validation: ExtractValidationOptions = {
+      file: claimed.path,
+      fileName,
+      format,
+      mapping,
+      headerWidth: headers.length,
+      siteCode: site.code,
+      schema: { sites: new Map(context.config.sites.map((s) => [s.code, s])), defaultSiteCode: site.code, today: londonDate(context.now()) },
+    };
+    const preparationOptions: RowPreparationOptions = { validation, columnsDropped: mapping.droppedColumns, identifierColumnsDropped: mapping.identifierColumns };
+    const sizeBytes = statSync(claimed.path).size;
+    const onWorker = options.validateOnWorker === 'always' || (options.validateOnWorker !== 'never' && sizeBytes >= WORKER_THRESHOLD_BYTES);
+    const preparation = onWorker ? prepareRowsInWorker(preparationOptions, stages.deidentifierSetup) : prepareRows(preparationOptions, stages.deidentifier);
+    writer = new ExtractWriter(store, { fileName, sha256, sizeBytes, receivedAt: claimed.receivedAt });
     const activeWriter = writer;
+    const gazetteerVersion = stages.geocoder.gazetteerVersion;
 
-    for await (const record of readCsvRecords(claimed.path, format)) {
-      if (record.line === 1) continue;
-      const { raw, identifiers } = splitRow(mapping, record.fields);
-      let { row, issues } = validateRow(schema, fileName, record.line, raw, identifiers);
-      const extra: RowIssue[] = [];
-      if (record.fields.length > headerWidth && record.fields.slice(headerWidth).some((f) => f.trim() !== '')) {
-        extra.push({ file: fileName, line: record.line, field: null, code: 'wrong_column_count', message: `the row has ${record.fields.length} fields but the header has ${headerWidth}; an unquoted delimiter in a field shifts every column after it`, severity: 'error' });
+    for await (const batch of preparation.batches) {
+      for (const { issues, record } of batch) {
+        for (const issue of issues) activeWriter.addIssue(issue);
+        if (record === null) continue;
+        const geocode: GeocodeResult = stages.geocoder.geocode({
+          text: record.locationText,
+          postcode: record.locationPostcode,
+          siteCode: record.siteCode,
+          isHome: record.locationIsHome || record.locationType === 'home',
+        });
+        geocodeOutcomes[geocode.outcome] = (geocodeOutcomes[geocode.outcome] ?? 0) + 1;
+        activeWriter.addRecord(record, geocode, gazetteerVersion);
+        const month = (record.arrival ?? record.assault).date.slice(0, 7);
+        monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
       }
-      if (record.fields.length < headerWidth) {
-        // Excel drops trailing empty fields, so a short row is read with the rest blank; the hospital should still know.
-        extra.push({ file: fileName, line: record.line, field: null, code: 'wrong_column_count', message: `the row has ${record.fields.length} fields but the header has ${headerWidth}; the missing fields were read as blank`, severity: 'warning' });
-      }
-      if (row && row.siteCode !== site.code) {
-        extra.push({ file: fileName, line: record.line, field: 'site_code', code: 'unknown_site', message: `site_code '${row.siteCode}' differs from this extract's site ${site.code}; send each site's rows in its own file`, severity: 'error' });
-      }
-      if (row && row.attendanceId !== null && activeWriter.markAttendanceSeen(attendanceHash(site.code, row.attendanceId))) {
-        extra.push({ file: fileName, line: record.line, field: 'attendance_id', code: 'duplicate_attendance', message: 'attendance_id repeats an earlier row of this file; the later row was rejected', severity: 'error' });
-      }
-      if (extra.length > 0) {
-        issues = [...extra, ...issues];
-        if (extra.some((issue) => issue.severity === 'error')) row = null;
-      }
-      quality.addRow(row, issues);
-      for (const issue of issues) activeWriter.addIssue(issue);
-      if (row === null) continue;
-      const deidentified = stages.deidentify(row);
-      const geocode: GeocodeResult = stages.geocoder.geocode({
-        text: deidentified.locationText,
-        postcode: deidentified.locationPostcode,
-        siteCode: deidentified.siteCode,
-        isHome: deidentified.locationIsHome || deidentified.locationType === 'home',
-      });
-      quality.addOutcome(geocode.outcome, deidentified.scrubbed);
-      activeWriter.addRecord(deidentified, geocode, stages.geocoder.gazetteerVersion);
-      const month = row.arrival?.date.slice(0, 7) ?? row.assault.date.slice(0, 7);
-      monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
     }
 
-    const measures = quality.result();
+    const measures = preparation.quality();
+    measures.geocodeOutcomes = geocodeOutcomes;
     if (measures.rowsAccepted === 0) {
       throw new QuarantineSignal(
         measures.rowsRead === 0 ? 'The file has a header but no rows.' : `None of the ${measures.rowsRead} rows could be accepted.`,

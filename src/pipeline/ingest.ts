@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { claimExternalFile, claimInboxFile, listAbandonedClaims, listInbox, type ClaimedFile } from '../intake/claim.ts';
 import type { PipelineContext } from './context.ts';
-import { ingestClaimedFile, type FileResult, type IngestStages } from './ingest-file.ts';
+import { ingestClaimedFile, type FileResult, type IngestFileOptions, type IngestStages } from './ingest-file.ts';
 import { buildIngestStages } from './stages.ts';
 
 export interface IngestSummary {
@@ -25,6 +25,8 @@ export interface IngestOptions {
   onFile?: (result: FileResult, done: number, total: number) => void;
   /** Stages built by the caller (the scheduler keeps them between runs). */
   stages?: IngestStages;
+  /** Where the validate stage runs (see IngestFileOptions); 'auto' unless a test needs one or the other. */
+  validateOnWorker?: IngestFileOptions['validateOnWorker'];
 }
 
 function startRun(context: PipelineContext, kind: string): number {
@@ -55,7 +57,7 @@ export async function ingestInbox(context: PipelineContext, options: IngestOptio
   };
   const process = async (claimed: ClaimedFile, recovered: boolean) => {
     try {
-      const result = await ingestClaimedFile(context, claimed, stages, { recovered });
+      const result = await ingestClaimedFile(context, claimed, stages, { recovered, validateOnWorker: options.validateOnWorker });
       summary.files.push(result);
       summary.totals.files += 1;
       summary.totals.rowsRead += result.rowsRead;

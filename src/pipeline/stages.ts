@@ -4,12 +4,12 @@
  * the slow part, so a long-running scheduler keeps it while the file is unchanged.
  */
 import { statSync } from 'node:fs';
-import { createDeidentifier } from '../deidentify/deidentify.ts';
 import { loadPseudonymKey } from '../deidentify/pseudonym-key.ts';
 import { createGeocoder } from '../geocode/geocoder.ts';
 import { loadGazetteer } from '../geocode/gazetteer/load.ts';
 import type { PipelineContext } from './context.ts';
 import { memoiseGeocoder } from './memoised-geocoder.ts';
+import { createDeidentifierFromSetup, type DeidentifierSetup } from './prepare-rows.ts';
 import type { IngestStages } from './ingest-file.ts';
 
 type LoadedGazetteer = ReturnType<typeof loadGazetteer>;
@@ -30,14 +30,12 @@ export function buildIngestStages(context: PipelineContext): IngestStages {
   const gazetteer = loadConfiguredGazetteer(context);
   const key = loadPseudonymKey({ keyFile: context.config.deidentify.pseudonymKeyFile ?? null, env: process.env });
   if (key.warning) context.logger.warn(key.warning);
-  const deidentifier = createDeidentifier({
-    sites: context.config.sites,
+  const deidentifierSetup: DeidentifierSetup = {
+    sites: context.config.sites.map(({ code, hospitalNumberPattern }) => ({ code, hospitalNumberPattern })),
     pseudonymKey: key.key,
-    lookupPostcode: (postcode) => {
-      const found = gazetteer.lookupPostcode(postcode);
-      return found?.lsoaCode ? { lsoaCode: found.lsoaCode } : null;
-    },
-  });
+    residenceLsoaByPostcode: gazetteer.lsoaByPostcode(),
+  };
+  const deidentifier = createDeidentifierFromSetup(deidentifierSetup);
   const geocoder = memoiseGeocoder(createGeocoder(gazetteer, { sites: context.config.sites }));
-  return { deidentify: (row) => deidentifier.deidentify(row), geocoder };
+  return { deidentifier, deidentifierSetup, geocoder };
 }

@@ -1,0 +1,76 @@
+/**
+ * The row-by-row stages that need no store and no gazetteer: validate, then
+ * de-identify, for one extract. What comes out is, for each row read, its
+ * issues and (when accepted) its de-identified record, plus the data-quality
+ * measures of the validate stage. Identifiers go no further than this.
+ *
+ * The same code runs on the main thread (small files) or on a worker thread
+ * (large files, see prepare-rows-in-worker.ts), so both give the same answer.
+ */
+import type { SiteConfig } from '../config/sites.ts';
+import { createDeidentifier, type Deidentifier } from '../deidentify/deidentify.ts';
+import type { DeidentifiedRecord } from '../deidentify/types.ts';
+import { DataQualityAccumulator, type DataQuality } from '../validate/data-quality.ts';
+import type { RowIssue } from '../validate/types.ts';
+import { validateExtract, type ExtractValidationOptions } from '../validate/validate-extract.ts';
+
+/** One row read: its issues, and its de-identified record when it was accepted. */
+export interface PreparedRow {
+  line: number;
+  issues: RowIssue[];
+  record: DeidentifiedRecord | null;
+}
+
+/** What the de-identify stage is built from: plain data, so it can be sent to a worker thread. */
+export interface DeidentifierSetup {
+  sites: ReadonlyArray<Pick<SiteConfig, 'code' | 'hospitalNumberPattern'>>;
+  pseudonymKey: Buffer | null;
+  /** The gazetteer's postcode → LSOA table, for the patient's residence LSOA. */
+  residenceLsoaByPostcode: ReadonlyMap<string, string>;
+}
+
+export function createDeidentifierFromSetup(setup: DeidentifierSetup): Deidentifier {
+  return createDeidentifier({
+    sites: setup.sites,
+    pseudonymKey: setup.pseudonymKey,
+    lookupPostcode: (postcode) => {
+      const lsoaCode = setup.residenceLsoaByPostcode.get(postcode);
+      return lsoaCode ? { lsoaCode } : null;
+    },
+  });
+}
+
+export interface RowPreparationOptions {
+  validation: ExtractValidationOptions;
+  /** Header names of columns outside the contract, and of identifier columns, for the data-quality report. */
+  columnsDropped: string[];
+  identifierColumnsDropped: string[];
+}
+
+export interface RowPreparation {
+  /** Every data row of the file, in order, in batches. */
+  batches: AsyncGenerator<PreparedRow[]>;
+  /** The validate stage's data-quality measures; complete once `batches` is exhausted. */
+  quality(): DataQuality;
+}
+
+export function prepareRows(options: RowPreparationOptions, deidentifier: Deidentifier): RowPreparation {
+  const accumulator = new DataQualityAccumulator(options.columnsDropped, options.identifierColumnsDropped);
+  async function* batches(): AsyncGenerator<PreparedRow[]> {
+    for await (const validated of validateExtract(options.validation)) {
+      const prepared: PreparedRow[] = new Array(validated.length);
+      for (let index = 0; index < validated.length; index += 1) {
+        const { line, row, issues } = validated[index]!;
+        accumulator.addRow(row, issues);
+        let record: DeidentifiedRecord | null = null;
+        if (row !== null) {
+          record = deidentifier.deidentify(row);
+          accumulator.addScrubbed(record.scrubbed);
+        }
+        prepared[index] = { line, issues, record };
+      }
+      yield prepared;
+    }
+  }
+  return { batches: batches(), quality: () => accumulator.result() };
+}
