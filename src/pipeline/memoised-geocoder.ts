@@ -6,22 +6,18 @@
  * Bounded, so memory stays flat however large the extract.
  */
 import type { GeocodeInput, GeocodeResult, Geocoder } from '../geocode/types.ts';
+import { BoundedMemo } from '../lib/bounded-memo.ts';
 
 export const DEFAULT_MEMO_ENTRIES = 50_000;
 
 export function memoiseGeocoder(geocoder: Geocoder, maxEntries = DEFAULT_MEMO_ENTRIES): Geocoder {
-  const memo = new Map<string, GeocodeResult>();
+  const memo = new BoundedMemo<GeocodeResult>(maxEntries);
+  const geocodeInput = (_key: string, input: GeocodeInput) => geocoder.geocode(input);
   return {
     gazetteerVersion: geocoder.gazetteerVersion,
     geocode(input: GeocodeInput): GeocodeResult {
       const key = `${input.siteCode ?? ''}\u0000${input.isHome ? 1 : 0}\u0000${input.postcode ?? ''}\u0000${input.text ?? ''}`;
-      const known = memo.get(key);
-      if (known) return known;
-      const result = geocoder.geocode(input);
-      // Oldest entries go first: Map keeps insertion order.
-      if (memo.size >= maxEntries) memo.delete(memo.keys().next().value!);
-      memo.set(key, result);
-      return result;
+      return memo.recall(key, geocodeInput, input);
     },
   };
 }
