@@ -33,19 +33,36 @@ function finalMix(hash: number): number {
   return hash ^ (hash >>> 16);
 }
 
-export class AttendanceRegister {
-  private readonly database;
-  private readonly insertMany;
+/** Slots of the in-memory table (16 MiB of doubles); it moves to disk when three quarters full. */
+const TABLE_SLOTS = 1 << 21;
+/** Bits of the Bloom filter over what moved to disk: 1 MiB. */
+const FILTER_BITS = 1 << 23;
 
-  constructor() {
-    // An empty file name asks SQLite for an anonymous database that vanishes on close (or crash).
-    this.database = new Database('');
-    this.database.pragma('journal_mode = OFF');
-    this.database.pragma('synchronous = OFF');
-    // One transaction for the register's whole life: a commit per row would cost more than the row.
-    this.database.exec('CREATE TABLE seen (hash INTEGER PRIMARY KEY); BEGIN');
-    // RETURNING gives back only the hashes that were new: one statement for a whole batch.
-    this.insertMany = this.database.prepare('INSERT OR IGNORE INTO seen (hash) SELECT value FROM json_each(?) RETURNING hash').pluck();
+/**
+ * The hashes of an extract's first 1.5 million references live in an
+ * open-addressing table of fixed size (a Float64Array: no object per entry,
+ * and memory bounded by its 16 MiB); a larger file moves them to a table in a
+ * private temporary SQLite database (on disk, deleted when closed) and starts
+ * again. A Bloom filter over the moved hashes answers "never seen" for almost
+ * every new reference without a query, and its rare false alarms are checked
+ * on disk, so the answer is always exact and memory never grows past the bounds.
+ */
+export class AttendanceRegister {
+  private database: Database.Database | null = null;
+  private lookup: Database.Statement | null = null;
+  private readonly table: Float64Array;
+  private readonly limit: number;
+  private entries = 0;
+  /** 0 marks an empty slot, so the hash 0 is remembered apart. */
+  private zeroSeen = false;
+  private filter: Int32Array | null = null;
+
+  /** `tableSlots` (a power of two) is for tests that need to reach the disk with few references. */
+  constructor(options: { tableSlots?: number } = {}) {
+    const slots = options.tableSlots ?? TABLE_SLOTS;
+    if (!Number.isInteger(Math.log2(slots)) || slots < 4) throw new Error(`Unexpected tableSlots value: ${slots}`);
+    this.table = new Float64Array(slots);
+    this.limit = (slots / 4) * 3;
   }
 
   /**
@@ -53,12 +70,68 @@ export class AttendanceRegister {
    * earlier row (in this batch or before it) already used it.
    */
   seenBefore(hashes: number[]): boolean[] {
-    if (hashes.length === 0) return [];
-    const fresh = new Set(this.insertMany.all(JSON.stringify(hashes)) as number[]);
-    return hashes.map((hash) => !fresh.delete(hash));
+    const answers = new Array<boolean>(hashes.length);
+    for (let index = 0; index < hashes.length; index += 1) answers[index] = this.note(hashes[index]!);
+    return answers;
+  }
+
+  private note(hash: number): boolean {
+    if (hash === 0) {
+      const seen = this.zeroSeen;
+      this.zeroSeen = true;
+      return seen;
+    }
+    const mask = this.table.length - 1;
+    let slot = (hash % 0x100000000) & mask;
+    for (;;) {
+      const held = this.table[slot]!;
+      if (held === hash) return true;
+      if (held === 0) break;
+      slot = (slot + 1) & mask;
+    }
+    if (this.filter !== null && this.mayHaveMoved(hash) && this.lookup!.get(hash) !== undefined) return true;
+    this.table[slot] = hash;
+    this.entries += 1;
+    if (this.entries >= this.limit) this.moveToDisk();
+    return false;
+  }
+
+  private filterBits(hash: number): [number, number] {
+    const low = hash % 0x100000000;
+    const high = Math.floor(hash / 0x100000000);
+    return [(Math.imul(low, 0x85ebca6b) >>> 0) & (FILTER_BITS - 1), (Math.imul(high ^ (low >>> 11), 0x9e3779b1) >>> 0) & (FILTER_BITS - 1)];
+  }
+
+  private mayHaveMoved(hash: number): boolean {
+    const [first, second] = this.filterBits(hash);
+    return (this.filter![first >>> 5]! & (1 << (first & 31))) !== 0 && (this.filter![second >>> 5]! & (1 << (second & 31))) !== 0;
+  }
+
+  private moveToDisk(): void {
+    if (this.database === null) {
+      // An empty file name asks SQLite for an anonymous database that vanishes on close (or crash).
+      this.database = new Database('');
+      this.database.pragma('journal_mode = OFF');
+      this.database.pragma('synchronous = OFF');
+      // One transaction for the register's whole life: nothing here needs to survive a crash.
+      this.database.exec('CREATE TABLE seen (hash INTEGER PRIMARY KEY); BEGIN');
+      this.lookup = this.database.prepare('SELECT 1 FROM seen WHERE hash = ?').pluck();
+      this.filter = new Int32Array(FILTER_BITS / 32);
+    }
+    const moving = this.table.filter((hash) => hash !== 0).sort();
+    // Sorted, the insert walks the B-tree in order instead of jumping about it.
+    this.database.prepare('INSERT OR IGNORE INTO seen (hash) SELECT value FROM json_each(?)').run(JSON.stringify(Array.from(moving)));
+    for (const hash of moving) {
+      const [first, second] = this.filterBits(hash);
+      this.filter![first >>> 5]! |= 1 << (first & 31);
+      this.filter![second >>> 5]! |= 1 << (second & 31);
+    }
+    this.table.fill(0);
+    this.entries = 0;
   }
 
   close(): void {
-    this.database.close();
+    this.database?.close();
+    this.database = null;
   }
 }

@@ -37,3 +37,25 @@ describe('AttendanceRegister.seenBefore', () => {
     expect(batches.map((batch) => current.seenBefore(batch))).toEqual(expected);
   });
 });
+
+describe('AttendanceRegister past its in-memory table', () => {
+  it.each([
+    ['all in memory', undefined],
+    ['most of them moved to disk, several times', 4096],
+  ])('finds every repeat and nothing else: %s', (_name, tableSlots) => {
+    register = new AttendanceRegister({ tableSlots });
+    const references = Array.from({ length: 50_000 }, (_, index) => attendanceHash('RX1AA', `LX${index}`));
+    const firstPass = [];
+    for (let start = 0; start < references.length; start += 700) firstPass.push(...register.seenBefore(references.slice(start, start + 700)));
+    expect(firstPass.filter(Boolean)).toHaveLength(0);
+    const repeats = references.filter((_, index) => index % 97 === 0);
+    expect(register.seenBefore(repeats).every(Boolean)).toBe(true);
+    const fresh = Array.from({ length: 5000 }, (_, index) => attendanceHash('RX1AA', `NEW${index}`));
+    expect(register.seenBefore(fresh).filter(Boolean)).toHaveLength(0);
+    expect(register.seenBefore([0, 0])).toEqual([false, true]);
+  });
+
+  it('refuses a table size that is not a power of two', () => {
+    expect(() => new AttendanceRegister({ tableSlots: 1000 })).toThrow('Unexpected tableSlots value: 1000');
+  });
+});
