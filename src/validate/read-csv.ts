@@ -166,13 +166,15 @@ export async function* readCsvRecordBatches(file: string, format: CsvFormat): As
     return batch;
   };
   try {
-    // Decode to text ourselves so that UTF-16 and Windows-1252 reach csv-parse as strings.
+    // UTF-8 goes to csv-parse as bytes (it reads UTF-8 itself, and decoding first would
+    // only have it encode the text again); UTF-16 and Windows-1252 are decoded here.
+    const passBytes = format.encoding === 'utf-8';
     for await (const chunk of source) {
-      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      parser.write(passBytes ? (chunk as Buffer) : decoder.decode(chunk as Buffer, { stream: true }));
       const batch = take();
       if (batch.length > 0) yield batch;
     }
-    const rest = decoder.decode();
+    const rest = passBytes ? '' : decoder.decode();
     if (rest) parser.write(rest);
     // The last record is only parsed (or found broken) when the input ends; errors arrive a tick later.
     await new Promise<void>((resolve) => {
