@@ -99,10 +99,19 @@ function optional<T>(check: RowCheck, field: string, result: FieldResult<T>): T 
   return null;
 }
 
+const NO_IDENTIFIERS: IdentifierFields = Object.freeze({});
+
+/** Column names as constants: a name built per row must be looked up in V8's string table each time. */
+const DATE_COLUMNS = {
+  assault: { dateTime: 'assault_datetime', date: 'assault_date', time: 'assault_time' },
+  arrival: { dateTime: 'arrival_datetime', date: 'arrival_date', time: 'arrival_time' },
+} as const;
+
 function readDateTime(check: RowCheck, raw: RawRow, prefix: 'assault' | 'arrival', mandatory: boolean): LocalDateTime | null {
-  const combined = raw[`${prefix}_datetime`];
-  const datePart = raw[`${prefix}_date`];
-  const timePart = raw[`${prefix}_time`];
+  const columns = DATE_COLUMNS[prefix];
+  const combined = raw[columns.dateTime];
+  const datePart = raw[columns.date];
+  const timePart = raw[columns.time];
   const severity = mandatory ? 'error' : 'warning';
   if (!blank(combined)) {
     const value = parseDateTime(combined);
@@ -124,7 +133,7 @@ function readDateTime(check: RowCheck, raw: RawRow, prefix: 'assault' | 'arrival
       problem(check, `${prefix}_date`, 'invalid_date', `${prefix}_date${quoted(datePart.trim())} is not a date; expected DD/MM/YYYY or YYYY-MM-DD`, severity);
       return null;
     }
-    if (blank(timePart)) return { date: value.date, time: blank(raw[`${prefix}_time`]) && value.time !== '00:00' ? value.time : null };
+    if (blank(timePart)) return { date: value.date, time: value.time !== '00:00' ? value.time : null };
     const time = parseTime(timePart) ?? parseDateTime(timePart)?.time ?? null;
     if (time === null) problem(check, `${prefix}_time`, 'invalid_time', `${prefix}_time${quoted(timePart.trim())} is not a time of day; expected HH:MM; the time was dropped`, 'warning');
     return { date: value.date, time };
@@ -236,6 +245,9 @@ export function createRowSchema(options: RowSchemaOptions) {
       if (!assault || !siteCode || !matchers) return z.NEVER;
       return {
         row: {
+          // Filled in by validateRow; declared here so that every row object has one shape.
+          line: 0,
+          identifiers: NO_IDENTIFIERS,
           siteCode,
           attendanceId,
           arrival,
@@ -286,8 +298,12 @@ export function validateRow(schema: RowSchema, file: string, line: number, raw: 
     return { row: null, issues };
   }
   const { row, warnings } = result.data;
+  // The transform made this object for this row alone, so it is completed in place rather than copied.
+  const extractRow: ExtractRow = row;
+  extractRow.line = line;
+  extractRow.identifiers = identifiers;
   return {
-    row: { line, ...row, identifiers },
-    issues: warnings.map((warning) => ({ ...warning, file, line })),
+    row: extractRow,
+    issues: warnings.length === 0 ? warnings : warnings.map((warning) => ({ ...warning, file, line })),
   };
 }
