@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvStructureError } from '../validate/read-csv.ts';
 import { createDeidentifierFromSetup, prepareRows, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
-import type { WorkerMessage } from './prepare-rows-in-worker.ts';
+import { packRows, type WorkerMessage } from './prepare-rows-in-worker.ts';
 
 const port = parentPort;
 if (!port) throw new Error('prepare-rows-worker.ts runs only as a worker thread');
@@ -28,7 +28,7 @@ try {
   for await (const rows of preparation.batches) {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit -= 1;
-    send({ type: 'rows', rows });
+    send({ type: 'rows', rows: packRows(rows) });
   }
   send({ type: 'done', quality: preparation.quality() });
 } catch (error) {
