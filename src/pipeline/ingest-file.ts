@@ -109,24 +109,31 @@ async function readHeader(file: string) {
 /** Maximum issues listed in a data-quality report (all are in the store). */
 const SAMPLE_ISSUES = 200;
 
-function writeQualityReport(
-  context: PipelineContext,
-  extract: { fileName: string; site: SiteConfig; period: string; committed: { extractId: number; version: number; supersededExtractId: number | null }; quality: DataQuality },
-): void {
-  const { extractId } = extract.committed;
-  const sampleIssues = context.store
+/**
+ * Writes the extract's data-quality report from what the store holds, so that a
+ * run finishing a file after a crash writes the same report as the run that
+ * committed it would have.
+ */
+function writeQualityReport(context: PipelineContext, extractId: number): void {
+  const store = context.store;
+  const extract = store
+    .prepare('SELECT site_code AS siteCode, period, file_name AS fileName, version, ingested_at AS ingestedAt, quality_json AS qualityJson FROM extracts WHERE id = ?')
+    .get(extractId) as { siteCode: string; period: string; fileName: string; version: number; ingestedAt: string; qualityJson: string };
+  const superseded = store.prepare('SELECT id FROM extracts WHERE superseded_by = ?').get(extractId) as { id: number } | undefined;
+  const sampleIssues = store
     .prepare("SELECT line, field, code, message, severity FROM row_issues WHERE extract_id = ? ORDER BY severity = 'warning', line LIMIT ?")
     .all(extractId, SAMPLE_ISSUES) as Array<{ line: number; field: string | null; code: string; message: string; severity: string }>;
-  const { issueCount } = context.store.prepare('SELECT COUNT(*) AS issueCount FROM row_issues WHERE extract_id = ?').get(extractId) as { issueCount: number };
+  const { issueCount } = store.prepare('SELECT COUNT(*) AS issueCount FROM row_issues WHERE extract_id = ?').get(extractId) as { issueCount: number };
+  const site = context.config.sites.find((candidate) => candidate.code === extract.siteCode);
   const written = writeExtractQualityReport(context.dataDir.reports, {
-    site: { code: extract.site.code, name: extract.site.name },
+    site: { code: extract.siteCode, name: site?.name ?? extract.siteCode },
     period: extract.period,
     file: extract.fileName,
     extractId,
-    version: extract.committed.version,
-    ingestedAt: context.now().toISOString(),
-    supersedes: extract.committed.supersededExtractId,
-    quality: extract.quality,
+    version: extract.version,
+    ingestedAt: extract.ingestedAt,
+    supersedes: superseded?.id ?? null,
+    quality: JSON.parse(extract.qualityJson) as DataQuality,
     sampleIssues,
     issueCount,
   });
@@ -155,7 +162,8 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
   if (existing) {
     const now = context.now();
     if (options.recovered) {
-      // A crash between commit and archiving: the extract is in; only the move was left to do.
+      // A crash between commit and archiving: the extract is in; the report and the move may not be.
+      writeQualityReport(context, existing.id);
       archiveFile(context.dataDir, claimed, now);
       logger.info({ file: fileName, extractId: existing.id }, 'finished archiving a file ingested before a crash');
       return { ...emptyResult(fileName, 'ingested', null), extractId: existing.id, siteCode: existing.siteCode, period: existing.period, recovered: true };
@@ -243,8 +251,9 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
       ingestedAt: context.now().toISOString(),
     });
     writer = null;
+    // The report before the move: a crash between them leaves the file in processing/, and the next run finishes both.
+    writeQualityReport(context, committed.extractId);
     archiveFile(context.dataDir, claimed, context.now());
-    writeQualityReport(context, { fileName, site, period, committed, quality: measures });
     const outcome: FileOutcome = committed.supersededExtractId === null ? 'ingested' : 'superseded';
     logger.info(
       { file: fileName, site: site.code, period, extractId: committed.extractId, version: committed.version, rowsRead: measures.rowsRead, rowsAccepted: measures.rowsAccepted, rowsRejected: measures.rowsRejected, outcome },

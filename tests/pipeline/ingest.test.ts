@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closePipelineContext, openPipelineContext, type PipelineContext } from '../../src/pipeline/context.ts';
@@ -29,6 +29,29 @@ function storeCounts(context: PipelineContext) {
 }
 
 const row = (id: string, extra = '') => `RX1AA,${id},22/10/2026 23:40,22/10/2026 23:15,punched,,street,o/s the station${extra},1,stranger,N,N,24,M,Y`;
+
+describe('a crash after the commit, before the report and the move to archive/', () => {
+  it('is finished by the next run: the data-quality report is written and the file archived', async () => {
+    const context = open();
+    drop(context, 'RX1AA_2026-10.csv', `${HEADER}\n${row('C1')}\n${row('C2')}\n`);
+    await ingestInbox(context);
+    const report = path.join(context.dataDir.reports, 'data-quality', 'RX1AA', '2026-10-v1');
+    expect(existsSync(`${report}.html`)).toBe(true);
+    const firstReport = JSON.parse(readFileSync(`${report}.json`, 'utf8'));
+    // Put the disk back as a crash right after COMMIT would have left it.
+    rmSync(`${report}.html`);
+    rmSync(`${report}.json`);
+    const [day] = readdirSync(context.dataDir.archive);
+    renameSync(path.join(context.dataDir.archive, day!, 'RX1AA_2026-10.csv'), path.join(context.dataDir.processing, '000000001-abcdef__RX1AA_2026-10.csv'));
+
+    const rerun = await ingestInbox(context);
+    expect(rerun.files[0]).toMatchObject({ outcome: 'ingested', recovered: true });
+    expect(existsSync(`${report}.html`)).toBe(true);
+    expect(JSON.parse(readFileSync(`${report}.json`, 'utf8'))).toEqual(firstReport);
+    expect(readdirSync(context.dataDir.processing)).toEqual([]);
+    expect(storeCounts(context)).toMatchObject({ extracts: 1, records: 2 });
+  });
+});
 
 describe('malformed files: each case is read, or refused with a reason, and nothing else is affected', () => {
   it.each([
