@@ -17,7 +17,8 @@ import { londonDate } from '../validate/dates.ts';
 import { mapHeader } from '../validate/header.ts';
 import { CsvStructureError, detectCsvFormat, readCsvRecords } from '../validate/read-csv.ts';
 import type { ExtractValidationOptions } from '../validate/validate-extract.ts';
-import { writeExtractQualityReport } from '../report/extract-quality/write.ts';
+import type { RowIssue } from '../validate/types.ts';
+import { writeExtractQualityReport, type ExtractQualityReport } from '../report/extract-quality/write.ts';
 import type { PipelineContext } from './context.ts';
 import { periodFromFileName, siteFromFileName } from './file-name.ts';
 import { prepareRows, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
@@ -57,6 +58,8 @@ class QuarantineSignal extends Error {
     readonly reason: string,
     readonly line: number | null,
     readonly details?: unknown,
+    /** Rows read before the file was refused, when it was read to the end (every row rejected). */
+    readonly counts?: { rowsRead: number; rowsRejected: number; quality: DataQuality },
   ) {
     super(reason);
   }
@@ -108,6 +111,25 @@ async function readHeader(file: string) {
 
 /** Maximum issues listed in a data-quality report (all are in the store). */
 const SAMPLE_ISSUES = 200;
+
+/** The first issues of a file, errors before warnings, as the store query orders them; bounded. */
+class IssueSample {
+  private readonly errors: RowIssue[] = [];
+  private readonly warnings: RowIssue[] = [];
+  count = 0;
+
+  constructor(private readonly limit: number) {}
+
+  add(issue: RowIssue): void {
+    this.count += 1;
+    const list = issue.severity === 'error' ? this.errors : this.warnings;
+    if (list.length < this.limit) list.push(issue);
+  }
+
+  issues(): ExtractQualityReport['sampleIssues'] {
+    return [...this.errors, ...this.warnings].slice(0, this.limit).map(({ line, field, code, message, severity }) => ({ line, field, code, message, severity }));
+  }
+}
 
 /**
  * Writes the extract's data-quality report from what the store holds, so that a
@@ -190,6 +212,8 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
 
     const monthCounts = new Map<string, number>();
     const geocodeOutcomes: Record<string, number> = {};
+    // Kept in memory only for a file that ends up refused (its issues are then not in the store).
+    const sample = new IssueSample(SAMPLE_ISSUES);
     const validation: ExtractValidationOptions = {
       file: claimed.path,
       fileName,
@@ -209,7 +233,10 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
 
     for await (const batch of preparation.batches) {
       for (const { issues, record } of batch) {
-        for (const issue of issues) activeWriter.addIssue(issue);
+        for (const issue of issues) {
+          activeWriter.addIssue(issue);
+          sample.add(issue);
+        }
         if (record === null) continue;
         const geocode: GeocodeResult = stages.geocoder.geocode({
           text: record.locationText,
@@ -227,11 +254,25 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
     const measures = preparation.quality();
     measures.geocodeOutcomes = geocodeOutcomes;
     if (measures.rowsAccepted === 0) {
-      throw new QuarantineSignal(
-        measures.rowsRead === 0 ? 'The file has a header but no rows.' : `None of the ${measures.rowsRead} rows could be accepted.`,
-        null,
-        { rowsRead: measures.rowsRead, rejectsByReason: measures.rejectsByReason },
-      );
+      const reason = measures.rowsRead === 0 ? 'The file has a header but no rows.' : `None of the ${measures.rowsRead} rows could be accepted.`;
+      // The hospital needs the row-by-row report most when every row was rejected.
+      if (measures.rowsRead > 0) {
+        const written = writeExtractQualityReport(context.dataDir.reports, {
+          site: { code: site.code, name: site.name },
+          period: periodFromFileName(fileName) ?? 'undated',
+          file: fileName,
+          extractId: null,
+          version: null,
+          refusal: reason,
+          ingestedAt: context.now().toISOString(),
+          supersedes: null,
+          quality: measures,
+          sampleIssues: sample.issues(),
+          issueCount: sample.count,
+        });
+        context.logger.info({ file: fileName, report: written.html }, 'data-quality report written for a refused file');
+      }
+      throw new QuarantineSignal(reason, null, { rowsRead: measures.rowsRead, rejectsByReason: measures.rejectsByReason }, { rowsRead: measures.rowsRead, rowsRejected: measures.rowsRejected, quality: measures });
     }
     const period = periodFromFileName(fileName) ?? modalMonth(monthCounts)!;
     // Rows outside the reporting month are kept (they are real attendances) but the hospital should know.
@@ -275,6 +316,8 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
     quarantineFile(context.dataDir, claimed, { reason: signal.reason, line: signal.line, details: signal.details }, now);
     recordIntakeEvent(store, { fileName, sha256, outcome: 'quarantined', reason: signal.reason, extractId: null, at: now.toISOString() });
     logger.warn({ file: fileName, reason: signal.reason }, 'file quarantined');
-    return emptyResult(fileName, 'quarantined', signal.reason);
+    const result = emptyResult(fileName, 'quarantined', signal.reason);
+    // A file refused because no row could be accepted was read: its counts still add up (read = rejected).
+    return signal.counts ? { ...result, rowsRead: signal.counts.rowsRead, rowsRejected: signal.counts.rowsRejected, quality: signal.counts.quality } : result;
   }
 }

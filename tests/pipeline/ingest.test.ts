@@ -93,6 +93,26 @@ describe('malformed files: each case is read, or refused with a reason, and noth
     expect(storeCounts(context)).toMatchObject({ extracts: 1, records: 1 });
   });
 
+  it('sends the hospital a data-quality report for a file whose every row was rejected, naming each line', async () => {
+    const context = open();
+    const bad = row('A1').replace('22/10/2026 23:15', 'yesterday');
+    drop(context, 'RX1AA_2026-10.csv', `${HEADER}\n${bad}\n${bad.replace('A1', 'A2').replace('punched', '')}\n`);
+    const [file] = (await ingestInbox(context)).files;
+    expect(file).toMatchObject({ outcome: 'quarantined', rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 });
+    const folder = path.join(context.dataDir.reports, 'data-quality', 'RX1AA');
+    const reports = readdirSync(folder);
+    expect(reports.filter((name) => /^2026-10-refused-\d{14}\.(html|json)$/.test(name))).toHaveLength(2);
+    const report = JSON.parse(readFileSync(path.join(folder, reports.find((name) => name.endsWith('.json'))!), 'utf8'));
+    expect(report).toMatchObject({ extractId: null, version: null, refusal: 'None of the 2 rows could be accepted.', issueCount: 3 });
+    expect(report.quality).toMatchObject({ rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 });
+    expect(report.sampleIssues.map((issue: { line: number; field: string }) => [issue.line, issue.field])).toEqual([
+      [2, 'assault_datetime'], [3, 'assault_datetime'], [3, 'assault_method'],
+    ]);
+    const html = readFileSync(path.join(folder, reports.find((name) => name.endsWith('.html'))!), 'utf8');
+    expect(html).toContain('This file was refused and nothing of it was stored');
+    expect(storeCounts(context)).toMatchObject({ extracts: 0, records: 0, issues: 0 });
+  });
+
   it('rejects a row with more fields than the header (an unquoted delimiter), and keeps the rest', async () => {
     const context = open();
     drop(context, 'RX1AA_2026-10.csv', `${HEADER}\n${row('A1', ', by the bins')}\n${row('A2')}\n`);

@@ -13,8 +13,11 @@ export interface ExtractQualityReport {
   site: { code: string; name: string };
   period: string;
   file: string;
-  extractId: number;
-  version: number;
+  /** Null when the file was refused (every row rejected): nothing of it was stored. */
+  extractId: number | null;
+  version: number | null;
+  /** Why the file was refused, when it was. */
+  refusal?: string;
   ingestedAt: string;
   supersedes: number | null;
   quality: DataQuality;
@@ -70,7 +73,10 @@ th{font-weight:600}.bar{display:inline-block;height:.7rem;background:#2b6cb0}.er
 .note{color:#555;font-size:.9rem}
 </style></head><body>
 <h1>Data-quality report: ${escapeHtml(report.site.name)} (${escapeHtml(report.site.code)}), ${report.period}</h1>
-<p class="note">File <code>${escapeHtml(report.file)}</code>, extract ${report.extractId} version ${report.version}${report.supersedes ? ` (replaces extract ${report.supersedes})` : ''}, ingested ${escapeHtml(report.ingestedAt)}. This report holds counts, column names and line numbers only; no value from the file is repeated in it.</p>
+${report.extractId === null
+    ? `<p><strong>This file was refused and nothing of it was stored: ${escapeHtml(report.refusal ?? 'no row could be accepted')}</strong> Please fix the rows listed below and send the file again.</p>
+<p class="note">File <code>${escapeHtml(report.file)}</code>, read ${escapeHtml(report.ingestedAt)}. This report holds counts, column names and line numbers only; no value from the file is repeated in it.</p>`
+    : `<p class="note">File <code>${escapeHtml(report.file)}</code>, extract ${report.extractId} version ${report.version}${report.supersedes ? ` (replaces extract ${report.supersedes})` : ''}, ingested ${escapeHtml(report.ingestedAt)}. This report holds counts, column names and line numbers only; no value from the file is repeated in it.</p>`}
 <div class="summary">
 <div><b>${q.rowsRead}</b>rows read</div><div><b>${q.rowsAccepted}</b>accepted</div><div><b>${q.rowsRejected}</b>rejected</div>
 <div><b>${share(geocoded, q.rowsAccepted)}</b>located (geocoded)</div><div><b>${share(q.locationBlank + q.locationUnknown, q.rowsAccepted)}</b>location blank or unknown</div>
@@ -102,9 +108,13 @@ function writeAtomically(file: string, content: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
-/** Writes reports/data-quality/<SITE>/<PERIOD>-v<N>.{json,html}; returns the two paths. */
+/**
+ * Writes reports/data-quality/<SITE>/<PERIOD>-v<N>.{json,html}, or, for a
+ * refused file, <PERIOD>-refused-<when read>.{json,html}; returns the two paths.
+ */
 export function writeExtractQualityReport(reportsFolder: string, report: ExtractQualityReport): { json: string; html: string } {
-  const base = path.join(reportsFolder, 'data-quality', report.site.code, `${report.period}-v${report.version}`);
+  const stem = report.version === null ? `${report.period}-refused-${report.ingestedAt.replace(/[^0-9]/g, '').slice(0, 14)}` : `${report.period}-v${report.version}`;
+  const base = path.join(reportsFolder, 'data-quality', report.site.code, stem);
   writeAtomically(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeAtomically(`${base}.html`, renderExtractQualityHtml(report));
   return { json: `${base}.json`, html: `${base}.html` };
