@@ -87,21 +87,23 @@ export async function detectCsvFormat(file: string): Promise<CsvFormat> {
   }
 }
 
-/** Line breaks inside a record (a quoted field spanning lines), not counting the one that ends it. */
-function countLineBreaks(raw: string): number {
-  let end = raw.length;
-  const last = raw.charCodeAt(end - 1);
-  if (last === 10) end -= raw.charCodeAt(end - 2) === 13 ? 2 : 1;
-  else if (last === 13) end -= 1;
-  // Most records have no break of their own: indexOf is far cheaper than a regular expression.
-  if (raw.indexOf('\n') === -1 && raw.indexOf('\r') === -1) return 0;
+/**
+ * Line breaks inside a record's fields. Only a quoted field can hold one (any
+ * other line break ends the record), so the record spans this many lines more
+ * than one. Counted from the fields because asking csv-parse for each record's
+ * raw text costs a fifth of its parsing time.
+ */
+function lineBreaksWithin(fields: string[]): number {
   let breaks = 0;
-  for (let index = 0; index < end; index += 1) {
-    const code = raw.charCodeAt(index);
-    if (code === 10) breaks += 1;
-    else if (code === 13) {
-      breaks += 1;
-      if (raw.charCodeAt(index + 1) === 10) index += 1;
+  for (const field of fields) {
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    for (let index = 0; index < field.length; index += 1) {
+      const code = field.charCodeAt(index);
+      if (code === 10) breaks += 1;
+      else if (code === 13) {
+        breaks += 1;
+        if (field.charCodeAt(index + 1) === 10) index += 1;
+      }
     }
   }
   return breaks;
@@ -141,7 +143,6 @@ export async function* readCsvRecordBatches(file: string, format: CsvFormat): As
     relax_column_count: true,
     relax_quotes: false,
     skip_empty_lines: false,
-    raw: true,
     max_record_size: MAX_RECORD_BYTES,
   });
   let parseFailure: unknown = null;
@@ -153,11 +154,10 @@ export async function* readCsvRecordBatches(file: string, format: CsvFormat): As
   // records of that text are waiting in its buffer, in order.
   const take = (): CsvRecord[] => {
     const batch: CsvRecord[] = [];
-    let output: { record: string[]; raw: string } | null;
-    while ((output = parser.read() as { record: string[]; raw: string } | null) !== null) {
+    let fields: string[] | null;
+    while ((fields = parser.read() as string[] | null) !== null) {
       const start = line;
-      line += countLineBreaks(output.raw) + 1;
-      const fields = output.record;
+      line += lineBreaksWithin(fields) + 1;
       if (isBlankRecord(fields)) continue;
       batch.push({ line: start, fields: start === 1 ? fields.map((f) => f.replace(/^\ufeff/, '')) : fields });
     }
