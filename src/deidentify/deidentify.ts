@@ -49,6 +49,23 @@ function addCounts(total: Partial<Record<ScrubbedKind, number>>, found: Partial<
   }
 }
 
+/** How one row's free text is scrubbed, and what was found in it so far. */
+interface RowScrubber {
+  /** The site's remembering scrubber, for a row without identifier columns. */
+  remembered: ((text: string) => ScrubResult) | null;
+  /** Otherwise the options naming the row's own identifiers. */
+  options: ScrubOptions | null;
+  scrubbed: Partial<Record<ScrubbedKind, number>>;
+}
+
+// A function of the module, not a closure made per row: at a million rows the closures show.
+function scrubField(scrubber: RowScrubber, text: string): ScrubResult {
+  // A remembered result is shared between rows: read it, never change it.
+  const result = scrubber.remembered ? scrubber.remembered(text) : scrubFreeText(text, scrubber.options!);
+  addCounts(scrubber.scrubbed, result.found);
+  return result;
+}
+
 export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
   // Compile every site pattern up front: a bad pattern is a config error at start-up, not on row 40,000.
   const patterns = new Map<string, RegExp>();
@@ -73,19 +90,13 @@ export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
   return {
     deidentify(row: ExtractRow): DeidentifiedRecord {
       const identifiers = row.identifiers;
-      const scrubOptions: ScrubOptions = { hospitalNumberPattern: patterns.get(row.siteCode) ?? null, knownIdentifiers: identifiers };
-      const plain = hasAnyIdentifier(identifiers) ? null : plainScrubberFor(row.siteCode);
-      const scrubbed: Partial<Record<ScrubbedKind, number>> = {};
-      const scrub = (text: string): ScrubResult => {
-        // A remembered result is shared between rows: read it, never change it.
-        const result = plain === null ? scrubFreeText(text, scrubOptions) : plain(text);
-        addCounts(scrubbed, result.found);
-        return result;
-      };
-
-      const location = row.locationDescription === null ? null : scrub(row.locationDescription);
-      const method = scrub(row.assaultMethodText);
-      const methodOther = row.assaultMethodOther === null ? null : scrub(row.assaultMethodOther);
+      const scrubber: RowScrubber = hasAnyIdentifier(identifiers)
+        ? { remembered: null, options: { hospitalNumberPattern: patterns.get(row.siteCode) ?? null, knownIdentifiers: identifiers }, scrubbed: {} }
+        : { remembered: plainScrubberFor(row.siteCode), options: null, scrubbed: {} };
+      const location = row.locationDescription === null ? null : scrubField(scrubber, row.locationDescription);
+      const method = scrubField(scrubber, row.assaultMethodText);
+      const methodOther = row.assaultMethodOther === null ? null : scrubField(scrubber, row.assaultMethodOther);
+      const scrubbed = scrubber.scrubbed;
 
       const homePostcode = identifiers.patientPostcode ? normalisePostcode(identifiers.patientPostcode) : null;
       const columnPostcode = row.locationPostcode ? normalisePostcode(row.locationPostcode) : null;
