@@ -22,7 +22,7 @@ import { writeExtractQualityReport, type ExtractQualityReport } from '../report/
 import type { PipelineContext } from './context.ts';
 import { periodFromFileName, siteFromFileName } from './file-name.ts';
 import { prepareRows, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
-import { prepareRowsInWorker } from './prepare-rows-in-worker.ts';
+import { RowPreparationWorker } from './prepare-rows-in-worker.ts';
 
 export type FileOutcome = 'ingested' | 'superseded' | 'duplicate' | 'quarantined';
 
@@ -177,6 +177,24 @@ export interface IngestFileOptions {
 }
 
 export async function ingestClaimedFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions = {}): Promise<FileResult> {
+  const sizeBytes = statSync(claimed.path).size;
+  const onWorker = options.validateOnWorker === 'always' || (options.validateOnWorker !== 'never' && sizeBytes >= WORKER_THRESHOLD_BYTES);
+  // Started first, so that the thread loads its code while this one checksums the file and reads its header.
+  const worker = onWorker ? new RowPreparationWorker() : null;
+  try {
+    return await ingestFile(context, claimed, stages, options, { sizeBytes, worker });
+  } finally {
+    await worker?.stop();
+  }
+}
+
+async function ingestFile(
+  context: PipelineContext,
+  claimed: ClaimedFile,
+  stages: IngestStages,
+  options: IngestFileOptions,
+  { sizeBytes, worker }: { sizeBytes: number; worker: RowPreparationWorker | null },
+): Promise<FileResult> {
   const { logger, store } = context;
   const fileName = claimed.originalName;
   const sha256 = await sha256OfFile(claimed.path);
@@ -224,9 +242,7 @@ export async function ingestClaimedFile(context: PipelineContext, claimed: Claim
       schema: { sites: new Map(context.config.sites.map((s) => [s.code, s])), defaultSiteCode: site.code, today: londonDate(context.now()) },
     };
     const preparationOptions: RowPreparationOptions = { validation, columnsDropped: mapping.droppedColumns, identifierColumnsDropped: mapping.identifierColumns };
-    const sizeBytes = statSync(claimed.path).size;
-    const onWorker = options.validateOnWorker === 'always' || (options.validateOnWorker !== 'never' && sizeBytes >= WORKER_THRESHOLD_BYTES);
-    const preparation = onWorker ? prepareRowsInWorker(preparationOptions, stages.deidentifierSetup) : prepareRows(preparationOptions, stages.deidentifier);
+    const preparation = worker ? worker.start(preparationOptions, stages.deidentifierSetup) : prepareRows(preparationOptions, stages.deidentifier);
     writer = new ExtractWriter(store, { fileName, sha256, sizeBytes, receivedAt: claimed.receivedAt });
     const activeWriter = writer;
     const gazetteerVersion = stages.geocoder.gazetteerVersion;

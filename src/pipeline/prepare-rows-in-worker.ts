@@ -66,45 +66,66 @@ export type WorkerMessage =
 /** Batches the worker may send before the parent has taken them: bounds memory to a few thousand rows. */
 const CREDIT = 4;
 
-export function prepareRowsInWorker(options: RowPreparationOptions, setup: DeidentifierSetup): RowPreparation {
-  let quality: DataQuality | null = null;
-  async function* batches(): AsyncGenerator<PreparedRow[]> {
-    const worker = new Worker(new URL('./prepare-rows-worker.mjs', import.meta.url), { workerData: { options, setup, credit: CREDIT } });
-    const inbox: WorkerMessage[] = [];
-    let wake: (() => void) | null = null;
+/**
+ * A worker thread for one extract. Made as soon as the file is known to be large,
+ * so that the thread starts (and loads its code) while the parent checksums the
+ * file and reads its header; `start` then hands it the extract. `stop` ends a
+ * thread that was not needed after all (a duplicate or a refused file).
+ */
+export class RowPreparationWorker {
+  private readonly worker = new Worker(new URL('./prepare-rows-worker.mjs', import.meta.url));
+  private readonly inbox: WorkerMessage[] = [];
+  private wake: (() => void) | null = null;
+  private started = false;
+
+  constructor() {
     const deliver = (message: WorkerMessage) => {
-      inbox.push(message);
-      wake?.();
-      wake = null;
+      this.inbox.push(message);
+      this.wake?.();
+      this.wake = null;
     };
-    worker.on('message', deliver);
-    worker.on('error', (error) => deliver({ type: 'failed', message: `the row-preparation worker failed: ${error.stack ?? error.message}` }));
-    worker.on('exit', (code) => deliver({ type: 'failed', message: `the row-preparation worker stopped early (exit code ${code})` }));
-    try {
-      for (;;) {
-        while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        const message = inbox.shift()!;
-        if (message.type === 'done') {
-          quality = message.quality;
-          return;
-        }
-        if (message.type === 'failed') {
-          if (message.structure) throw new CsvStructureError(message.structure.line, message.structure.reason);
-          throw new Error(message.message);
-        }
-        worker.postMessage({ type: 'credit' });
-        yield unpackRows(message.rows);
-      }
-    } finally {
-      worker.removeAllListeners();
-      await worker.terminate();
-    }
+    this.worker.on('message', deliver);
+    this.worker.on('error', (error) => deliver({ type: 'failed', message: `the row-preparation worker failed: ${error.stack ?? error.message}` }));
+    this.worker.on('exit', (code) => deliver({ type: 'failed', message: `the row-preparation worker stopped early (exit code ${code})` }));
   }
-  return {
-    batches: batches(),
-    quality: () => {
-      if (quality === null) throw new Error('The worker has not finished the extract: read every batch before asking for its quality');
-      return quality;
-    },
-  };
+
+  start(options: RowPreparationOptions, setup: DeidentifierSetup): RowPreparation {
+    if (this.started) throw new Error('A row-preparation worker prepares one extract only');
+    this.started = true;
+    this.worker.postMessage({ type: 'start', options, setup, credit: CREDIT });
+    let quality: DataQuality | null = null;
+    const self = this;
+    async function* batches(): AsyncGenerator<PreparedRow[]> {
+      try {
+        for (;;) {
+          while (self.inbox.length === 0) await new Promise<void>((resolve) => (self.wake = resolve));
+          const message = self.inbox.shift()!;
+          if (message.type === 'done') {
+            quality = message.quality;
+            return;
+          }
+          if (message.type === 'failed') {
+            if (message.structure) throw new CsvStructureError(message.structure.line, message.structure.reason);
+            throw new Error(message.message);
+          }
+          self.worker.postMessage({ type: 'credit' });
+          yield unpackRows(message.rows);
+        }
+      } finally {
+        await self.stop();
+      }
+    }
+    return {
+      batches: batches(),
+      quality: () => {
+        if (quality === null) throw new Error('The worker has not finished the extract: read every batch before asking for its quality');
+        return quality;
+      },
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.worker.removeAllListeners();
+    await this.worker.terminate();
+  }
 }

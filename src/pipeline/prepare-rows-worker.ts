@@ -1,40 +1,48 @@
 /**
- * The body of the row-preparation worker thread: validates and de-identifies
- * one extract and posts the rows back in batches. It runs ahead of the parent
- * by a few batches only (the parent grants credit as it takes them), so memory
- * stays flat however large the file.
+ * The body of the row-preparation worker thread: waits for an extract, then
+ * validates and de-identifies it and posts the rows back in batches. It runs
+ * ahead of the parent by a few batches only (the parent grants credit as it
+ * takes them), so memory stays flat however large the file.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { CsvStructureError } from '../validate/read-csv.ts';
 import { createDeidentifierFromSetup, prepareRows, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
 import { packRows, type WorkerMessage } from './prepare-rows-in-worker.ts';
 
+type ParentMessage = { type: 'start'; options: RowPreparationOptions; setup: DeidentifierSetup; credit: number } | { type: 'credit' };
+
 const port = parentPort;
 if (!port) throw new Error('prepare-rows-worker.ts runs only as a worker thread');
-const data = workerData as { options: RowPreparationOptions; setup: DeidentifierSetup; credit: number };
 
-let credit = data.credit;
+let credit = 0;
 let wake: (() => void) | null = null;
-port.on('message', (message: { type: 'credit' }) => {
-  if (message.type !== 'credit') return;
+port.on('message', (message: ParentMessage) => {
+  if (message.type === 'start') {
+    credit = message.credit;
+    void prepare(message.options, message.setup);
+    return;
+  }
   credit += 1;
   wake?.();
   wake = null;
 });
 
 const send = (message: WorkerMessage) => port.postMessage(message);
-try {
-  const preparation = prepareRows(data.options, createDeidentifierFromSetup(data.setup));
-  for await (const rows of preparation.batches) {
-    while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
-    credit -= 1;
-    send({ type: 'rows', rows: packRows(rows) });
+
+async function prepare(options: RowPreparationOptions, setup: DeidentifierSetup): Promise<void> {
+  try {
+    const preparation = prepareRows(options, createDeidentifierFromSetup(setup));
+    for await (const rows of preparation.batches) {
+      while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+      credit -= 1;
+      send({ type: 'rows', rows: packRows(rows) });
+    }
+    send({ type: 'done', quality: preparation.quality() });
+  } catch (error) {
+    send(
+      error instanceof CsvStructureError
+        ? { type: 'failed', structure: { line: error.line, reason: error.reason } }
+        : { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+    );
   }
-  send({ type: 'done', quality: preparation.quality() });
-} catch (error) {
-  send(
-    error instanceof CsvStructureError
-      ? { type: 'failed', structure: { line: error.line, reason: error.reason } }
-      : { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) },
-  );
 }
