@@ -1,7 +1,8 @@
 /**
  * Ingest benchmark: a generated extract of N rows (default 1,000,000, and a
  * tenth of it to show that memory does not grow with the file), read by bare
- * csv-parse and by the full pipeline, side by side. Target: the pipeline
+ * csv-parse and by the full pipeline, side by side, each in a process of its own
+ * and the best of ISTV_BENCH_RUNS runs (default 2). Target: the pipeline
  * within 3× of bare csv-parse, and peak RSS flat as the file grows.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,9 +25,17 @@ interface Measurement {
   peakRssMb: number;
 }
 
-function measure(args: string[]): Measurement {
+function measureOnce(args: string[]): Measurement {
   const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'ingest-child.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(output.trim().split('\n').pop()!) as Measurement;
+}
+
+/** Runs per measurement: the best of them is reported, since a shared machine only ever slows a run down. */
+const RUNS = Number(process.env.ISTV_BENCH_RUNS ?? 2);
+
+function measure(argsForRun: (run: number) => string[]): Measurement {
+  const runs = Array.from({ length: Math.max(1, RUNS) }, (_, run) => measureOnce(argsForRun(run)));
+  return runs.reduce((best, run) => (run.rowsPerSecond > best.rowsPerSecond ? run : best));
 }
 
 function setupConfig(folder: string): string {
@@ -46,18 +55,20 @@ export async function runIngestBench(rows = Number(process.env.ISTV_BENCH_ROWS ?
   console.log(`\n## Ingest: bare csv-parse vs the full pipeline (${sizes.join(' and ')} rows)\n`);
   // The pipeline validates and de-identifies on a worker thread while the main thread geocodes and stores,
   // so its rate depends on having a second core; bare csv-parse uses one.
-  console.log(`${availableParallelism()} CPU cores; files of ${WORKER_THRESHOLD_BYTES / 1024 / 1024} MiB or more use the worker thread.\n`);
+  console.log(`${availableParallelism()} CPU cores; files of ${WORKER_THRESHOLD_BYTES / 1024 / 1024} MiB or more use the worker thread. Best of ${Math.max(1, RUNS)} runs each (ISTV_BENCH_RUNS).\n`);
   const configFile = setupConfig(folder);
   console.log('| rows | csv-parse rows/s | pipeline rows/s | pipeline ÷ csv-parse | csv-parse peak RSS | pipeline peak RSS |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const size of sizes) {
     const file = path.join(cache, `RX1AA_2026-10_${size}.csv`);
     if (!existsSync(file)) await writeLargeExtract(file, size, { seed: 1 });
-    const bare = measure(['csv', file]);
-    // Each pipeline run gets a fresh data dir, so the file is never a duplicate.
-    const runConfig = path.join(folder, `config-${size}.json`);
-    writeFileSync(runConfig, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), dataDir: path.join(folder, `data-${size}`) }));
-    const full = measure(['pipeline', file, runConfig]);
+    const bare = measure(() => ['csv', file]);
+    const full = measure((run) => {
+      // Each pipeline run gets a fresh data dir, so the file is never a duplicate.
+      const runConfig = path.join(folder, `config-${size}-${run}.json`);
+      writeFileSync(runConfig, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), dataDir: path.join(folder, `data-${size}-${run}`) }));
+      return ['pipeline', file, runConfig];
+    });
     const slowdown = bare.rowsPerSecond / full.rowsPerSecond;
     console.log(`| ${size.toLocaleString('en-GB')} | ${bare.rowsPerSecond.toLocaleString('en-GB')} | ${full.rowsPerSecond.toLocaleString('en-GB')} | ${slowdown.toFixed(1)}× ${slowdown <= 3 ? '(target met)' : '(target 3×: not met)'} | ${bare.peakRssMb} MB | ${full.peakRssMb} MB |`);
   }
