@@ -1,9 +1,8 @@
 /**
  * Remembers which attendance references an extract has already used, so that a
- * row sent twice in one file is caught. A million-row file would make a Set grow
- * with the file, so the references live in a table of a private temporary SQLite
- * database (on disk, deleted when closed), as numbers from a hash: the reference
- * itself is never written anywhere.
+ * row sent twice in one file is caught, with memory bounded however large the
+ * file (see AttendanceRegister). References are kept as numbers from a hash:
+ * the reference itself is never written anywhere.
  */
 import Database from 'better-sqlite3';
 
@@ -65,17 +64,8 @@ export class AttendanceRegister {
     this.limit = (slots / 4) * 3;
   }
 
-  /**
-   * Notes a batch of hashes (in file order) and says, for each, whether an
-   * earlier row (in this batch or before it) already used it.
-   */
-  seenBefore(hashes: number[]): boolean[] {
-    const answers = new Array<boolean>(hashes.length);
-    for (let index = 0; index < hashes.length; index += 1) answers[index] = this.note(hashes[index]!);
-    return answers;
-  }
-
-  private note(hash: number): boolean {
+  /** Notes the hash and says whether an earlier row of the extract already used it. */
+  seenBefore(hash: number): boolean {
     if (hash === 0) {
       const seen = this.zeroSeen;
       this.zeroSeen = true;

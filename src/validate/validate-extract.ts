@@ -65,50 +65,31 @@ export class ExtractValidator {
     this.schema = createRowSchema(options.schema);
   }
 
-  /** Validates records in file order; a batch lets the duplicate check be one query instead of one per row. */
-  validateBatch(records: CsvRecord[]): ValidatedRow[] {
+  /** Validates one record; records must come in file order, for the duplicate check. */
+  validate(record: CsvRecord): ValidatedRow {
     const { fileName, mapping, headerWidth, siteCode } = this.options;
-    const results: ValidatedRow[] = [];
-    const checked: number[] = [];
-    const hashes: number[] = [];
-    for (const { line, fields } of records) {
-      const { raw, identifiers } = splitRow(mapping, fields);
-      const { row, issues } = validateRow(this.schema, fileName, line, raw, identifiers);
-      if (row && row.attendanceId !== null) {
-        checked.push(results.length);
-        hashes.push(attendanceHash(siteCode, row.attendanceId));
-      }
-      results.push({ line, row, issues });
+    const { line, fields } = record;
+    const { raw, identifiers } = splitRow(mapping, fields);
+    let { row, issues } = validateRow(this.schema, fileName, line, raw, identifiers);
+    const extra: RowIssue[] = [];
+    if (fields.length > headerWidth && hasTextBeyond(fields, headerWidth)) {
+      extra.push({ file: fileName, line, field: null, code: 'wrong_column_count', message: `the row has ${fields.length} fields but the header has ${headerWidth}; an unquoted delimiter in a field shifts every column after it`, severity: 'error' });
     }
-    const duplicates = new Set<number>();
-    this.attendances.seenBefore(hashes).forEach((seen, index) => {
-      if (seen) duplicates.add(checked[index]!);
-    });
-
-    for (let index = 0; index < results.length; index += 1) {
-      const result = results[index]!;
-      const { line } = result;
-      const fieldCount = records[index]!.fields.length;
-      const extra: RowIssue[] = [];
-      if (fieldCount > headerWidth && hasTextBeyond(records[index]!.fields, headerWidth)) {
-        extra.push({ file: fileName, line, field: null, code: 'wrong_column_count', message: `the row has ${fieldCount} fields but the header has ${headerWidth}; an unquoted delimiter in a field shifts every column after it`, severity: 'error' });
-      }
-      if (fieldCount < headerWidth) {
-        // Excel drops trailing empty fields, so a short row is read with the rest blank; the hospital should still know.
-        extra.push({ file: fileName, line, field: null, code: 'wrong_column_count', message: `the row has ${fieldCount} fields but the header has ${headerWidth}; the missing fields were read as blank`, severity: 'warning' });
-      }
-      if (result.row && result.row.siteCode !== siteCode) {
-        extra.push({ file: fileName, line, field: 'site_code', code: 'unknown_site', message: `site_code '${result.row.siteCode}' differs from this extract's site ${siteCode}; send each site's rows in its own file`, severity: 'error' });
-      }
-      if (duplicates.has(index)) {
-        extra.push({ file: fileName, line, field: 'attendance_id', code: 'duplicate_attendance', message: 'attendance_id repeats an earlier row of this file; the later row was rejected', severity: 'error' });
-      }
-      if (extra.length > 0) {
-        result.issues = [...extra, ...result.issues];
-        if (extra.some((issue) => issue.severity === 'error')) result.row = null;
-      }
+    if (fields.length < headerWidth) {
+      // Excel drops trailing empty fields, so a short row is read with the rest blank; the hospital should still know.
+      extra.push({ file: fileName, line, field: null, code: 'wrong_column_count', message: `the row has ${fields.length} fields but the header has ${headerWidth}; the missing fields were read as blank`, severity: 'warning' });
     }
-    return results;
+    if (row && row.siteCode !== siteCode) {
+      extra.push({ file: fileName, line, field: 'site_code', code: 'unknown_site', message: `site_code '${row.siteCode}' differs from this extract's site ${siteCode}; send each site's rows in its own file`, severity: 'error' });
+    }
+    if (row && row.attendanceId !== null && this.attendances.seenBefore(attendanceHash(siteCode, row.attendanceId))) {
+      extra.push({ file: fileName, line, field: 'attendance_id', code: 'duplicate_attendance', message: 'attendance_id repeats an earlier row of this file; the later row was rejected', severity: 'error' });
+    }
+    if (extra.length > 0) {
+      issues = [...extra, ...issues];
+      if (extra.some((issue) => issue.severity === 'error')) row = null;
+    }
+    return { line, row, issues };
   }
 
   close(): void {
@@ -128,7 +109,7 @@ export async function* validateExtract(options: ExtractValidationOptions): Async
       // The first record is the header, whatever line blank lines put it on.
       const rows = headerSkipped ? records : records.slice(1);
       headerSkipped = true;
-      if (rows.length > 0) yield validator.validateBatch(rows);
+      if (rows.length > 0) yield rows.map((record) => validator.validate(record));
     }
   } finally {
     validator.close();

@@ -25,7 +25,7 @@ describe('attendanceHash', () => {
   });
 });
 
-describe('AttendanceRegister.seenBefore', () => {
+describe('AttendanceRegister.seenBefore, hash by hash in file order', () => {
   it.each([
     ['a batch of new references', [[1, 2, 3]], [[false, false, false]]],
     ['a repeat inside one batch: the later one', [[1, 2, 1, 1]], [[false, false, true, true]]],
@@ -34,7 +34,7 @@ describe('AttendanceRegister.seenBefore', () => {
   ])('%s', (_name, batches, expected) => {
     register = new AttendanceRegister();
     const current = register;
-    expect(batches.map((batch) => current.seenBefore(batch))).toEqual(expected);
+    expect(batches.map((batch) => batch.map((hash) => current.seenBefore(hash)))).toEqual(expected);
   });
 });
 
@@ -45,14 +45,14 @@ describe('AttendanceRegister past its in-memory table', () => {
   ])('finds every repeat and nothing else: %s', (_name, tableSlots) => {
     register = new AttendanceRegister({ tableSlots });
     const references = Array.from({ length: 50_000 }, (_, index) => attendanceHash('RX1AA', `LX${index}`));
-    const firstPass = [];
-    for (let start = 0; start < references.length; start += 700) firstPass.push(...register.seenBefore(references.slice(start, start + 700)));
-    expect(firstPass.filter(Boolean)).toHaveLength(0);
+    const current = register;
+    const seen = (hashes: number[]) => hashes.map((hash) => current.seenBefore(hash));
+    expect(seen(references).filter(Boolean)).toHaveLength(0);
     const repeats = references.filter((_, index) => index % 97 === 0);
-    expect(register.seenBefore(repeats).every(Boolean)).toBe(true);
+    expect(seen(repeats).every(Boolean)).toBe(true);
     const fresh = Array.from({ length: 5000 }, (_, index) => attendanceHash('RX1AA', `NEW${index}`));
-    expect(register.seenBefore(fresh).filter(Boolean)).toHaveLength(0);
-    expect(register.seenBefore([0, 0])).toEqual([false, true]);
+    expect(seen(fresh).filter(Boolean)).toHaveLength(0);
+    expect(seen([0, 0])).toEqual([false, true]);
   });
 
   it('refuses a table size that is not a power of two', () => {
