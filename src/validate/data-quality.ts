@@ -115,8 +115,10 @@ export class DataQualityAccumulator {
     // and counting them is cheaper than normalising the text.
     let alphanumerics = 0;
     for (let index = 0; index < text.length && alphanumerics <= LONGEST_UNKNOWN; index += 1) {
-      const code = text.charCodeAt(index) | 32;
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) alphanumerics += 1;
+      const code = text.charCodeAt(index);
+      const lower = code | 32;
+      // Only on letters may case be folded: `| 32` would also turn control characters into digits.
+      if ((lower >= 97 && lower <= 122) || (code >= 48 && code <= 57)) alphanumerics += 1;
     }
     if (alphanumerics > LONGEST_UNKNOWN) return 'given';
     const location = normaliseCodeText(text);
