@@ -230,7 +230,7 @@ async function ingestFile(
 
     const monthCounts = new Map<string, number>();
     const geocodeOutcomes: Record<string, number> = {};
-    // Kept in memory only for a file that ends up refused (its issues are then not in the store).
+    // Bounded; read only if the file ends up refused, when its issues never reach the store.
     const sample = new IssueSample(SAMPLE_ISSUES);
     const validation: ExtractValidationOptions = {
       file: claimed.path,

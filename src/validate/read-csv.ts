@@ -136,7 +136,9 @@ function isBlankRecord(fields: string[]): boolean {
  */
 export async function* readCsvRecordBatches(file: string, format: CsvFormat): AsyncGenerator<CsvRecord[]> {
   const source = createReadStream(file);
-  const decoder = new TextDecoder(format.encoding === 'utf-16be' ? 'utf-16be' : format.encoding);
+  // UTF-8 goes to csv-parse as bytes (it reads UTF-8 itself, and decoding first would
+  // only have it encode the text again); UTF-16 and Windows-1252 are decoded here.
+  const decoder = format.encoding === 'utf-8' ? null : new TextDecoder(format.encoding);
   const parser = parse({
     bom: true,
     delimiter: format.delimiter,
@@ -166,15 +168,12 @@ export async function* readCsvRecordBatches(file: string, format: CsvFormat): As
     return batch;
   };
   try {
-    // UTF-8 goes to csv-parse as bytes (it reads UTF-8 itself, and decoding first would
-    // only have it encode the text again); UTF-16 and Windows-1252 are decoded here.
-    const passBytes = format.encoding === 'utf-8';
     for await (const chunk of source) {
-      parser.write(passBytes ? (chunk as Buffer) : decoder.decode(chunk as Buffer, { stream: true }));
+      parser.write(decoder ? decoder.decode(chunk as Buffer, { stream: true }) : (chunk as Buffer));
       const batch = take();
       if (batch.length > 0) yield batch;
     }
-    const rest = passBytes ? '' : decoder.decode();
+    const rest = decoder?.decode() ?? '';
     if (rest) parser.write(rest);
     // The last record is only parsed (or found broken) when the input ends; errors arrive a tick later.
     await new Promise<void>((resolve) => {
