@@ -464,6 +464,12 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
 
   return {
     gazetteerVersion: gazetteer.version,
+    // Everything `geocode` reads from its input, in the form it reads it: the text only as tokens.
+    questionKey(input: GeocodeInput): string {
+      if (input.isHome === true) return 'home';
+      const site = input.siteCode ? input.siteCode.toUpperCase() : '';
+      return `${site}\u0000${input.postcode || ''}\u0000${normaliser.tokens(input.text ?? '').join(' ')}`;
+    },
     geocode(input: GeocodeInput): GeocodeResult {
       if (input.isHome === true) return withoutPoint('home', 'home_flag');
       const text = input.text ?? '';

@@ -57,6 +57,13 @@ export interface GeocodeResult {
 
 export interface Geocoder {
   geocode(input: GeocodeInput): GeocodeResult;
+  /**
+   * The question an input asks, as a string: two inputs with the same key get
+   * the same answer. Text is compared as the geocoder reads it (case, punctuation
+   * and shorthand normalised), so "JCT OF HIGH RD & MILL LN" and "jct of high rd
+   * + mill lane" share a key. For memos.
+   */
+  questionKey(input: GeocodeInput): string;
   /** Identifies the gazetteer build (content hash), stored with every result for re-geocoding. */
   readonly gazetteerVersion: string;
 }
