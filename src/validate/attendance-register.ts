@@ -36,6 +36,8 @@ function finalMix(hash: number): number {
 const TABLE_SLOTS = 1 << 21;
 /** Bits of the Bloom filter over what moved to disk: 1 MiB. */
 const FILTER_BITS = 1 << 23;
+/** Hashes per insert when the table moves to disk. */
+const MOVE_SLICE = 10_000;
 
 /**
  * The hashes of an extract's first 1.5 million references live in an
@@ -109,8 +111,13 @@ export class AttendanceRegister {
       this.filter = new Int32Array(FILTER_BITS / 32);
     }
     const moving = this.table.filter((hash) => hash !== 0).sort();
-    // Sorted, the insert walks the B-tree in order instead of jumping about it.
-    this.database.prepare('INSERT OR IGNORE INTO seen (hash) SELECT value FROM json_each(?)').run(JSON.stringify(Array.from(moving)));
+    // Sorted, the insert walks the B-tree in order instead of jumping about it. In slices,
+    // so the text handed to SQLite stays small: one JSON array of 1.5 million hashes was
+    // a transient 100 MB, and the process kept that memory for the rest of the file.
+    const insert = this.database.prepare('INSERT OR IGNORE INTO seen (hash) SELECT value FROM json_each(?)');
+    for (let start = 0; start < moving.length; start += MOVE_SLICE) {
+      insert.run(JSON.stringify(Array.from(moving.subarray(start, start + MOVE_SLICE))));
+    }
     for (const hash of moving) {
       const [first, second] = this.filterBits(hash);
       this.filter![first >>> 5]! |= 1 << (first & 31);

@@ -42,6 +42,7 @@ describe('AttendanceRegister past its in-memory table', () => {
   it.each([
     ['all in memory', undefined],
     ['most of them moved to disk, several times', 4096],
+    ['moved to disk in several slices at once', 32_768],
   ])('finds every repeat and nothing else: %s', (_name, tableSlots) => {
     register = new AttendanceRegister({ tableSlots });
     const references = Array.from({ length: 50_000 }, (_, index) => attendanceHash('RX1AA', `LX${index}`));
