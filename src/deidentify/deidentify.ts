@@ -12,7 +12,7 @@ import type { ExtractRow } from '../validate/types.ts';
 import type { DeidentifiedRecord, ScrubbedKind } from './types.ts';
 import { ageBandOf, ageOnDate } from './age-band.ts';
 import { normaliseNhsNumber } from './nhs-number.ts';
-import { normalisePostcode } from './postcode.ts';
+import { normalisePostcode } from '../lib/postcode.ts';
 import { compileHospitalNumberPattern, scrubFreeText, type ScrubOptions, type ScrubResult } from './scrub.ts';
 
 /** The geocoder's postcode lookup (from the gazetteer), injected so this stage does not depend on it. */

@@ -4,5 +4,5 @@ export { scrubFreeText, compileHospitalNumberPattern, SCRUB_TOKENS, type ScrubOp
 export { loadPseudonymKey, createPseudonymKeyFile, decodeKeyText, PseudonymKeyError, PSEUDONYM_KEY_ENV, MINIMUM_KEY_BYTES, type LoadedPseudonymKey } from './pseudonym-key.ts';
 export { ageBandOf, ageOnDate } from './age-band.ts';
 export { isValidNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
-export { normalisePostcode, postcodeSector } from './postcode.ts';
+export { normalisePostcode, postcodeSector } from '../lib/postcode.ts';
 export * from './types.ts';

@@ -15,7 +15,7 @@
 import type { IdentifierFields } from '../validate/types.ts';
 import type { ScrubbedKind } from './types.ts';
 import { digitsOf, isValidNhsNumber } from './nhs-number.ts';
-import { normalisePostcode, postcodePattern, postcodeSector } from './postcode.ts';
+import { normalisePostcode, postcodePattern, postcodeSector } from '../lib/postcode.ts';
 import { ASSAULT_VERBS, DOMESTIC_WORDS, GIVEN_NAMES, NOT_NAME_WORDS, PLACE_WORDS, RELATIONSHIP_WORDS, STREET_SUFFIXES, TITLES } from './lexicon.ts';
 
 export interface ScrubOptions {

@@ -18,7 +18,7 @@ import type { SiteRecord } from './gazetteer/types.ts';
 import { createTokenCorrector, type TokenCorrector } from './fuzzy.ts';
 import { ABBREVIATIONS, createNormaliser, type Normaliser } from './normalise.ts';
 import { createPlaceIndex, type KeyStrength, type PlaceIndex } from './place-index.ts';
-import { normalisePostcode, postcodeSector } from './postcode.ts';
+import { normalisePostcode, postcodeSector } from '../lib/postcode.ts';
 import type { GeocodeInput, GeocodeOutcome, GeocodeResult, Geocoder } from './types.ts';
 
 export interface GeocoderSite {

@@ -9,5 +9,5 @@ export type { GazetteerFile, LsoaRecord, PlaceRecord, SiteRecord } from './gazet
 export { createGeocoder, type GeocoderOptions, type GeocoderSite } from './geocoder.ts';
 export { createLsoaIndex, type LsoaIndex } from './lsoa-index.ts';
 export { gridToWgs84, wgs84ToGrid } from './british-national-grid.ts';
-export { normalisePostcode, postcodeSector, postcodeDistrict } from './postcode.ts';
+export { normalisePostcode, postcodeSector, postcodeDistrict } from '../lib/postcode.ts';
 export * from './types.ts';

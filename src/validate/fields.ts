@@ -62,15 +62,6 @@ export function readAssailantCount(value: string): FieldResult<number> {
   return { ok: true, value: count };
 }
 
-const POSTCODE_PATTERN = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
-
-/** A full UK postcode in canonical form ("N17 9LZ"), or null when the value is not one. */
-export function normalisePostcode(value: string): string | null {
-  const compact = value.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  const match = POSTCODE_PATTERN.exec(compact);
-  return match ? `${match[1]} ${match[2]}` : null;
-}
-
 /**
  * Whether a value may be quoted back in an error message. Only short values made
  * of date, time and number characters qualify, and not when they hold a run of

@@ -14,7 +14,8 @@ import {
 import type { SiteConfig } from '../config/sites.ts';
 import { daysBetween, minutesBetween, parseDate, parseDateTime, parseTime } from './dates.ts';
 import { memoise } from '../lib/bounded-memo.ts';
-import { isSafeToEcho, normalisePostcode, readAge, readAssailantCount, readSex, readYesNo, type FieldResult } from './fields.ts';
+import { normalisePostcode } from '../lib/postcode.ts';
+import { isSafeToEcho, readAge, readAssailantCount, readSex, readYesNo, type FieldResult } from './fields.ts';
 import type { InputColumn } from './header.ts';
 import type { ExtractRow, IdentifierFields, LocalDateTime, RowIssue, RowIssueCode } from './types.ts';
 

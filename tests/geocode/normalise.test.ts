@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedEdits, createTokenCorrector, editDistance, phoneticKey } from '../../src/geocode/fuzzy.ts';
 import { createNormaliser } from '../../src/geocode/normalise.ts';
-import { looksLikeOutwardCode, normalisePostcode, postcodeDistrict, postcodeSector } from '../../src/geocode/postcode.ts';
 
 const normaliser = createNormaliser();
 
@@ -74,29 +73,5 @@ describe('spelling correction against the gazetteer vocabulary', () => {
 
   it('gives words that sound alike the same phonetic key', () => {
     expect(phoneticKey('tottnam')).toBe(phoneticKey('tottenham'));
-  });
-});
-
-describe('postcode shapes', () => {
-  it.each([
-    ['n176he', 'N17 6HE'],
-    [' N17  6HE ', 'N17 6HE'],
-    ['ec1a1bb', 'EC1A 1BB'],
-    ['10 past 5', null],
-    ['N17', null],
-  ])('normalisePostcode(%j) = %j', (input, expected) => {
-    expect(normalisePostcode(input)).toBe(expected);
-  });
-
-  it('splits a postcode into sector and district', () => {
-    expect([postcodeSector('IG11 8TU'), postcodeDistrict('IG11 8TU')]).toEqual(['IG11 8', 'IG11']);
-  });
-
-  it.each([
-    ['n17', true],
-    ['IG11', true],
-    ['10', false],
-  ])('%s looks like an outward code: %s', (value, expected) => {
-    expect(looksLikeOutwardCode(value)).toBe(expected);
   });
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLsoaIndex } from '../lsoa-index.ts';
-import { normalisePostcode, postcodeDistrict, postcodeSector } from '../postcode.ts';
+import { normalisePostcode, postcodeDistrict, postcodeSector } from '../../lib/postcode.ts';
 import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type LsoaRecord, type PlaceRecord, type SiteRecord } from './types.ts';
 
 export interface PostcodeLookup {

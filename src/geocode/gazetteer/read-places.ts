@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { along, bbox as turfBbox, length, pointOnFeature } from '@turf/turf';
 import type { Feature, Geometry, LineString, Position } from 'geojson';
-import { normalisePostcode, postcodeDistrict } from '../postcode.ts';
+import { normalisePostcode, postcodeDistrict } from '../../lib/postcode.ts';
 import { readCsvTable, resolveColumns, type ColumnSpec, type CsvTable } from './csv.ts';
 import { readGeoJsonFile } from './read-lsoas.ts';
 import { round6, rowPoint, type ReadResult } from './read-postcodes.ts';

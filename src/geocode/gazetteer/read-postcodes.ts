@@ -8,7 +8,7 @@
  * Grid references are used only when a row has no latitude/longitude.
  */
 import { gridToWgs84 } from '../british-national-grid.ts';
-import { normalisePostcode } from '../postcode.ts';
+import { normalisePostcode } from '../../lib/postcode.ts';
 import { numberCell, readCsvTable, resolveColumns, type ColumnSpec, type CsvTable } from './csv.ts';
 import type { PostcodeRecord } from './types.ts';
 
