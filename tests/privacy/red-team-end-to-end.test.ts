@@ -1,13 +1,15 @@
 /**
  * The red-team run: extracts planting hundreds of identifiers of every kind, in
  * identifier columns and inside free text, go through the whole pipeline
- * (ingest, data-quality reports, every month's packs, logs at debug level).
+ * (ingest, data-quality reports, every month's packs with the last month's PDFs,
+ * logs at debug level).
  * Afterwards not one planted identifier may appear in any byte of any file
  * under the data dir, except archive/ and quarantine/ (the raw files, kept
  * owner-only and purged). The geography is the real open data when
  * ../shared/data is there, so that postcodes and places really match; otherwise
  * the sample area.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +22,7 @@ import { buildGazetteer, writeGazetteer } from '../../src/geocode/gazetteer/buil
 import { closePipelineContext, openPipelineContext } from '../../src/pipeline/context.ts';
 import { ingestInbox } from '../../src/pipeline/ingest.ts';
 import { publishMonth } from '../../src/report/publish.ts';
+import { CHROMIUM_PATH } from '../../src/report/render/pdf.ts';
 import { PLANTED_KINDS, generateRedTeam, plantedIdentifierValues } from '../deidentify/red-team/generate.ts';
 import { repoRoot, sampleGazetteer } from '../pipeline/sample-area.ts';
 
@@ -96,6 +99,18 @@ function storeValues(file: string): string {
 const set = generateRedTeam();
 let dataDir = '';
 
+// A PDF's text sits in compressed streams, so it is searched as pdftotext (poppler-utils) reads it.
+const PDFTOTEXT = '/usr/bin/pdftotext';
+const canReadPdfs = existsSync(CHROMIUM_PATH) && existsSync(PDFTOTEXT);
+if (!canReadPdfs) console.warn(`red-team: PDFs not checked (needs ${CHROMIUM_PATH} and ${PDFTOTEXT}: Debian packages chromium and poppler-utils)`);
+
+/** The text of a file as a reader sees it: a PDF's extracted text, any other file's bytes. */
+function readableText(file: string): string {
+  // latin1 keeps one character per byte, so binary files are searched byte for byte.
+  if (!file.endsWith('.pdf')) return readFileSync(file).toString('latin1');
+  return execFileSync(PDFTOTEXT, ['-q', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
 beforeAll(async () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'istv-red-team-'));
   const gazetteer = redTeamGazetteer(folder);
@@ -116,8 +131,10 @@ beforeAll(async () => {
     const summary = await ingestInbox(context);
     expect(summary.failed).toEqual([]);
     expect(summary.totals.rowsAccepted).toBeGreaterThan(0);
-    for (const month of [...new Set(set.extracts.map((e) => e.period))]) {
-      await publishMonth(context, month, { pdf: 'skip' });
+    const months = [...new Set(set.extracts.map((e) => e.period))].sort();
+    for (const month of months) {
+      // PDFs (printed from the HTML by Chromium) for the last month, so their text is searched too.
+      await publishMonth(context, month, { pdf: month === months.at(-1) && canReadPdfs ? 'required' : 'skip' });
     }
   } finally {
     closePipelineContext(context);
@@ -147,9 +164,9 @@ describe('after a full run over the red-team extracts', () => {
     // needle is searched in each stored value on its own.
     const findWords = createNeedleFinder(needles.filter((needle) => /[a-z]/i.test(needle)));
     const leaks: string[] = [];
+    if (canReadPdfs) expect(files.filter((f) => f.endsWith('.pdf')).length).toBeGreaterThan(2);
     for (const file of files) {
-      // latin1 keeps one character per byte, so binary files are searched byte for byte.
-      const bytes = readFileSync(file).toString('latin1');
+      const bytes = readableText(file);
       const isStore = /istv\.sqlite(-wal)?$/.test(file);
       const found = isStore ? findWords(bytes) : findAny(bytes);
       if (file.endsWith('istv.sqlite')) found.push(...findAny(storeValues(file)));
