@@ -4,6 +4,7 @@
  * loaded from the HTML file on disk, so the PDF is exactly the HTML pack.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -31,6 +32,18 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/**
+ * The longest one page may take to load and print. A publish runs unattended on
+ * a schedule; a Chromium that hangs must fail the run (the previous pack stays
+ * published) rather than hold the job for ever. Pages print in well under a
+ * second; this is for a browser that is stuck.
+ */
+export const PRINT_TIMEOUT_MS = 120_000;
+
+export interface PdfPrinterOptions {
+  printTimeoutMs?: number;
+}
+
 export interface PdfPrinter {
   print(htmlFile: string, pdfFile: string): Promise<void>;
   close(): Promise<void>;
@@ -42,16 +55,31 @@ export interface PdfPrinter {
  * request outside `root` is refused: a pack is self-contained, and printing
  * it proves that.
  */
-export async function openPdfPrinter(root: string): Promise<PdfPrinter> {
+export async function openPdfPrinter(root: string, options: PdfPrinterOptions = {}): Promise<PdfPrinter> {
+  const timeoutMs = options.printTimeoutMs ?? PRINT_TIMEOUT_MS;
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const allowed = pathToFileURL(root).href;
     await page.route('**/*', (route) => (route.request().url().startsWith(allowed) ? route.continue() : route.abort()));
+    const printPage = async (htmlFile: string, pdfFile: string) => {
+      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: timeoutMs });
+      await page.pdf({ path: pdfFile, format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' } });
+    };
     return {
       async print(htmlFile, pdfFile) {
-        await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
-        await page.pdf({ path: pdfFile, format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' } });
+        const printing = printPage(htmlFile, pdfFile);
+        // Once the timeout wins, the abandoned print fails when the browser closes: nobody waits for it.
+        printing.catch(() => undefined);
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`Chromium did not print ${path.basename(htmlFile)} within ${timeoutMs / 1000} s`)), timeoutMs);
+        });
+        try {
+          await Promise.race([printing, timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
       },
       close: () => browser.close(),
     };
