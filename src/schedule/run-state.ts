@@ -114,7 +114,7 @@ export function markInterruptedRuns(store: StoreDatabase, at: Date): number {
 // ---------------------------------------------------------------------------
 // Publications
 
-export type PublicationReason = 'scheduled' | 'late-extract' | 'resubmission';
+export type PublicationReason = 'scheduled' | 'late-extract' | 'resubmission' | 'manual';
 
 export interface MonthPublication {
   month: string;
@@ -191,6 +191,8 @@ export interface PublicationRecord {
   publishedAt: Date;
   extractIds: number[];
   summary: StepSummary;
+  /** Whether the packs say "Revised"; by default, every revision after the first. */
+  revised?: boolean;
 }
 
 export function recordPublication(store: StoreDatabase, record: PublicationRecord): void {
@@ -203,7 +205,33 @@ export function recordPublication(store: StoreDatabase, record: PublicationRecor
       .run(record.revision, record.publishedAt.toISOString(), ids, record.month);
     store
       .prepare('INSERT INTO publication_history (month, revision, revised, reason, published_at, extract_ids, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(record.month, record.revision, record.revision > 1 ? 1 : 0, record.reason, record.publishedAt.toISOString(), ids, JSON.stringify(record.summary));
+      .run(record.month, record.revision, (record.revised ?? record.revision > 1) ? 1 : 0, record.reason, record.publishedAt.toISOString(), ids, JSON.stringify(record.summary));
+  })();
+}
+
+/**
+ * A month published by hand (`istv report`), recorded as the scheduler records its
+ * own: the next revision of the month, with the current extracts it was made from.
+ * The history of what was issued is then whole, and the scheduler does not publish
+ * the month again until its extracts change.
+ */
+export function recordManualPublication(
+  store: StoreDatabase,
+  record: { month: string; revised: boolean; publishedAt: Date; summary: StepSummary },
+): number {
+  return store.transaction(() => {
+    owePublication(store, record.month, record.publishedAt);
+    const { revision } = store.prepare('SELECT revision FROM month_publications WHERE month = ?').get(record.month) as { revision: number };
+    recordPublication(store, {
+      month: record.month,
+      revision: revision + 1,
+      reason: 'manual',
+      publishedAt: record.publishedAt,
+      extractIds: currentExtractIds(store, record.month),
+      summary: record.summary,
+      revised: record.revised,
+    });
+    return revision + 1;
   })();
 }
 

@@ -7,11 +7,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createPipelineSteps } from '../../jobs/pipeline-steps.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { scheduleConfigSchema, type ScheduleConfig } from '../../src/config/schedule.ts';
 import { closePipelineContext, openPipelineContext, type PipelineContext } from '../../src/pipeline/context.ts';
 import type { StepSummary } from '../../src/schedule/run-state.ts';
-import type { PublishOptions, SchedulerSteps } from '../../src/schedule/scheduler.ts';
+import { Scheduler, type PublishOptions, type SchedulerSteps } from '../../src/schedule/scheduler.ts';
 import type { StoreDatabase } from '../../src/store/open.ts';
 
 export const SITES = [
@@ -132,4 +133,14 @@ export function recordingSteps(clock: ControlledClock): RecordingSteps {
     },
   };
   return steps;
+}
+
+/** A scheduler over the real pipeline steps (PDFs skipped), for the context's config and sites. */
+export function realPipelineScheduler(context: PipelineContext): Scheduler {
+  return new Scheduler({
+    context,
+    steps: createPipelineSteps({ pdf: 'skip' }),
+    config: context.config.schedule,
+    sites: context.config.sites.map((site) => ({ code: site.code, extractDueDay: site.extractDueDay })),
+  });
 }

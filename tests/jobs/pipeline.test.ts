@@ -6,23 +6,17 @@
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPipelineSteps } from '../../jobs/pipeline-steps.ts';
 import { closePipelineContext, openPipelineContext } from '../../src/pipeline/context.ts';
 import { listPublicationHistory } from '../../src/schedule/run-state.ts';
-import { Scheduler } from '../../src/schedule/scheduler.ts';
 import { scheduleStatus } from '../../src/schedule/status.ts';
 import { sampleData, sampleSetup } from '../pipeline/sample-area.ts';
+import { realPipelineScheduler } from './helpers.ts';
 
 describe('the scheduler over the real pipeline', () => {
   const setup = sampleSetup();
   let now = new Date('2026-08-01T09:00:00Z');
   const context = openPipelineContext(setup.config, { quiet: true, now: () => now });
-  const scheduler = new Scheduler({
-    context,
-    steps: createPipelineSteps({ pdf: 'skip' }),
-    config: context.config.schedule,
-    sites: context.config.sites.map((site) => ({ code: site.code, extractDueDay: site.extractDueDay })),
-  });
+  const scheduler = realPipelineScheduler(context);
   afterAll(() => {
     scheduler.dispose();
     closePipelineContext(context);

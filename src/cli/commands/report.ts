@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { isMonth } from '../../aggregate/months.ts';
 import { readGeoJsonFile } from '../../geocode/gazetteer/read-lsoas.ts';
 import { publishMonth } from '../../report/publish.ts';
+import { recordManualPublication } from '../../schedule/run-state.ts';
 import { action, printResult, withCommonOptions, withContext, type CommonOptions } from '../base.ts';
 import { EXIT } from '../exit-codes.ts';
 
@@ -33,9 +34,16 @@ export function register(program: Command): void {
           ...(options.boundaries ? { lsoaBoundaries: readGeoJsonFile(options.boundaries) } : {}),
           pdf: options.pdf ? 'if-available' : 'skip',
         });
-        printResult(options, summary, () =>
+        // In the publication history beside the scheduler's own, so the record of what was issued is whole.
+        const revision = recordManualPublication(context.store, {
+          month: summary.month,
+          revised: summary.revised,
+          publishedAt: context.now(),
+          summary: { audiences: summary.audiences.length, files: summary.audiences.reduce((total, entry) => total + entry.files.length, 0), pdfs: summary.pdfs, revised: summary.revised },
+        });
+        printResult(options, { ...summary, revision }, () =>
           [
-            `Published ${summary.month}${summary.revised ? ' (revised)' : ''} in ${summary.directory}`,
+            `Published ${summary.month}${summary.revised ? ' (revised)' : ''} in ${summary.directory} (edition ${revision} in the publication history)`,
             ...summary.audiences.map((entry) => `  ${entry.audience.padEnd(14)} ${String(entry.files.length).padStart(4)} files, ${entry.tables} tables`),
             summary.pdfSkippedReason ? `  PDFs skipped: ${summary.pdfSkippedReason}` : `  ${summary.pdfs} PDFs`,
           ].join('\n'),
