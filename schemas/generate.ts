@@ -57,6 +57,7 @@ export function contractReadme(): string {
   }
   lines.push('## What happens to a bad row', '');
   lines.push('Each row is accepted or rejected; the counts always add up (read = accepted + rejected). A missing or unreadable mandatory item rejects the row. An unreadable optional item is dropped with a warning and the row is kept. Every problem is reported back to the hospital in the data-quality report with its line number, the column and what was expected — never the value, in case it is identifying. A file whose header cannot be understood, or whose quoting is broken, is quarantined as a whole with a reason file, and nothing from it is stored.', '');
+  lines.push('A month with no assault attendances is sent as a nil return: the header and no rows, in a file whose name gives the site and month (`RKEQ4_2026-10.csv`). It is recorded as that month\'s extract. A nil return that would replace an extract that has rows is refused (an empty export must not remove a month already sent).', '');
   return `${lines.join('\n')}\n`;
 }
 

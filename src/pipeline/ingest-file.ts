@@ -11,7 +11,7 @@ import type { Geocoder, GeocodeResult } from '../geocode/types.ts';
 import { archiveFile, quarantineFile } from '../intake/archive.ts';
 import { sha256OfFile } from '../intake/checksum.ts';
 import type { ClaimedFile } from '../intake/claim.ts';
-import { ExtractWriter, findExtractByChecksum, recordIntakeEvent } from '../store/extract-writer.ts';
+import { ExtractWriter, findCurrentExtract, findExtractByChecksum, recordIntakeEvent } from '../store/extract-writer.ts';
 import type { DataQuality } from '../validate/data-quality.ts';
 import { londonDate } from '../validate/dates.ts';
 import { mapHeader } from '../validate/header.ts';
@@ -97,6 +97,27 @@ function modalMonth(counts: Map<string, number>): string | null {
     }
   }
   return best;
+}
+
+/**
+ * A file with a header and no rows is a nil return (the site saw no assault
+ * attendances that month) when its name says which month, and it would not
+ * replace an extract that has rows: an empty export must not wipe a month that
+ * was sent. Returns the month, or throws the reason it cannot be one.
+ */
+function nilReturnPeriod(context: PipelineContext, fileName: string, siteCode: string): string {
+  const period = periodFromFileName(fileName);
+  if (period === null) {
+    throw new QuarantineSignal('The file has a header but no rows, and its name gives no month (SITE_YYYY-MM.csv), so it cannot be taken as a nil return.', null);
+  }
+  const current = findCurrentExtract(context.store, siteCode, period);
+  if (current !== null && current.rowsAccepted > 0) {
+    throw new QuarantineSignal(
+      `The file has a header but no rows. As a nil return it would replace extract ${current.id} (${current.rowsAccepted} accepted rows) for ${siteCode} ${period} with none, and an empty export must not remove a month already sent; extract ${current.id} stays current. If ${period} really had no assault attendances, the hospital should confirm it.`,
+      null,
+    );
+  }
+  return period;
 }
 
 async function readHeader(file: string) {
@@ -269,7 +290,8 @@ async function ingestFile(
 
     const measures = preparation.quality();
     measures.geocodeOutcomes = geocodeOutcomes;
-    if (measures.rowsAccepted === 0) {
+    const nilReturn = measures.rowsRead === 0 ? nilReturnPeriod(context, fileName, site.code) : null;
+    if (measures.rowsAccepted === 0 && nilReturn === null) {
       const reason = measures.rowsRead === 0 ? 'The file has a header but no rows.' : `None of the ${measures.rowsRead} rows could be accepted.`;
       // The hospital needs the row-by-row report most when every row was rejected.
       if (measures.rowsRead > 0) {

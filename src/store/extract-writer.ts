@@ -138,6 +138,14 @@ export class ExtractWriter {
   }
 }
 
+/** The current extract of a site and month, if there is one. */
+export function findCurrentExtract(database: StoreDatabase, siteCode: string, period: string): { id: number; rowsAccepted: number } | null {
+  const row = database
+    .prepare("SELECT id, rows_accepted AS rowsAccepted FROM extracts WHERE site_code = ? AND period = ? AND status = 'current'")
+    .get(siteCode, period);
+  return (row as { id: number; rowsAccepted: number } | undefined) ?? null;
+}
+
 /** Whether a file with this checksum was already ingested, and as which extract. */
 export function findExtractByChecksum(database: StoreDatabase, sha256: string): { id: number; siteCode: string; period: string; status: string } | null {
   const row = database.prepare('SELECT id, site_code AS siteCode, period, status FROM extracts WHERE sha256 = ?').get(sha256);

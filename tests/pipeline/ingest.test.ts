@@ -93,6 +93,45 @@ describe('malformed files: each case is read, or refused with a reason, and noth
     expect(storeCounts(context)).toMatchObject({ extracts: 1, records: 1 });
   });
 
+  describe('a file with a header and no rows', () => {
+    it('is a nil return for the month its name gives: an extract of no rows, with its data-quality report', async () => {
+      const context = open();
+      drop(context, 'RX1AA_2026-10.csv', `${HEADER}\r\n\r\n`);
+      const [file] = (await ingestInbox(context)).files;
+      expect(file).toMatchObject({ outcome: 'ingested', rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, siteCode: 'RX1AA', period: '2026-10' });
+      expect(storeCounts(context)).toMatchObject({ extracts: 1, records: 0 });
+      const html = readFileSync(path.join(context.dataDir.reports, 'data-quality', 'RX1AA', '2026-10-v1.html'), 'utf8');
+      expect(html).toContain('A nil return');
+      expect(html).not.toMatch(/NaN|Infinity/);
+    });
+
+    it('is replaced by the extract that follows it', async () => {
+      const context = open();
+      drop(context, 'RX1AA_2026-10.csv', `${HEADER}\n`);
+      await ingestInbox(context);
+      drop(context, 'RX1AA_2026-10_v2.csv', `${HEADER}\n${row('A1')}\n`);
+      const [file] = (await ingestInbox(context)).files;
+      expect(file).toMatchObject({ outcome: 'superseded', rowsAccepted: 1 });
+      expect(context.store.prepare("SELECT COUNT(*) AS n FROM current_records WHERE site_code = 'RX1AA'").get()).toEqual({ n: 1 });
+    });
+
+    it.each([
+      ['without a month in its name', 'RX1AA-october.csv', null, /name gives no month/],
+      ['over an extract of the month that has rows', 'RX1AA_2026-10_v2.csv', `${HEADER}\n${row('A1')}\n`, /would replace extract 1 \(1 accepted rows\).*extract 1 stays current/],
+    ])('is quarantined %s', async (_name, fileName, earlier, reason) => {
+      const context = open();
+      if (earlier !== null) {
+        drop(context, 'RX1AA_2026-10.csv', earlier);
+        await ingestInbox(context);
+      }
+      drop(context, fileName, `${HEADER}\n`);
+      const [file] = (await ingestInbox(context)).files;
+      expect(file).toMatchObject({ outcome: 'quarantined' });
+      expect(file!.reason).toMatch(reason);
+      expect(storeCounts(context).records).toBe(earlier === null ? 0 : 1);
+    });
+  });
+
   it('sends the hospital a data-quality report for a file whose every row was rejected, naming each line', async () => {
     const context = open();
     const bad = row('A1').replace('22/10/2026 23:15', 'yesterday');

@@ -76,7 +76,7 @@ th{font-weight:600}.bar{display:inline-block;height:.7rem;background:#2b6cb0}.er
 ${report.extractId === null
     ? `<p><strong>This file was refused and nothing of it was stored: ${escapeHtml(report.refusal ?? 'no row could be accepted')}</strong> Please fix the rows listed below and send the file again.</p>
 <p class="note">File <code>${escapeHtml(report.file)}</code>, read ${escapeHtml(report.ingestedAt)}. This report holds counts, column names and line numbers only; no value from the file is repeated in it.</p>`
-    : `<p class="note">File <code>${escapeHtml(report.file)}</code>, extract ${report.extractId} version ${report.version}${report.supersedes ? ` (replaces extract ${report.supersedes})` : ''}, ingested ${escapeHtml(report.ingestedAt)}. This report holds counts, column names and line numbers only; no value from the file is repeated in it.</p>`}
+    : `${q.rowsRead === 0 ? '<p><strong>A nil return: the file has a header and no rows, recorded as no assault attendances this month.</strong> If there were any, please send the extract again.</p>\n' : ''}<p class="note">File <code>${escapeHtml(report.file)}</code>, extract ${report.extractId} version ${report.version}${report.supersedes ? ` (replaces extract ${report.supersedes})` : ''}, ingested ${escapeHtml(report.ingestedAt)}. This report holds counts, column names and line numbers only; no value from the file is repeated in it.</p>`}
 <div class="summary">
 <div><b>${q.rowsRead}</b>rows read</div><div><b>${q.rowsAccepted}</b>accepted</div><div><b>${q.rowsRejected}</b>rejected</div>
 <div><b>${share(geocoded, q.rowsAccepted)}</b>located (geocoded)</div><div><b>${share(q.locationBlank + q.locationUnknown, q.rowsAccepted)}</b>location blank or unknown</div>
