@@ -51,6 +51,8 @@ describe('spelling correction against the gazetteer vocabulary', () => {
     ['a different first letter is a different name', 'annington'],
     ['too short to correct', 'rod'],
     ['too far off', 'trafalgar'],
+    ['longer than any word by more than two letters', 'tottenhamtot'],
+    ['a run of letters as long as a field allows', 'mum'.repeat(167)],
   ])('%s: %s has no correction', (_name, typed) => {
     expect(corrector.correct(typed)).toEqual([]);
   });
