@@ -103,9 +103,9 @@ function modalMonth(counts: Map<string, number>): string | null {
  * A file with a header and no rows is a nil return (the site saw no assault
  * attendances that month) when its name says which month, and it would not
  * replace an extract that has rows: an empty export must not wipe a month that
- * was sent. Returns the month, or throws the reason it cannot be one.
+ * was sent. Throws the reason when it cannot be one.
  */
-function nilReturnPeriod(context: PipelineContext, fileName: string, siteCode: string): string {
+function assertNilReturn(context: PipelineContext, fileName: string, siteCode: string): void {
   const period = periodFromFileName(fileName);
   if (period === null) {
     throw new QuarantineSignal('The file has a header but no rows, and its name gives no month (SITE_YYYY-MM.csv), so it cannot be taken as a nil return.', null);
@@ -117,7 +117,6 @@ function nilReturnPeriod(context: PipelineContext, fileName: string, siteCode: s
       null,
     );
   }
-  return period;
 }
 
 async function readHeader(file: string) {
@@ -290,26 +289,26 @@ async function ingestFile(
 
     const measures = preparation.quality();
     measures.geocodeOutcomes = geocodeOutcomes;
-    const nilReturn = measures.rowsRead === 0 ? nilReturnPeriod(context, fileName, site.code) : null;
-    if (measures.rowsAccepted === 0 && nilReturn === null) {
-      const reason = measures.rowsRead === 0 ? 'The file has a header but no rows.' : `None of the ${measures.rowsRead} rows could be accepted.`;
+    // No rows at all is a nil return, or a quarantine with the reason it cannot be one.
+    if (measures.rowsRead === 0) {
+      assertNilReturn(context, fileName, site.code);
+    } else if (measures.rowsAccepted === 0) {
+      const reason = `None of the ${measures.rowsRead} rows could be accepted.`;
       // The hospital needs the row-by-row report most when every row was rejected.
-      if (measures.rowsRead > 0) {
-        const written = writeExtractQualityReport(context.dataDir.reports, {
-          site: { code: site.code, name: site.name },
-          period: periodFromFileName(fileName) ?? 'undated',
-          file: fileName,
-          extractId: null,
-          version: null,
-          refusal: reason,
-          ingestedAt: context.now().toISOString(),
-          supersedes: null,
-          quality: measures,
-          sampleIssues: sample.issues(),
-          issueCount: sample.count,
-        });
-        context.logger.info({ file: fileName, report: written.html }, 'data-quality report written for a refused file');
-      }
+      const written = writeExtractQualityReport(context.dataDir.reports, {
+        site: { code: site.code, name: site.name },
+        period: periodFromFileName(fileName) ?? 'undated',
+        file: fileName,
+        extractId: null,
+        version: null,
+        refusal: reason,
+        ingestedAt: context.now().toISOString(),
+        supersedes: null,
+        quality: measures,
+        sampleIssues: sample.issues(),
+        issueCount: sample.count,
+      });
+      context.logger.info({ file: fileName, report: written.html }, 'data-quality report written for a refused file');
       throw new QuarantineSignal(reason, null, { rowsRead: measures.rowsRead, rejectsByReason: measures.rejectsByReason }, { rowsRead: measures.rowsRead, rowsRejected: measures.rowsRejected, quality: measures });
     }
     const period = periodFromFileName(fileName) ?? modalMonth(monthCounts)!;
