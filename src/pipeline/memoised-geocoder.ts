@@ -4,7 +4,7 @@
  * so most rows of a month repeat an earlier question exactly; the geocoder is a
  * pure function of its input and gazetteer, so the answer can be reused.
  *
- * Two memos, because the text varies more than the question does: the first is
+ * Two levels of memo, because the text varies more than the question does: the first is
  * keyed by the input exactly as sent (a lookup, nothing computed); on a miss the
  * second is keyed by the geocoder's own question key, in which "O/S THE PLOUGH"
  * and "o/s the plough." are one question, so only a question not seen recently
