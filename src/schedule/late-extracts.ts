@@ -6,6 +6,7 @@
  */
 import { addMonths } from '../aggregate/months.ts';
 import type { StoreDatabase } from '../store/open.ts';
+import { daysBetween } from '../validate/dates.ts';
 import { wallClock } from './calendar.ts';
 
 export interface ExpectingSite {
@@ -39,10 +40,6 @@ export interface OwedExtracts {
 function localDate(now: Date, timezone: string): string {
   const clock = wallClock(now, timezone);
   return `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`;
-}
-
-function daysBetween(fromDate: string, toDate: string): number {
-  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Site-months from the first expected month to the last complete one with no extract at all (current or superseded). */

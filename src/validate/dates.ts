@@ -40,16 +40,17 @@ function dayNumber(year: number, month: number, day: number): number {
 /** Day number of a YYYY-MM-DD string made by makeDate. */
 function dayNumberOf(date: string): number {
   // Digits read in place: slicing and Number() here were a visible share of validation.
-  return dayNumber(
-    digitAt(date, 0) * 1000 + digitAt(date, 1) * 100 + digitAt(date, 2) * 10 + digitAt(date, 3),
-    digitAt(date, 5) * 10 + digitAt(date, 6),
-    digitAt(date, 8) * 10 + digitAt(date, 9),
-  );
+  return dayNumber(digitsAt(date, 0, 4), digitsAt(date, 5, 2), digitsAt(date, 8, 2));
 }
 
-function digitAt(text: string, index: number): number {
-  const code = text.charCodeAt(index) - 48;
-  return code >= 0 && code <= 9 ? code : Number.NaN;
+/** The number written by `count` digits from `start`; NaN when any of them is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let index = start; index < start + count; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    value = digit >= 0 && digit <= 9 ? value * 10 + digit : Number.NaN;
+  }
+  return value;
 }
 
 /**
@@ -67,17 +68,17 @@ function parseCommonDateTime(text: string): LocalDateTime | null | undefined {
   let month: number;
   let day: number;
   if (text[4] === '-' && text[7] === '-') {
-    year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
-    month = digitAt(text, 5) * 10 + digitAt(text, 6);
-    day = digitAt(text, 8) * 10 + digitAt(text, 9);
+    year = digitsAt(text, 0, 4);
+    month = digitsAt(text, 5, 2);
+    day = digitsAt(text, 8, 2);
   } else if (text[2] === '/' && text[5] === '/' && separator === 32) {
-    day = digitAt(text, 0) * 10 + digitAt(text, 1);
-    month = digitAt(text, 3) * 10 + digitAt(text, 4);
-    year = digitAt(text, 6) * 1000 + digitAt(text, 7) * 100 + digitAt(text, 8) * 10 + digitAt(text, 9);
+    day = digitsAt(text, 0, 2);
+    month = digitsAt(text, 3, 2);
+    year = digitsAt(text, 6, 4);
   } else return undefined;
-  const hours = digitAt(text, 11) * 10 + digitAt(text, 12);
-  const minutes = digitAt(text, 14) * 10 + digitAt(text, 15);
-  const seconds = text.length === 19 ? digitAt(text, 17) * 10 + digitAt(text, 18) : 0;
+  const hours = digitsAt(text, 11, 2);
+  const minutes = digitsAt(text, 14, 2);
+  const seconds = text.length === 19 ? digitsAt(text, 17, 2) : 0;
   if (Number.isNaN(year + month + day + hours + minutes + seconds)) return undefined;
   const date = makeDate(year, month, day);
   const time = makeTime(hours, minutes, seconds);
@@ -202,7 +203,7 @@ export function minutesBetween(a: LocalDateTime, b: LocalDateTime): number | nul
 
 /** Minutes since 1970-01-01 00:00 of a YYYY-MM-DD date and HH:MM time made by makeDate and makeTime. */
 function minuteNumberOf(date: string, time: string): number {
-  return dayNumberOf(date) * 1440 + (digitAt(time, 0) * 10 + digitAt(time, 1)) * 60 + digitAt(time, 3) * 10 + digitAt(time, 4);
+  return dayNumberOf(date) * 1440 + digitsAt(time, 0, 2) * 60 + digitsAt(time, 3, 2);
 }
 
 /** Days between two local dates (b − a). */

@@ -108,6 +108,10 @@ const DATE_COLUMNS = {
   arrival: { dateTime: 'arrival_datetime', date: 'arrival_date', time: 'arrival_time' },
 } as const;
 
+function dateWithoutTime(date: string | null): LocalDateTime | null {
+  return date === null ? null : { date, time: null };
+}
+
 function readDateTime(check: RowCheck, raw: RawRow, prefix: 'assault' | 'arrival', mandatory: boolean): LocalDateTime | null {
   const columns = DATE_COLUMNS[prefix];
   const combined = raw[columns.dateTime];
@@ -129,7 +133,7 @@ function readDateTime(check: RowCheck, raw: RawRow, prefix: 'assault' | 'arrival
   }
   if (!blank(datePart)) {
     // A date column may itself carry a time (some systems export "22/11/2026 00:00").
-    const value = parseDateTime(datePart) ?? (parseDate(datePart) ? { date: parseDate(datePart)!, time: null } : null);
+    const value = parseDateTime(datePart) ?? dateWithoutTime(parseDate(datePart));
     if (value === null) {
       problem(check, `${prefix}_date`, 'invalid_date', `${prefix}_date${quoted(datePart.trim())} is not a date; expected DD/MM/YYYY or YYYY-MM-DD`, severity);
       return null;
