@@ -7,7 +7,7 @@
 import { purgeArchiveFolder } from '../src/intake/archive.ts';
 import { listAbandonedClaims, listInbox } from '../src/intake/claim.ts';
 import { ingestInbox } from '../src/pipeline/ingest.ts';
-import { publishMonth, type PublishOptions } from '../src/report/publish.ts';
+import { publicationCounts, publishMonth, type PublishOptions } from '../src/report/publish.ts';
 import type { SchedulerSteps } from '../src/schedule/scheduler.ts';
 
 export interface PipelineStepOptions {
@@ -43,13 +43,7 @@ export function createPipelineSteps(options: PipelineStepOptions = {}): Schedule
     },
 
     async publishMonth(context, month, { revised }) {
-      const summary = await publishMonth(context, month, { revised, ...(options.pdf ? { pdf: options.pdf } : {}) });
-      return {
-        audiences: summary.audiences.length,
-        files: summary.audiences.reduce((total, audience) => total + audience.files.length, 0),
-        pdfs: summary.pdfs,
-        revised: summary.revised,
-      };
+      return publicationCounts(await publishMonth(context, month, { revised, ...(options.pdf ? { pdf: options.pdf } : {}) }));
     },
 
     async purgeArchive(context) {

@@ -58,6 +58,16 @@ export interface PublishSummary {
   pdfSkippedReason: string | null;
 }
 
+/** A publication in counts, as the publication history keeps it (the scheduler's runs and `istv report` alike). */
+export function publicationCounts(summary: PublishSummary): { audiences: number; files: number; pdfs: number; revised: boolean } {
+  return {
+    audiences: summary.audiences.length,
+    files: summary.audiences.reduce((total, audience) => total + audience.files.length, 0),
+    pdfs: summary.pdfs,
+    revised: summary.revised,
+  };
+}
+
 /** The hospital is the data controller receiving feedback on its own extract: its counts are its own. */
 const HOSPITAL_POLICY = disclosurePolicy({ method: 'none' });
 

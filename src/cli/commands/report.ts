@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isMonth } from '../../aggregate/months.ts';
 import { readGeoJsonFile } from '../../geocode/gazetteer/read-lsoas.ts';
-import { publishMonth } from '../../report/publish.ts';
+import { publicationCounts, publishMonth } from '../../report/publish.ts';
 import { recordManualPublication } from '../../schedule/run-state.ts';
 import { action, printResult, withCommonOptions, withContext, type CommonOptions } from '../base.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -39,7 +39,7 @@ export function register(program: Command): void {
           month: summary.month,
           revised: summary.revised,
           publishedAt: context.now(),
-          summary: { audiences: summary.audiences.length, files: summary.audiences.reduce((total, entry) => total + entry.files.length, 0), pdfs: summary.pdfs, revised: summary.revised },
+          summary: publicationCounts(summary),
         });
         printResult(options, { ...summary, revision }, () =>
           [
