@@ -27,12 +27,28 @@ export interface DeidentifierOptions {
 }
 
 export interface Deidentifier {
-  deidentify(row: ExtractRow): DeidentifiedRecord;
+  /**
+   * The row's de-identified record. With `keyAttendance: false` its attendanceKey
+   * is left null, for the caller to fill with `attendanceKeyer` in the same stage:
+   * a worker thread hands that HMAC to its parent, to share the work between them.
+   */
+  deidentify(row: ExtractRow, options?: { keyAttendance: boolean }): DeidentifiedRecord;
 }
 
 /** HMAC-SHA256 as hex. Parts are joined with a NUL so that ("AB", "C1") and ("A", "BC1") differ. */
 export function keyedHash(key: Buffer | KeyObject, ...parts: string[]): string {
   return createHmac('sha256', key).update(parts.join('\u0000')).digest('hex');
+}
+
+/** Keys an attendance reference of a site: what a record's attendanceKey holds. */
+export type AttendanceKeyer = (siteCode: string, attendanceId: string) => string;
+
+/** The attendance keyer for a pseudonym key; null without a key (attendance keys are then null). */
+export function attendanceKeyer(pseudonymKey: Buffer | null): AttendanceKeyer | null {
+  if (!pseudonymKey) return null;
+  // A KeyObject made once: building one from the Buffer on every row is a fifth of the stage's time.
+  const key = createSecretKey(pseudonymKey);
+  return (siteCode, attendanceId) => keyedHash(key, siteCode, attendanceId.trim());
 }
 
 const SCRUB_MEMO_ENTRIES = 50_000;
@@ -72,8 +88,8 @@ export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
   for (const site of options.sites) {
     if (site.hospitalNumberPattern) patterns.set(site.code, compileHospitalNumberPattern(site.hospitalNumberPattern));
   }
-  // A KeyObject made once: building one from the Buffer on every row is a fifth of the stage's time.
   const key = options.pseudonymKey ? createSecretKey(options.pseudonymKey) : null;
+  const keyAttendance = attendanceKeyer(options.pseudonymKey);
   // Without identifier columns the scrub depends on the text and the site alone, and
   // reception staff type the same strings all month: remember the answers per site.
   const plainScrubbers = new Map<string, (text: string) => ScrubResult>();
@@ -88,7 +104,7 @@ export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
   };
 
   return {
-    deidentify(row: ExtractRow): DeidentifiedRecord {
+    deidentify(row: ExtractRow, { keyAttendance: keyNow } = { keyAttendance: true }): DeidentifiedRecord {
       const identifiers = row.identifiers;
       const scrubber: RowScrubber = hasAnyIdentifier(identifiers)
         ? { remembered: null, options: { hospitalNumberPattern: patterns.get(row.siteCode) ?? null, knownIdentifiers: identifiers }, scrubbed: {} }
@@ -117,7 +133,7 @@ export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
       return {
         line: row.line,
         siteCode: row.siteCode,
-        attendanceKey: key && row.attendanceId ? keyedHash(key, row.siteCode, row.attendanceId.trim()) : null,
+        attendanceKey: keyNow && keyAttendance && row.attendanceId ? keyAttendance(row.siteCode, row.attendanceId) : null,
         arrival: row.arrival,
         assault: row.assault,
         weapon: row.weapon,

@@ -1,5 +1,5 @@
 /** The de-identify stage's public API. */
-export { createDeidentifier, keyedHash, type Deidentifier, type DeidentifierOptions, type PostcodeLookup } from './deidentify.ts';
+export { attendanceKeyer, createDeidentifier, keyedHash, type AttendanceKeyer, type Deidentifier, type DeidentifierOptions, type PostcodeLookup } from './deidentify.ts';
 export { scrubFreeText, compileHospitalNumberPattern, SCRUB_TOKENS, type ScrubOptions, type ScrubResult } from './scrub.ts';
 export { loadPseudonymKey, createPseudonymKeyFile, decodeKeyText, PseudonymKeyError, PSEUDONYM_KEY_ENV, MINIMUM_KEY_BYTES, type LoadedPseudonymKey } from './pseudonym-key.ts';
 export { ageBandOf, ageOnDate } from './age-band.ts';

@@ -7,59 +7,96 @@
 import { Worker } from 'node:worker_threads';
 import type { DataQuality } from '../validate/data-quality.ts';
 import { CsvStructureError } from '../validate/read-csv.ts';
+import { attendanceKeyer, type AttendanceKeyer } from '../deidentify/deidentify.ts';
 import type { DeidentifiedRecord } from '../deidentify/types.ts';
 import type { RowIssue } from '../validate/types.ts';
-import type { DeidentifierSetup, PreparedRow, RowPreparation, RowPreparationOptions } from './prepare-rows.ts';
+import type { DeidentifierSetup, PreparedRow, PreparedRowAwaitingKey, RowPreparation, RowPreparationOptions } from './prepare-rows.ts';
 
 /**
- * Rows cross the thread boundary as arrays of values: structured cloning writes
- * every property name of every object, and for a million records that is most
- * of the cost. Written out field by field (not a loop over names) so that the
- * records rebuilt on the main thread are ordinary fast objects; `unpackRecord`
- * is typed as a whole DeidentifiedRecord, so a field added there and forgotten
- * here does not compile.
+ * Rows cross the thread boundary as one flat array of values per batch:
+ * structured cloning writes every property name of every object and a header for
+ * every array, and for a million records that is most of the cost. Empty issue
+ * lists and empty scrub counts (most rows) cross as null. Written out field by
+ * field (not a loop over names) so that the records rebuilt on the main thread are
+ * ordinary fast objects; `unpackRecord` is typed as a whole DeidentifiedRecord, so
+ * a field added there and forgotten here does not compile.
+ *
+ * Per row: line, issues or null, then 0 (rejected) or 1 (accepted) followed by
+ * the attendance reference to key (or null) and RECORD_WIDTH values.
  */
-type PackedRecord = readonly unknown[];
-export type PackedRow = [line: number, issues: RowIssue[], values: PackedRecord | null];
+export type PackedRows = unknown[];
+const RECORD_WIDTH = 22;
 
-function packRecord(record: DeidentifiedRecord): PackedRecord {
-  return [
-    record.line, record.siteCode, record.attendanceKey, record.arrival?.date ?? null, record.arrival?.time ?? null,
+function isEmpty(object: object): boolean {
+  for (const _key in object) return false;
+  return true;
+}
+
+function packRecord(packed: PackedRows, record: DeidentifiedRecord): void {
+  packed.push(
+    record.siteCode, record.attendanceKey, record.arrival?.date ?? null, record.arrival?.time ?? null,
     record.assault.date, record.assault.time, record.weapon,
     record.assaultMethodText, record.assaultMethodOther, record.locationType, record.locationText, record.locationPostcode,
     record.locationIsHome, record.assailantCount, record.assailantRelationship, record.reportedToPolice,
     record.wantsPoliceInformed, record.ageBand, record.sex, record.alcoholInvolved, record.residenceLsoa, record.repeatKey,
-    record.scrubbed,
-  ];
+    isEmpty(record.scrubbed) ? null : record.scrubbed,
+  );
 }
 
-function unpackRecord(values: PackedRecord): DeidentifiedRecord {
+function unpackRecord(values: PackedRows, at: number, line: number, attendanceKey: string | null): DeidentifiedRecord {
   type R = DeidentifiedRecord;
-  const arrivalDate = values[3] as string | null;
+  const arrivalDate = values[at + 2] as string | null;
   return {
-    line: values[0] as R['line'], siteCode: values[1] as R['siteCode'], attendanceKey: values[2] as R['attendanceKey'],
-    arrival: arrivalDate === null ? null : { date: arrivalDate, time: values[4] as string | null },
-    assault: { date: values[5] as string, time: values[6] as string | null }, weapon: values[7] as R['weapon'],
-    assaultMethodText: values[8] as R['assaultMethodText'], assaultMethodOther: values[9] as R['assaultMethodOther'],
-    locationType: values[10] as R['locationType'], locationText: values[11] as R['locationText'],
-    locationPostcode: values[12] as R['locationPostcode'], locationIsHome: values[13] as R['locationIsHome'],
-    assailantCount: values[14] as R['assailantCount'], assailantRelationship: values[15] as R['assailantRelationship'],
-    reportedToPolice: values[16] as R['reportedToPolice'], wantsPoliceInformed: values[17] as R['wantsPoliceInformed'],
-    ageBand: values[18] as R['ageBand'], sex: values[19] as R['sex'], alcoholInvolved: values[20] as R['alcoholInvolved'],
-    residenceLsoa: values[21] as R['residenceLsoa'], repeatKey: values[22] as R['repeatKey'], scrubbed: values[23] as R['scrubbed'],
+    line, siteCode: values[at] as R['siteCode'], attendanceKey: attendanceKey ?? (values[at + 1] as R['attendanceKey']),
+    arrival: arrivalDate === null ? null : { date: arrivalDate, time: values[at + 3] as string | null },
+    assault: { date: values[at + 4] as string, time: values[at + 5] as string | null }, weapon: values[at + 6] as R['weapon'],
+    assaultMethodText: values[at + 7] as R['assaultMethodText'], assaultMethodOther: values[at + 8] as R['assaultMethodOther'],
+    locationType: values[at + 9] as R['locationType'], locationText: values[at + 10] as R['locationText'],
+    locationPostcode: values[at + 11] as R['locationPostcode'], locationIsHome: values[at + 12] as R['locationIsHome'],
+    assailantCount: values[at + 13] as R['assailantCount'], assailantRelationship: values[at + 14] as R['assailantRelationship'],
+    reportedToPolice: values[at + 15] as R['reportedToPolice'], wantsPoliceInformed: values[at + 16] as R['wantsPoliceInformed'],
+    ageBand: values[at + 17] as R['ageBand'], sex: values[at + 18] as R['sex'], alcoholInvolved: values[at + 19] as R['alcoholInvolved'],
+    residenceLsoa: values[at + 20] as R['residenceLsoa'], repeatKey: values[at + 21] as R['repeatKey'],
+    scrubbed: (values[at + RECORD_WIDTH] as R['scrubbed'] | null) ?? {},
   };
 }
 
-export function packRows(rows: PreparedRow[]): PackedRow[] {
-  return rows.map(({ line, issues, record }) => [line, issues, record === null ? null : packRecord(record)]);
+export function packRows(rows: Array<PreparedRow | PreparedRowAwaitingKey>): PackedRows {
+  const packed: PackedRows = [];
+  for (const row of rows) {
+    packed.push(row.line, row.issues.length === 0 ? null : row.issues);
+    if (row.record === null) packed.push(0);
+    else {
+      packed.push(1, 'attendanceIdToKey' in row ? row.attendanceIdToKey : null);
+      packRecord(packed, row.record);
+    }
+  }
+  return packed;
 }
 
-export function unpackRows(packed: PackedRow[]): PreparedRow[] {
-  return packed.map(([line, issues, values]) => ({ line, issues, record: values === null ? null : unpackRecord(values) }));
+/** Rebuilds the rows, making the attendance keys the worker left (so no reference leaves this stage). */
+export function unpackRows(packed: PackedRows, keyAttendance: AttendanceKeyer | null): PreparedRow[] {
+  const rows: PreparedRow[] = [];
+  let at = 0;
+  while (at < packed.length) {
+    const line = packed[at] as number;
+    const issues = (packed[at + 1] as RowIssue[] | null) ?? [];
+    if (packed[at + 2] === 0) {
+      rows.push({ line, issues, record: null });
+      at += 3;
+      continue;
+    }
+    const attendanceIdToKey = packed[at + 3] as string | null;
+    const recordAt = at + 4;
+    const key = attendanceIdToKey !== null && keyAttendance ? keyAttendance(packed[recordAt] as string, attendanceIdToKey) : null;
+    rows.push({ line, issues, record: unpackRecord(packed, recordAt, line, key) });
+    at = recordAt + RECORD_WIDTH + 1;
+  }
+  return rows;
 }
 
 export type WorkerMessage =
-  | { type: 'rows'; rows: PackedRow[] }
+  | { type: 'rows'; rows: PackedRows }
   | { type: 'done'; quality: DataQuality }
   | { type: 'failed'; structure?: { line: number | null; reason: string }; message?: string };
 
@@ -104,6 +141,9 @@ export class RowPreparationWorker {
     if (this.started) throw new Error('A row-preparation worker prepares one extract only');
     this.started = true;
     this.worker.postMessage({ type: 'start', options, setup, credit: CREDIT });
+    // The worker leaves the HMAC of each attendance reference to this thread, which
+    // otherwise waits for it (the worker is the slower half); see prepareRowsAwaitingKeys.
+    const keyAttendance = attendanceKeyer(setup.pseudonymKey);
     let quality: DataQuality | null = null;
     const self = this;
     async function* batches(): AsyncGenerator<PreparedRow[]> {
@@ -120,7 +160,7 @@ export class RowPreparationWorker {
             throw new Error(message.message);
           }
           self.worker.postMessage({ type: 'credit' });
-          yield unpackRows(message.rows);
+          yield unpackRows(message.rows, keyAttendance);
         }
       } finally {
         await self.stop();

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { CsvStructureError } from '../validate/read-csv.ts';
-import { createDeidentifierFromSetup, prepareRows, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
+import { createDeidentifierFromSetup, prepareRows, prepareRowsAwaitingKeys, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
 import { packRows, type WorkerMessage } from './prepare-rows-in-worker.ts';
 
 type ParentMessage = { type: 'start'; options: RowPreparationOptions; setup: DeidentifierSetup; credit: number } | { type: 'credit' };
@@ -31,7 +31,9 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 
 async function prepare(options: RowPreparationOptions, setup: DeidentifierSetup): Promise<void> {
   try {
-    const preparation = prepareRows(options, createDeidentifierFromSetup(setup));
+    const deidentifier = createDeidentifierFromSetup(setup);
+    // With a key, the parent makes the attendance keys (see prepareRowsAwaitingKeys).
+    const preparation = setup.pseudonymKey ? prepareRowsAwaitingKeys(options, deidentifier) : prepareRows(options, deidentifier);
     for await (const rows of preparation.batches) {
       while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
       credit -= 1;

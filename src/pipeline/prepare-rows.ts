@@ -21,6 +21,15 @@ export interface PreparedRow {
   record: DeidentifiedRecord | null;
 }
 
+/**
+ * A prepared row whose record still waits for its attendance key: the reference
+ * to key goes with it. Only between a worker thread and its parent, which keys it
+ * before the row leaves this stage (prepare-rows-in-worker.ts).
+ */
+export interface PreparedRowAwaitingKey extends PreparedRow {
+  attendanceIdToKey: string | null;
+}
+
 /** What the de-identify stage is built from: plain data, so it can be sent to a worker thread. */
 export interface DeidentifierSetup {
   sites: ReadonlyArray<Pick<SiteConfig, 'code' | 'hospitalNumberPattern'>>;
@@ -47,27 +56,41 @@ export interface RowPreparationOptions {
   identifierColumnsDropped: string[];
 }
 
-export interface RowPreparation {
+export interface RowPreparation<Row extends PreparedRow = PreparedRow> {
   /** Every data row of the file, in order, in batches. */
-  batches: AsyncGenerator<PreparedRow[]>;
+  batches: AsyncGenerator<Row[]>;
   /** The validate stage's data-quality measures; complete once `batches` is exhausted. */
   quality(): DataQuality;
 }
 
 export function prepareRows(options: RowPreparationOptions, deidentifier: Deidentifier): RowPreparation {
+  return prepare(options, deidentifier, true);
+}
+
+/**
+ * As prepareRows, but each record's attendance key is left for the receiver to
+ * make (with `attendanceKeyer`). For the worker thread: the HMAC of every reference
+ * was its largest cost after parsing, while the parent thread waited for rows.
+ */
+export function prepareRowsAwaitingKeys(options: RowPreparationOptions, deidentifier: Deidentifier): RowPreparation<PreparedRowAwaitingKey> {
+  return prepare(options, deidentifier, false);
+}
+
+function prepare(options: RowPreparationOptions, deidentifier: Deidentifier, keyAttendance: boolean): RowPreparation<PreparedRowAwaitingKey> {
   const accumulator = new DataQualityAccumulator(options.columnsDropped, options.identifierColumnsDropped);
-  async function* batches(): AsyncGenerator<PreparedRow[]> {
+  const deidentifyOptions = { keyAttendance };
+  async function* batches(): AsyncGenerator<PreparedRowAwaitingKey[]> {
     for await (const validated of validateExtract(options.validation)) {
-      const prepared: PreparedRow[] = new Array(validated.length);
+      const prepared: PreparedRowAwaitingKey[] = new Array(validated.length);
       for (let index = 0; index < validated.length; index += 1) {
         const { line, row, issues } = validated[index]!;
         accumulator.addRow(row, issues);
         let record: DeidentifiedRecord | null = null;
         if (row !== null) {
-          record = deidentifier.deidentify(row);
+          record = deidentifier.deidentify(row, deidentifyOptions);
           accumulator.addScrubbed(record.scrubbed);
         }
-        prepared[index] = { line, issues, record };
+        prepared[index] = { line, issues, record, attendanceIdToKey: keyAttendance ? null : (row?.attendanceId ?? null) };
       }
       yield prepared;
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createDeidentifier, type PostcodeLookup } from '../../src/deidentify/deidentify.ts';
+import { attendanceKeyer, createDeidentifier, type PostcodeLookup } from '../../src/deidentify/deidentify.ts';
 import type { DeidentifiedRecord } from '../../src/deidentify/types.ts';
 import type { ExtractRow } from '../../src/validate/types.ts';
 
@@ -164,6 +164,16 @@ describe('attendance key: HMAC of site and attendance reference', () => {
 
   it('is null without a reference', () => {
     expect(deidentify({ attendanceId: null }).attendanceKey).toBeNull();
+  });
+
+  it('is left null when the caller keys it later, and attendanceKeyer then gives the same key', () => {
+    const deferred = createDeidentifier({ sites: SITES, pseudonymKey: KEY }).deidentify(row({ attendanceId: ' A123456 ' }), { keyAttendance: false });
+    expect(deferred.attendanceKey).toBeNull();
+    expect(attendanceKeyer(KEY)!('RAPNM', ' A123456 ')).toBe(deidentify().attendanceKey);
+  });
+
+  it('has no keyer without a key', () => {
+    expect(attendanceKeyer(null)).toBeNull();
   });
 });
 

@@ -1,6 +1,8 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPseudonymKeyFile } from '../../src/deidentify/pseudonym-key.ts';
 import { closePipelineContext, openPipelineContext, type PipelineContext } from '../../src/pipeline/context.ts';
 import { ingestInbox } from '../../src/pipeline/ingest.ts';
 import { sampleData, sampleGazetteer, sampleSetup } from './sample-area.ts';
@@ -16,8 +18,15 @@ afterAll(() => {
   for (const context of contexts) closePipelineContext(context);
 });
 
+// With a pseudonym key, as in production: the worker leaves the attendance keys to the main thread.
+let pseudonymKeyFile = '';
+beforeAll(() => {
+  pseudonymKeyFile = path.join(mkdtempSync(path.join(tmpdir(), 'istv-key-')), 'pseudonym.key');
+  createPseudonymKeyFile(pseudonymKeyFile);
+});
+
 function open(): PipelineContext {
-  const context = openPipelineContext(sampleSetup().config, { quiet: true });
+  const context = openPipelineContext(sampleSetup({ deidentify: { pseudonymKeyFile } }).config, { quiet: true });
   contexts.push(context);
   return context;
 }
@@ -44,6 +53,8 @@ describe('the worker thread gives the same store as the main thread', () => {
     await ingestInbox(onWorker, { files, validateOnWorker: 'always' });
     const expected = storedState(onMain);
     expect(expected.records.length).toBeGreaterThan(1000);
+    // Every record with an attendance reference is keyed, on either thread.
+    expect(expected.records.filter((record) => (record as Record<string, unknown>).attendance_key === null)).toEqual([]);
     expect(storedState(onWorker)).toEqual(expected);
   }, 120_000);
 
