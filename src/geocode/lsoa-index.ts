@@ -8,7 +8,9 @@
  * the nearest one within a tolerance.
  */
 import Flatbush from 'flatbush';
-import { booleanPointInPolygon } from '@turf/turf';
+// The one Turf module this needs, not @turf/turf: loading all of Turf (JSTS and all) takes
+// a quarter of a second, which every ingest run and scheduled job would pay at start-up.
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export interface IndexedPolygon {
