@@ -65,6 +65,7 @@ export async function runIngestBench(rows = Number(process.env.ISTV_BENCH_ROWS ?
   const configFile = setupConfig(folder);
   console.log('| rows | csv-parse rows/s | pipeline rows/s | pipeline ÷ csv-parse | csv-parse peak RSS | pipeline peak RSS |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  const results: RunResult[] = [];
   for (const size of sizes) {
     const file = path.join(cache, `RX1AA_2026-10_${size}.csv`);
     if (!existsSync(file)) await writeLargeExtract(file, size, { seed: 1 });
@@ -81,8 +82,22 @@ export async function runIngestBench(rows = Number(process.env.ISTV_BENCH_ROWS ?
     const bare = best(bareRuns);
     const full = best(fullRuns);
     const slowdown = bare.rowsPerSecond / full.rowsPerSecond;
-    console.log(`| ${size.toLocaleString('en-GB')} | ${bare.rowsPerSecond.toLocaleString('en-GB')} | ${full.rowsPerSecond.toLocaleString('en-GB')} | ${slowdown.toFixed(1)}× ${slowdown <= 3 ? '(target met)' : '(target 3×: not met)'} | ${bare.peakRssMb} MB | ${full.peakRssMb} MB |`);
+    console.log(`| ${size.toLocaleString('en-GB')} | ${bare.rowsPerSecond.toLocaleString('en-GB')} | ${full.rowsPerSecond.toLocaleString('en-GB')} | ${slowdown.toFixed(2)}× | ${bare.peakRssMb} MB | ${full.peakRssMb} MB |`);
+    results.push({ size, slowdown, peakRssMb: full.peakRssMb });
   }
+  // The targets are stated for the whole file. The quarter shows memory; its rate carries
+  // more of the run's fixed costs (starting the worker thread, the final checkpoint).
+  const [quarter, whole] = results as [RunResult, RunResult];
+  console.log(`
+Target, pipeline within 3× of bare csv-parse on ${whole.size.toLocaleString('en-GB')} rows: ${whole.slowdown <= 3 ? 'met' : 'not met'} (${whole.slowdown.toFixed(2)}×).`);
+  const growth = whole.peakRssMb / quarter.peakRssMb - 1;
+  console.log(`Memory as the file grows fourfold: peak RSS ${quarter.peakRssMb} MB → ${whole.peakRssMb} MB (${growth >= 0 ? '+' : ''}${Math.round(growth * 100)}%).`);
+}
+
+interface RunResult {
+  size: number;
+  slowdown: number;
+  peakRssMb: number;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runIngestBench();
