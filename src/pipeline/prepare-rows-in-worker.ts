@@ -25,7 +25,8 @@ import type { DeidentifierSetup, PreparedRow, PreparedRowAwaitingKey, RowPrepara
  * the attendance reference to key (or null) and RECORD_WIDTH values.
  */
 export type PackedRows = unknown[];
-const RECORD_WIDTH = 22;
+/** Values per accepted record: every field of DeidentifiedRecord but `line` (the row's), arrival and assault as two each. */
+const RECORD_WIDTH = 23;
 
 function isEmpty(object: object): boolean {
   for (const _key in object) return false;
@@ -57,7 +58,7 @@ function unpackRecord(values: PackedRows, at: number, line: number, attendanceKe
     reportedToPolice: values[at + 15] as R['reportedToPolice'], wantsPoliceInformed: values[at + 16] as R['wantsPoliceInformed'],
     ageBand: values[at + 17] as R['ageBand'], sex: values[at + 18] as R['sex'], alcoholInvolved: values[at + 19] as R['alcoholInvolved'],
     residenceLsoa: values[at + 20] as R['residenceLsoa'], repeatKey: values[at + 21] as R['repeatKey'],
-    scrubbed: (values[at + RECORD_WIDTH] as R['scrubbed'] | null) ?? {},
+    scrubbed: (values[at + 22] as R['scrubbed'] | null) ?? {},
   };
 }
 
@@ -90,7 +91,7 @@ export function unpackRows(packed: PackedRows, keyAttendance: AttendanceKeyer | 
     const recordAt = at + 4;
     const key = attendanceIdToKey !== null && keyAttendance ? keyAttendance(packed[recordAt] as string, attendanceIdToKey) : null;
     rows.push({ line, issues, record: unpackRecord(packed, recordAt, line, key) });
-    at = recordAt + RECORD_WIDTH + 1;
+    at = recordAt + RECORD_WIDTH;
   }
   return rows;
 }
