@@ -36,8 +36,8 @@ function finalMix(hash: number): number {
 const TABLE_SLOTS = 1 << 21;
 /** Bits of the Bloom filter over what moved to disk: 1 MiB. */
 const FILTER_BITS = 1 << 23;
-/** Hashes per insert when the table moves to disk. */
-const MOVE_SLICE = 10_000;
+/** Hashes per insert when the table moves to disk (one parameter each). */
+const MOVE_SLICE = 500;
 
 /**
  * The hashes of an extract's first 1.5 million references live in an
@@ -51,6 +51,8 @@ const MOVE_SLICE = 10_000;
 export class AttendanceRegister {
   private database: Database.Database | null = null;
   private lookup: Database.Statement | null = null;
+  private insertOne: Database.Statement | null = null;
+  private insertSlice: Database.Statement | null = null;
   private readonly table: Float64Array;
   private readonly limit: number;
   private entries = 0;
@@ -88,15 +90,21 @@ export class AttendanceRegister {
     return false;
   }
 
-  private filterBits(hash: number): [number, number] {
-    const low = hash % 0x100000000;
-    const high = Math.floor(hash / 0x100000000);
-    return [(Math.imul(low, 0x85ebca6b) >>> 0) & (FILTER_BITS - 1), (Math.imul(high ^ (low >>> 11), 0x9e3779b1) >>> 0) & (FILTER_BITS - 1)];
+  // The two filter bits of a hash, one from each half; two functions rather than a
+  // pair, so that checking a million references makes no garbage.
+  private static firstBit(hash: number): number {
+    return (Math.imul(hash % 0x100000000, 0x85ebca6b) >>> 0) & (FILTER_BITS - 1);
+  }
+
+  private static secondBit(hash: number): number {
+    return (Math.imul(Math.floor(hash / 0x100000000) ^ ((hash % 0x100000000) >>> 11), 0x9e3779b1) >>> 0) & (FILTER_BITS - 1);
   }
 
   private mayHaveMoved(hash: number): boolean {
-    const [first, second] = this.filterBits(hash);
-    return (this.filter![first >>> 5]! & (1 << (first & 31))) !== 0 && (this.filter![second >>> 5]! & (1 << (second & 31))) !== 0;
+    const filter = this.filter!;
+    const first = AttendanceRegister.firstBit(hash);
+    const second = AttendanceRegister.secondBit(hash);
+    return (filter[first >>> 5]! & (1 << (first & 31))) !== 0 && (filter[second >>> 5]! & (1 << (second & 31))) !== 0;
   }
 
   private moveToDisk(): void {
@@ -108,22 +116,28 @@ export class AttendanceRegister {
       // One transaction for the register's whole life: nothing here needs to survive a crash.
       this.database.exec('CREATE TABLE seen (hash INTEGER PRIMARY KEY); BEGIN');
       this.lookup = this.database.prepare('SELECT 1 FROM seen WHERE hash = ?').pluck();
+      this.insertOne = this.database.prepare('INSERT OR IGNORE INTO seen (hash) VALUES (?)');
+      this.insertSlice = this.database.prepare(`INSERT OR IGNORE INTO seen (hash) VALUES ${new Array(MOVE_SLICE).fill('(?)').join(', ')}`);
       this.filter = new Int32Array(FILTER_BITS / 32);
     }
-    const moving = this.table.filter((hash) => hash !== 0).sort();
-    // Sorted, the insert walks the B-tree in order instead of jumping about it. In slices,
-    // so the text handed to SQLite stays small: one JSON array of 1.5 million hashes was
-    // a transient 100 MB, and the process kept that memory for the rest of the file.
-    const insert = this.database.prepare('INSERT OR IGNORE INTO seen (hash) SELECT value FROM json_each(?)');
-    for (let start = 0; start < moving.length; start += MOVE_SLICE) {
-      insert.run(JSON.stringify(Array.from(moving.subarray(start, start + MOVE_SLICE))));
+    // Sorted where it is (empty slots, 0, come first), so the insert walks the B-tree in
+    // order, and handed over as numbers a slice at a time: a sorted copy of the table and
+    // the hashes as JSON text made 70 MB at this point that the process kept for the rest
+    // of the file.
+    const table = this.table.sort();
+    let start = 0;
+    while (start < table.length && table[start] === 0) start += 1;
+    for (; start + MOVE_SLICE <= table.length; start += MOVE_SLICE) this.insertSlice!.run(...table.subarray(start, start + MOVE_SLICE));
+    for (; start < table.length; start += 1) this.insertOne!.run(table[start]);
+    const filter = this.filter!;
+    for (const hash of table) {
+      if (hash === 0) continue;
+      const first = AttendanceRegister.firstBit(hash);
+      const second = AttendanceRegister.secondBit(hash);
+      filter[first >>> 5]! |= 1 << (first & 31);
+      filter[second >>> 5]! |= 1 << (second & 31);
     }
-    for (const hash of moving) {
-      const [first, second] = this.filterBits(hash);
-      this.filter![first >>> 5]! |= 1 << (first & 31);
-      this.filter![second >>> 5]! |= 1 << (second & 31);
-    }
-    this.table.fill(0);
+    table.fill(0);
     this.entries = 0;
   }
 
