@@ -109,13 +109,11 @@ export class ExtractWriter {
   commit(completion: ExtractCompletion): CommittedExtract {
     if (this.finished) throw new Error(`Extract ${this.extractId} was already committed or aborted`);
     try {
-      const previous = this.database
-        .prepare("SELECT id FROM extracts WHERE site_code = ? AND period = ? AND status = 'current'")
-        .get(completion.siteCode, completion.period) as { id: number } | undefined;
+      const previous = findCurrentExtract(this.database, completion.siteCode, completion.period);
       const { version } = this.database
         .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS version FROM extracts WHERE site_code = ? AND period = ?')
         .get(completion.siteCode, completion.period) as { version: number };
-      if (previous) {
+      if (previous !== null) {
         this.database.prepare("UPDATE extracts SET status = 'superseded', superseded_by = ? WHERE id = ?").run(this.extractId, previous.id);
       }
       this.database
