@@ -44,10 +44,10 @@ export function keyedHash(key: Buffer | KeyObject, ...parts: string[]): string {
 export type AttendanceKeyer = (siteCode: string, attendanceId: string) => string;
 
 /** The attendance keyer for a pseudonym key; null without a key (attendance keys are then null). */
-export function attendanceKeyer(pseudonymKey: Buffer | null): AttendanceKeyer | null {
+export function attendanceKeyer(pseudonymKey: Buffer | KeyObject | null): AttendanceKeyer | null {
   if (!pseudonymKey) return null;
   // A KeyObject made once: building one from the Buffer on every row is a fifth of the stage's time.
-  const key = createSecretKey(pseudonymKey);
+  const key = Buffer.isBuffer(pseudonymKey) ? createSecretKey(pseudonymKey) : pseudonymKey;
   return (siteCode, attendanceId) => keyedHash(key, siteCode, attendanceId.trim());
 }
 
@@ -88,8 +88,9 @@ export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
   for (const site of options.sites) {
     if (site.hospitalNumberPattern) patterns.set(site.code, compileHospitalNumberPattern(site.hospitalNumberPattern));
   }
+  // One KeyObject for both pseudonyms, made once (see attendanceKeyer).
   const key = options.pseudonymKey ? createSecretKey(options.pseudonymKey) : null;
-  const keyAttendance = attendanceKeyer(options.pseudonymKey);
+  const keyAttendance = attendanceKeyer(key);
   // Without identifier columns the scrub depends on the text and the site alone, and
   // reception staff type the same strings all month: remember the answers per site.
   const plainScrubbers = new Map<string, (text: string) => ScrubResult>();
