@@ -15,9 +15,11 @@ import * as regeocodeCommand from './commands/regeocode.ts';
 import * as keygenCommand from './commands/keygen.ts';
 import * as gazetteerCommand from './commands/gazetteer.ts';
 import * as geocodeCommand from './commands/geocode.ts';
+import * as policeCommand from './commands/police.ts';
+import * as hotspotsCommand from './commands/hotspots.ts';
 
 /** Every command, in the order `istv --help` lists them. */
-const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand, demoCommand, gazetteerCommand, geocodeCommand];
+const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand, demoCommand, gazetteerCommand, geocodeCommand, policeCommand, hotspotsCommand];
 
 export function buildProgram(): Command {
   const program = new Command('istv')
