@@ -28,6 +28,6 @@ export function sharedDataInputs(dataDir: string): GazetteerBuildInputs {
     // FHRS-derived streets first; bus stops named after streets fill the gaps.
     streets: [...files('streets_fhrs_derived.geojson'), ...files('bus_stops_tfl_2021.geojson')],
     landmarks: [...files('landmarks_osm_2019.geojson'), ...files('landmarks_schools_parks_ogl.geojson')],
-    sites: [path.join(REPO_ROOT, 'tests', 'geocode', 'evaluation', 'sites.csv')],
+    sites: [path.join(REPO_ROOT, 'src', 'geocode', 'evaluation', 'sets', 'sites.csv')],
   };
 }
