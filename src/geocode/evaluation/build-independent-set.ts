@@ -156,8 +156,9 @@ function boroughCases(dir: string, sites: readonly string[]): Case[] {
     const roll = random();
     let text: string;
     let selected = features;
-    if (roll < 0.25) {
-      const district = pick(features[0]!.properties['postcode_districts'] as string[]);
+    const districts = features[0]!.properties['postcode_districts'] as string[];
+    if (roll < 0.25 && districts.length > 0) {
+      const district = pick(districts);
       text = `${wrong} ${district}`;
       selected = features.filter((f) => (f.properties['postcode_districts'] as string[]).includes(district));
     } else if (roll < 0.45) text = `o/s ${1 + Math.floor(random() * 200)} ${wrong}`;
@@ -261,7 +262,7 @@ const STATIONS_OUTSIDE: Record<string, string[]> = {
 
 const UNKNOWN = ['unknown', 'UNKNOWN', 'not known', 'n/k', 'u/k', 'unkown', 'unkonwn', 'unknwon', 'pt unable to say', 'pt doesnt remember', 'does not remember where', "can't recall", 'cannot recall location', 'not stated', 'declined to say', 'refused to say', 'pt would not say', 'no details given', 'not given', 'not disclosed', 'pt too drunk to say', 'unable to recall', 'did not say', 'location not recorded', 'info not available', 'not sure', 'unsure', "don't know", 'dont know', 'pt unsure where', '?', '??', 'n/a', 'NA', 'none given', 'not asked', 'unknown location', 'location unknown', 'unknown - pt confused', 'not known to patient', 'pt cannot remember', 'no fixed location', 'unk', 'not recorded', 'pt not able to give location', 'denies knowing where'];
 const HOME = ["pt's home", 'at home', 'home address', 'own home', 'in his flat', 'her flat', 'at home - partner', "partner's house", "at a friends house", 'house party', 'in the kitchen at home', 'pts flat', 'own flat', 'his house', 'home', 'HOME', "mum's house", 'at his girlfriends flat', 'bedroom', 'in own home address', 'at home by ex partner', 'px home', 'family home', 'at residence', 'in the flat'];
-const GENERIC = ['in the street', 'outside a shop', 'in the park', 'on the bus', 'at the pub', 'outside the pub', 'at a nightclub', 'in a car', 'bus stop', 'outside chicken shop', 'chicken shop', 'corner shop', 'local shop', 'the local cafe', 'pizza shop', 'off licence', 'food and wine shop', 'newsagents', 'betting shop', 'barbers', 'nail salon', 'phone shop', 'car park', 'petrol station', 'launderette', 'church', 'mosque', 'gym', 'stairwell', 'alleyway', 'footpath', 'bus shelter', 'on the tube', 'on a train', 'train station', 'the station', 'park bench', 'playground', 'football pitch', 'shopping centre', 'market', 'chip shop', 'kebab shop', 'supermarket', 'beer garden', 'in a taxi', 'minicab office', 'on the road', 'main road', 'town centre', 'the estate', 'housing estate', 'at work', 'workplace', 'at school', 'school playground', 'restaurant', 'takeaway', 'the express', 'royal', 'the green', 'the parade', 'the broadway', 'high st shops', 'outside', 'in', 'near the shops', 'the garage', 'hotel room', 'bar', 'club', 'a party', 'the crown', 'cafe'];
+const GENERIC = ['in the street', 'outside a shop', 'in the park', 'on the bus', 'at the pub', 'outside the pub', 'at a nightclub', 'in a car', 'bus stop', 'outside chicken shop', 'chicken shop', 'corner shop', 'local shop', 'the local cafe', 'pizza shop', 'off licence', 'food and wine shop', 'newsagents', 'betting shop', 'barbers', 'nail salon', 'phone shop', 'car park', 'petrol station', 'launderette', 'church', 'mosque', 'gym', 'stairwell', 'alleyway', 'footpath', 'bus shelter', 'on the tube', 'on a train', 'train station', 'the station', 'park bench', 'playground', 'football pitch', 'shopping centre', 'market', 'chip shop', 'kebab shop', 'supermarket', 'beer garden', 'in a taxi', 'minicab office', 'on the road', 'main road', 'town centre', 'the estate', 'housing estate', 'at work', 'workplace', 'at school', 'school playground', 'restaurant', 'takeaway', 'the express', 'royal', 'the green', 'the parade', 'high st shops', 'outside', 'in', 'near the shops', 'the garage', 'hotel room', 'bar', 'club', 'a party', 'cafe'];
 
 function main(): void {
   const dataDir = process.argv[2] ?? sharedDataDir();

@@ -29,5 +29,7 @@ export function sharedDataInputs(dataDir: string): GazetteerBuildInputs {
     streets: [...files('streets_fhrs_derived.geojson'), ...files('bus_stops_tfl_2021.geojson')],
     landmarks: [...files('landmarks_osm_2019.geojson'), ...files('landmarks_schools_parks_ogl.geojson')],
     sites: [path.join(REPO_ROOT, 'src', 'geocode', 'evaluation', 'sets', 'sites.csv')],
+    // The two boroughs' own nicknames for their places: area data, not language.
+    aliases: [path.join(REPO_ROOT, 'src', 'geocode', 'evaluation', 'sets', 'aliases.csv')],
   };
 }
