@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../lib/package-root.ts';
 import type { GazetteerBuildInputs } from '../gazetteer/build.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const REPO_ROOT = packageRoot();
 
 /** Where the shared data lives relative to the repository; null when this machine does not have it. */
 export function sharedDataDir(): string | null {
