@@ -23,6 +23,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { EVALUATION_DIRECTORY, REPO_ROOT } from './shared-data.ts';
 
 export const BOROUGHS = [
   { folder: 'haringey', lad: 'E09000014', sites: ['RAPNM', 'RKEQ4'] },
@@ -355,14 +356,13 @@ function csvCell(value: string): string {
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
 if (isMain) {
-  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-  const dataDir = process.argv[2] ?? path.resolve(repoRoot, '..', 'shared', 'data');
+  const dataDir = process.argv[2] ?? path.resolve(REPO_ROOT, '..', 'shared', 'data');
   if (!existsSync(dataDir)) {
     console.error(`No shared data at ${dataDir}: nothing to build from.`);
     process.exit(2);
   }
   const rows = buildEvaluationSet(dataDir);
-  const outDir = path.join(repoRoot, 'tests', 'geocode', 'evaluation');
+  const outDir = EVALUATION_DIRECTORY;
   const header = ['text', 'site_code', 'expected_outcome', 'expected_lsoa', 'group'] as const;
   const lines = [header.join(','), ...rows.map((row) => header.map((h) => csvCell(row[h])).join(','))];
   writeFileSync(path.join(outDir, 'labelled-locations.csv'), `${lines.join('\n')}\n`);

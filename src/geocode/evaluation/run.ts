@@ -1,6 +1,6 @@
 /**
  * `npm run eval:geocode`: builds the gazetteer from ../shared/data, geocodes the
- * labelled set (tests/geocode/evaluation/labelled-locations.csv), and prints
+ * labelled set (labelled-locations.csv beside this file), and prints
  * per-outcome precision and recall against the targets of issue 4. Exits 1 if
  * a home or unknown string was given a place (that must never happen); the
  * targets are reported, not enforced, so a shortfall is visible rather than hidden.
@@ -12,9 +12,9 @@ import { buildGazetteer } from '../gazetteer/build.ts';
 import { createGazetteer } from '../gazetteer/load.ts';
 import { createGeocoder } from '../geocoder.ts';
 import { parseExpectedOutcome, scoreGeocoder, type LabelledLocation } from './score.ts';
-import { REPO_ROOT, sharedDataDir, sharedDataInputs } from './shared-data.ts';
+import { EVALUATION_DIRECTORY, REPO_ROOT, sharedDataDir, sharedDataInputs } from './shared-data.ts';
 
-export const LABELLED_SET = path.join(REPO_ROOT, 'tests', 'geocode', 'evaluation', 'labelled-locations.csv');
+export const LABELLED_SET = path.join(EVALUATION_DIRECTORY, 'labelled-locations.csv');
 
 export function readLabelledSet(file: string = LABELLED_SET): LabelledLocation[] {
   const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
