@@ -23,7 +23,6 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { EVALUATION_DIRECTORY, REPO_ROOT } from './shared-data.ts';
 
 export const BOROUGHS = [
   { folder: 'haringey', lad: 'E09000014', sites: ['RAPNM', 'RKEQ4'] },
@@ -356,13 +355,14 @@ function csvCell(value: string): string {
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
 if (isMain) {
-  const dataDir = process.argv[2] ?? path.resolve(REPO_ROOT, '..', 'shared', 'data');
+  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+  const dataDir = process.argv[2] ?? path.resolve(repoRoot, '..', 'shared', 'data');
   if (!existsSync(dataDir)) {
     console.error(`No shared data at ${dataDir}: nothing to build from.`);
     process.exit(2);
   }
   const rows = buildEvaluationSet(dataDir);
-  const outDir = EVALUATION_DIRECTORY;
+  const outDir = path.join(repoRoot, 'src', 'geocode', 'evaluation', 'sets');
   const header = ['text', 'site_code', 'expected_outcome', 'expected_lsoa', 'group'] as const;
   const lines = [header.join(','), ...rows.map((row) => header.map((h) => csvCell(row[h])).join(','))];
   writeFileSync(path.join(outDir, 'labelled-locations.csv'), `${lines.join('\n')}\n`);

@@ -10,9 +10,6 @@ import type { GazetteerBuildInputs } from '../gazetteer/build.ts';
 
 export const REPO_ROOT = packageRoot();
 
-/** The labelled evaluation set and the EDs it names, kept beside the code that builds and scores it. */
-export const EVALUATION_DIRECTORY = path.join(REPO_ROOT, 'src', 'geocode', 'evaluation');
-
 /** Where the shared data lives relative to the repository; null when this machine does not have it. */
 export function sharedDataDir(): string | null {
   const dir = path.resolve(REPO_ROOT, '..', 'shared', 'data');
@@ -31,6 +28,8 @@ export function sharedDataInputs(dataDir: string): GazetteerBuildInputs {
     // FHRS-derived streets first; bus stops named after streets fill the gaps.
     streets: [...files('streets_fhrs_derived.geojson'), ...files('bus_stops_tfl_2021.geojson')],
     landmarks: [...files('landmarks_osm_2019.geojson'), ...files('landmarks_schools_parks_ogl.geojson')],
-    sites: [path.join(EVALUATION_DIRECTORY, 'sites.csv')],
+    sites: [path.join(REPO_ROOT, 'src', 'geocode', 'evaluation', 'sets', 'sites.csv')],
+    // The two boroughs' own nicknames for their places: area data, not language.
+    aliases: [path.join(REPO_ROOT, 'src', 'geocode', 'evaluation', 'sets', 'aliases.csv')],
   };
 }
