@@ -10,7 +10,7 @@ import { AttackerModel } from './attacker.ts';
 import { buildReleaseGrid } from './grid.ts';
 import { isSensitive, knowledgeOf, type Interval } from './knowledge.ts';
 import { cellIndex, nodesOfKeys } from './layout.ts';
-import { priorKnowledge, type PublishedRelease } from './published.ts';
+import { alreadyExposed, priorKnowledge, type PublishedRelease } from './published.ts';
 import type { AuditFinding, CountTable, ProtectedRelease } from './types.ts';
 
 function describeKeys(keys: Record<string, string>): string {
@@ -95,6 +95,7 @@ export function auditRelease(release: ProtectedRelease, original: CountTable[], 
         findings.push({ kind: 'sensitive_shown', tableId: where.tableId, keys: where.keys, message: `${cell} is a protected count but is shown` });
         continue;
       }
+      if (alreadyExposed(prior.knowledge[id], width)) continue;
       const { pass, lower, upper, proved } = model.check(id, width);
       if (pass) continue;
       findings.push({

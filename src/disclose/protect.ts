@@ -19,7 +19,7 @@ import { AttackerModel } from './attacker.ts';
 import { buildReleaseGrid, type ReleaseGrid } from './grid.ts';
 import { displayOf, isSensitive, knowledgeOf, primaryStatus, suppressedLowerBound, type Interval } from './knowledge.ts';
 import { cellKeys, cellNodes, isInteriorCell } from './layout.ts';
-import { priorKnowledge, type PublishedRelease } from './published.ts';
+import { alreadyExposed, priorKnowledge, type PublishedRelease } from './published.ts';
 import { methodStatement } from './statement.ts';
 import type { CellStatus, CountTable, ProtectedCell, ProtectedRelease } from './types.ts';
 
@@ -108,6 +108,8 @@ class SecondarySuppression {
   run(): void {
     const targets = new Set(this.grid.quantities.filter((quantity) => quantity.published && isSensitive(quantity.value, this.policy)).map((quantity) => quantity.id));
     for (const id of this.priorProtected) if (isSensitive(this.grid.quantities[id]!.value, this.policy)) targets.add(id);
+    // A count a published release already shows more narrowly than the width is out of this release's hands.
+    for (const id of [...targets]) if (alreadyExposed(this.prior[id], this.policy.protectionWidth)) targets.delete(id);
     let pending = [...targets];
     const queue = this.grid.lines.map((_, id) => id);
     for (;;) {

@@ -60,3 +60,8 @@ export function priorKnowledge(grid: ReleaseGrid, published: PublishedRelease[],
   });
   return { knowledge, protectedQuantities: [...protectedQuantities] };
 }
+
+/** True when published releases alone place a count in an interval narrower than `width`: out of a new release's hands. */
+export function alreadyExposed(prior: Interval | null | undefined, width: number): boolean {
+  return prior !== null && prior !== undefined && prior.upper - prior.lower < width;
+}
