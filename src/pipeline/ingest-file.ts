@@ -266,6 +266,7 @@ async function ingestFile(
     const mapping = header.mapping;
 
     const monthCounts = new Map<string, number>();
+    let coordinatesOutsideArea = 0;
     const geocodeOutcomes: Record<string, number> = {};
     // Bounded; read only if the file ends up refused, when its issues never reach the store.
     const sample = new IssueSample(SAMPLE_ISSUES);
@@ -296,8 +297,16 @@ async function ingestFile(
           postcode: record.locationPostcode,
           siteCode: record.siteCode,
           isHome: record.locationIsHome || record.locationType === 'home',
+          point: record.locationPoint,
         });
         geocodeOutcomes[geocode.outcome] = (geocodeOutcomes[geocode.outcome] ?? 0) + 1;
+        if (record.locationPoint !== null && geocode.outcome !== 'coordinates') {
+          // Inside the UK but outside the area: the text was geocoded instead, and the hospital should know.
+          coordinatesOutsideArea += 1;
+          const note = { file: fileName, line: record.line, field: 'location_latitude', code: 'coordinates_outside_area', message: 'the place-of-injury coordinates are outside the area; the location text was geocoded instead', severity: 'warning' } as const;
+          activeWriter.addIssue(note);
+          sample.add(note);
+        }
         activeWriter.addRecord(record, geocode, gazetteerVersion);
         const month = (record.arrival ?? record.assault).date.slice(0, 7);
         monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
@@ -333,6 +342,7 @@ async function ingestFile(
     let outside = 0;
     for (const [month, count] of monthCounts) if (month !== period) outside += count;
     if (outside > 0) measures.issuesByCode.outside_reporting_period = outside;
+    if (coordinatesOutsideArea > 0) measures.issuesByCode.coordinates_outside_area = coordinatesOutsideArea;
 
     const committed = writer.commit({
       siteCode: site.code,
