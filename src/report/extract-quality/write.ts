@@ -8,7 +8,7 @@ import { PLACED_OUTCOMES } from '../../geocode/types.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataQuality } from '../../validate/data-quality.ts';
-import { CANONICAL_COLUMNS } from '../../validate/header.ts';
+import { CANONICAL_COLUMNS } from '../../../schemas/columns.ts';
 
 export interface ExtractQualityReport {
   site: { code: string; name: string };
