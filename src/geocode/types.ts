@@ -4,7 +4,7 @@
  * guesses.
  */
 /** Outcomes that place a point: the one list every stage (and the store's SQL) counts "placed" by. */
-export const PLACED_OUTCOME_LIST = ['premises', 'landmark', 'junction', 'street', 'postcode', 'postcode_sector', 'area'] as const;
+export const PLACED_OUTCOME_LIST = ['premises', 'landmark', 'junction', 'street', 'postcode', 'postcode_sector', 'area', 'coordinates'] as const;
 export type PlacedOutcome = (typeof PLACED_OUTCOME_LIST)[number];
 
 export const GEOCODE_OUTCOMES = [...PLACED_OUTCOME_LIST, 'home', 'ambiguous', 'no_match', 'unknown'] as const;
@@ -21,6 +21,8 @@ export interface GeocodeInput {
   siteCode?: string | null;
   /** The de-identify stage already recognised the location as a home. */
   isHome?: boolean;
+  /** Place-of-injury coordinates the hospital recorded (WGS84), used ahead of the text when inside the area (see coordinates.ts). */
+  point?: { longitude: number; latitude: number } | null;
 }
 
 export interface GeocodeResult {

@@ -4,11 +4,11 @@
  * extract). Counts, shares, field names and line numbers only: no value from the
  * file appears, so the report is safe to email.
  */
+import { PLACED_OUTCOMES } from '../../geocode/types.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataQuality } from '../../validate/data-quality.ts';
 import { CANONICAL_COLUMNS } from '../../../schemas/columns.ts';
-import { PLACED_OUTCOMES, type GeocodeOutcome } from '../../geocode/types.ts';
 
 export interface ExtractQualityReport {
   site: { code: string; name: string };
@@ -47,11 +47,12 @@ const SCRUBBED_LABELS: Record<string, string> = {
   full_postcode: 'full postcodes (used to locate, then cut to their sector)',
 };
 
+const PLACED: ReadonlySet<string> = PLACED_OUTCOMES;
 
 export function renderExtractQualityHtml(report: ExtractQualityReport): string {
   const q = report.quality;
   const rows = (pairs: Array<[string, string | number]>) => pairs.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(String(v))}</td></tr>`).join('');
-  const geocoded = Object.entries(q.geocodeOutcomes).filter(([o]) => PLACED_OUTCOMES.has(o as GeocodeOutcome)).reduce((sum, [, n]) => sum + n, 0);
+  const geocoded = Object.entries(q.geocodeOutcomes).filter(([o]) => PLACED.has(o)).reduce((sum, [, n]) => sum + n, 0);
   const completeness = CANONICAL_COLUMNS.map((field) => {
     const n = q.completeness[field] ?? 0;
     const pct = q.rowsAccepted === 0 ? 0 : (100 * n) / q.rowsAccepted;
