@@ -86,6 +86,9 @@ export function readableTexts(file: string): string[] {
 export function findLeaks(dataDir: string, needles: readonly string[], skip: ReadonlySet<string>): { leaks: string[]; files: string[] } {
   const find = createNeedleFinder(needles);
   const words = createNeedleFinder(needles.filter((n) => /[a-z]/i.test(n)));
+  // Closing up digit runs joins neighbouring numbers of a table ("16, 01 1963"), so only
+  // long numbers (NHS, phone) are looked for that way: eight digits could be anything joined.
+  const longNumbers = createNeedleFinder(needles.filter((n) => /^\d{10,}$/.test(n)));
   const files = filesUnder(dataDir, skip);
   const leaks: string[] = [];
   for (const file of files) {
@@ -95,10 +98,10 @@ export function findLeaks(dataDir: string, needles: readonly string[], skip: Rea
       // Words are searched in the raw pages too (a value in a freed page is still on disk).
       for (const text of readableTexts(file)) for (const n of words(text)) found.add(n);
       if (file.endsWith('istv.sqlite') && existsSync(file)) {
-        for (const value of storeValues(file)) for (const n of [...find(value), ...find(closeUpDigits(value))]) found.add(n);
+        for (const value of storeValues(file)) for (const n of [...find(value), ...longNumbers(closeUpDigits(value))]) found.add(n);
       }
     } else {
-      for (const text of readableTexts(file)) for (const n of [...find(text), ...find(closeUpDigits(text))]) found.add(n);
+      for (const text of readableTexts(file)) for (const n of [...find(text), ...longNumbers(closeUpDigits(text))]) found.add(n);
     }
     for (const n of found) leaks.push(`${name}: ${n}`);
   }
