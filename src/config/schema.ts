@@ -8,7 +8,8 @@ import { deidentifySchema } from './deidentify.ts';
 import { disclosureConfigSchema } from './disclosure.ts';
 import { scheduleConfigSchema } from './schedule.ts';
 import { reportSchema } from './report.ts';
-import { isColumnMappingTarget } from '../validate/header.ts';
+import { policeConfigSchema } from './police.ts';
+import { columnMappingTarget } from '../../schemas/columns.ts';
 
 export const configSchema = z
   .strictObject({
@@ -24,12 +25,13 @@ export const configSchema = z
     disclosure: disclosureConfigSchema,
     schedule: scheduleConfigSchema,
     report: reportSchema,
+    police: policeConfigSchema,
   })
   .superRefine((config, context) => {
     const seen = new Set<string>();
     config.sites.forEach((site, index) => {
       for (const [source, target] of Object.entries(site.columnMapping)) {
-        if (!isColumnMappingTarget(target)) {
+        if (columnMappingTarget(target) === null) {
           context.addIssue({
             code: 'custom',
             path: ['sites', index, 'columnMapping', source],
