@@ -45,6 +45,11 @@ export interface DeidentifiedRecord {
    * the location is a private home (the home postcode is not a place to publish).
    */
   locationPostcode: string | null;
+  /**
+   * Place-of-injury coordinates, handed to the geocoder, which keeps them only
+   * as the point and LSOA of a placed answer. Null for a home, like the postcode.
+   */
+  locationPoint: { longitude: number; latitude: number } | null;
   /** The location type is home, or the location postcode is the patient's own (the geocoder also reads home from the text). */
   locationIsHome: boolean;
   assailantCount: number | null;

@@ -19,6 +19,8 @@ export interface ClaimedFile {
 }
 
 const CLAIM_SEPARATOR = '__';
+/** The folder beside a claimed archive that holds its inflated members while they are ingested. */
+export const MEMBERS_FOLDER_SUFFIX = '.members';
 
 /** Names hospital IT may be writing right now, or that are not extracts. */
 export function isIgnoredInboxName(name: string): boolean {
@@ -77,7 +79,7 @@ export function claimExternalFile(directory: DataDirectory, file: string): Claim
 /** Files a crashed run left in processing/, in claim order. */
 export function listAbandonedClaims(directory: DataDirectory): ClaimedFile[] {
   return readdirSync(directory.processing)
-    .filter((name) => name.includes(CLAIM_SEPARATOR) && !name.endsWith('.copying'))
+    .filter((name) => name.includes(CLAIM_SEPARATOR) && !name.endsWith('.copying') && !name.endsWith(MEMBERS_FOLDER_SUFFIX))
     .sort()
     .map((name) => describe(path.join(directory.processing, name)));
 }

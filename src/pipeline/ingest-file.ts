@@ -15,7 +15,10 @@ import { ExtractWriter, findCurrentExtract, findExtractByChecksum, recordIntakeE
 import type { DataQuality } from '../validate/data-quality.ts';
 import { londonDate } from '../validate/dates.ts';
 import { mapHeader } from '../validate/header.ts';
-import { CsvStructureError, detectCsvFormat, readCsvRecords } from '../validate/read-csv.ts';
+import type { SniffResult } from '../intake/sniff.ts';
+import { CsvStructureError } from '../validate/read-csv.ts';
+import { detectExtractFormat, readRecords, type ExtractFormat } from '../validate/read-records.ts';
+import { WorkbookError } from '../validate/read-xlsx.ts';
 import type { ExtractValidationOptions } from '../validate/validate-extract.ts';
 import type { RowIssue } from '../validate/types.ts';
 import { writeExtractQualityReport, type ExtractQualityReport } from '../report/extract-quality/write.ts';
@@ -119,9 +122,8 @@ function assertNilReturn(context: PipelineContext, fileName: string, siteCode: s
   }
 }
 
-async function readHeader(file: string) {
-  const format = await detectCsvFormat(file);
-  const records = readCsvRecords(file, format);
+async function readHeader(file: string, format: ExtractFormat) {
+  const records = readRecords(file, format);
   const first = await records.next();
   if (first.done) throw new QuarantineSignal('The file is empty: no header and no rows.', null);
   const second = await records.next();
@@ -194,6 +196,11 @@ export interface IngestFileOptions {
   recovered?: boolean;
   /** Where validate and de-identify run: 'auto' (a worker thread for large files), or always or never on one. */
   validateOnWorker?: 'auto' | 'always' | 'never';
+  /**
+   * What the file's bytes are (intake/sniff.ts): delimited text or a workbook is
+   * read; a refusal quarantines the file with its reason. Text when not given.
+   */
+  sniffed?: SniffResult;
 }
 
 export async function ingestClaimedFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions = {}): Promise<FileResult> {
@@ -235,9 +242,19 @@ async function ingestFile(
   }
 
   let writer: ExtractWriter | null = null;
+  const sniffed = options.sniffed ?? { kind: 'text' };
   try {
-    const { format, headers, firstRow } = await readHeader(claimed.path);
+    if (sniffed.kind === 'refused') throw new QuarantineSignal(`The file was not read: ${sniffed.reason}`, null);
+    if (sniffed.kind === 'zip') throw new QuarantineSignal('The file was not read: it is a ZIP archive inside an archive, which istv does not open. Put the extracts themselves in one archive.', null);
+    // A workbook is read from the sheet its site names (when the file name tells the site), else its first sheet.
+    const siteByName = context.config.sites.find((s) => s.code === siteFromFileName(fileName, context.config.sites.map((c) => c.code)));
+    let format = await detectExtractFormat(claimed.path, sniffed.kind, siteByName?.sheet ?? null);
+    let { headers, firstRow } = await readHeader(claimed.path, format);
     const site = chooseSite(context, fileName, headers, firstRow);
+    if (site && format.kind === 'xlsx' && site.sheet !== undefined && site.sheet !== format.sheet) {
+      format = { kind: 'xlsx', sheet: site.sheet };
+      ({ headers, firstRow } = await readHeader(claimed.path, format));
+    }
     if (!site) {
       throw new QuarantineSignal(
         `Cannot tell which site sent this file: no site_code column with a configured code, and no configured site code (${context.config.sites.map((s) => s.code).join(', ')}) in the file name.`,
@@ -249,6 +266,7 @@ async function ingestFile(
     const mapping = header.mapping;
 
     const monthCounts = new Map<string, number>();
+    let coordinatesOutsideArea = 0;
     const geocodeOutcomes: Record<string, number> = {};
     // Bounded; read only if the file ends up refused, when its issues never reach the store.
     const sample = new IssueSample(SAMPLE_ISSUES);
@@ -280,8 +298,16 @@ async function ingestFile(
           postcode: record.locationPostcode,
           siteCode: record.siteCode,
           isHome: record.locationIsHome || record.locationType === 'home',
+          point: record.locationPoint,
         });
         geocodeOutcomes[geocode.outcome] = (geocodeOutcomes[geocode.outcome] ?? 0) + 1;
+        if (record.locationPoint !== null && geocode.outcome !== 'coordinates') {
+          // Inside the UK but outside the area: the text was geocoded instead, and the hospital should know.
+          coordinatesOutsideArea += 1;
+          const note = { file: fileName, line: record.line, field: 'location_latitude', code: 'coordinates_outside_area', message: 'the place-of-injury coordinates are outside the area; the location text was geocoded instead', severity: 'warning' } as const;
+          activeWriter.addIssue(note);
+          sample.add(note);
+        }
         const locationText = storedLocationText(record, geocode.outcome === 'home');
         activeWriter.addRecord(locationText === record.locationText ? record : { ...record, locationText }, geocode, gazetteerVersion);
         const month = (record.arrival ?? record.assault).date.slice(0, 7);
@@ -318,6 +344,7 @@ async function ingestFile(
     let outside = 0;
     for (const [month, count] of monthCounts) if (month !== period) outside += count;
     if (outside > 0) measures.issuesByCode.outside_reporting_period = outside;
+    if (coordinatesOutsideArea > 0) measures.issuesByCode.coordinates_outside_area = coordinatesOutsideArea;
 
     const committed = writer.commit({
       siteCode: site.code,
@@ -348,7 +375,8 @@ async function ingestFile(
     writer?.abort();
     const signal =
       error instanceof QuarantineSignal ? error
-      : error instanceof CsvStructureError ? new QuarantineSignal(`Line ${error.line}: ${error.reason}. Nothing after this point can be read reliably, so no row of the file was stored.`, error.line)
+      : error instanceof CsvStructureError ? new QuarantineSignal(`${sniffed.kind === 'xlsx' ? 'Row' : 'Line'} ${error.line}: ${error.reason}. Nothing after this point can be read reliably, so no row of the file was stored.`, error.line)
+      : error instanceof WorkbookError ? new QuarantineSignal(`The workbook was not read: ${error.reason}`, null)
       : null;
     if (!signal) throw error;
     const now = context.now();

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { claimExternalFile, claimInboxFile, listAbandonedClaims, listInbox, type ClaimedFile } from '../intake/claim.ts';
 import type { PipelineContext } from './context.ts';
-import { ingestClaimedFile, type FileResult, type IngestFileOptions, type IngestStages } from './ingest-file.ts';
+import { ingestClaimed } from './ingest-archive.ts';
+import type { FileResult, IngestFileOptions, IngestStages } from './ingest-file.ts';
 import { buildIngestStages } from './stages.ts';
 
 export interface IngestSummary {
@@ -57,15 +58,17 @@ export async function ingestInbox(context: PipelineContext, options: IngestOptio
   };
   const process = async (claimed: ClaimedFile, recovered: boolean) => {
     try {
-      const result = await ingestClaimedFile(context, claimed, stages, { recovered, validateOnWorker: options.validateOnWorker });
-      summary.files.push(result);
-      summary.totals.files += 1;
-      summary.totals.rowsRead += result.rowsRead;
-      summary.totals.rowsAccepted += result.rowsAccepted;
-      summary.totals.rowsRejected += result.rowsRejected;
-      if (result.outcome === 'quarantined') summary.totals.quarantined += 1;
-      if (result.outcome === 'duplicate') summary.totals.duplicates += 1;
-      options.onFile?.(result, summary.files.length + summary.failed.length, total);
+      // An archive gives one result per member, each its own extract.
+      for (const result of await ingestClaimed(context, claimed, stages, { recovered, validateOnWorker: options.validateOnWorker })) {
+        summary.files.push(result);
+        summary.totals.files += 1;
+        summary.totals.rowsRead += result.rowsRead;
+        summary.totals.rowsAccepted += result.rowsAccepted;
+        summary.totals.rowsRejected += result.rowsRejected;
+        if (result.outcome === 'quarantined') summary.totals.quarantined += 1;
+        if (result.outcome === 'duplicate') summary.totals.duplicates += 1;
+        options.onFile?.(result, summary.files.length + summary.failed.length, total);
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       summary.failed.push({ file: claimed.originalName, error: message });
