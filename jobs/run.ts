@@ -10,7 +10,7 @@ import type { PipelineContext } from '../src/pipeline/context.ts';
 import { EXIT, type ExitCode } from '../src/cli/exit-codes.ts';
 import type { ExpectingSite } from '../src/schedule/late-extracts.ts';
 import { acquireSchedulerLock, SchedulerLockedError, schedulerLockPath, type SchedulerLock } from '../src/schedule/lock.ts';
-import { markInterruptedRuns } from '../src/schedule/run-state.ts';
+import { markInterruptedRuns } from '../src/store/runs.ts';
 import { Scheduler, type CycleReport, type SchedulerSteps } from '../src/schedule/scheduler.ts';
 import { createCronTasks } from './cron-tasks.ts';
 import { pipelineSteps } from './pipeline-steps.ts';

@@ -10,6 +10,7 @@ import type { PipelineContext } from './context.ts';
 import { ingestClaimed } from './ingest-archive.ts';
 import type { FileResult, IngestFileOptions, IngestStages } from './ingest-file.ts';
 import { buildIngestStages } from './stages.ts';
+import { finishRun, startRun } from '../store/runs.ts';
 
 export interface IngestSummary {
   runId: number;
@@ -30,21 +31,12 @@ export interface IngestOptions {
   validateOnWorker?: IngestFileOptions['validateOnWorker'];
 }
 
-function startRun(context: PipelineContext, kind: string): number {
-  const info = context.store.prepare("INSERT INTO runs (kind, started_at, status) VALUES (?, ?, 'running')").run(kind, context.now().toISOString());
-  return Number(info.lastInsertRowid);
-}
-
-function finishRun(context: PipelineContext, runId: number, status: 'succeeded' | 'failed', summary: unknown): void {
-  context.store.prepare('UPDATE runs SET finished_at = ?, status = ?, summary_json = ? WHERE id = ?').run(context.now().toISOString(), status, JSON.stringify(summary), runId);
-}
-
 export async function ingestInbox(context: PipelineContext, options: IngestOptions = {}): Promise<IngestSummary> {
   for (const file of options.files ?? []) {
     if (!existsSync(file)) throw new Error(`No such file: ${file}`);
   }
   const stages = options.stages ?? buildIngestStages(context);
-  const runId = startRun(context, 'ingest');
+  const runId = startRun(context.store, 'ingest', context.now());
   const started = Date.now();
   const queue: Array<{ claimed: ClaimedFile; recovered: boolean }> = listAbandonedClaims(context.dataDir).map((claimed) => ({ claimed, recovered: true }));
   const sources = options.files ? options.files.map((file) => path.resolve(file)) : listInbox(context.dataDir);
@@ -82,7 +74,7 @@ export async function ingestInbox(context: PipelineContext, options: IngestOptio
     if (claimed === null) continue; // another run took it
     await process(claimed, false);
   }
-  finishRun(context, runId, summary.failed.length === 0 ? 'succeeded' : 'failed', { totals: summary.totals, failed: summary.failed.length });
+  finishRun(context.store, runId, summary.failed.length === 0 ? 'succeeded' : 'failed', { totals: summary.totals, failed: summary.failed.length }, context.now());
   context.logger.info({ runId, ...summary.totals, failed: summary.failed.length, durationMs: Date.now() - started }, 'ingest run finished');
   return summary;
 }

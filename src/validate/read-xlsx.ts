@@ -323,7 +323,8 @@ export async function* readXlsxRecordBatches(file: string, format: XlsxFormat, l
         let text: string;
         switch (cell.type) {
           case 's':
-            text = workbook.sharedStrings[Number(raw)] ?? '';
+            // A shared-string cell without its index is blank, not the first string.
+            text = raw === '' ? '' : (workbook.sharedStrings[Number(raw)] ?? '');
             break;
           case 'inlineStr':
           case 'str':
