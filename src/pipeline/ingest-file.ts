@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import type { SiteConfig } from '../config/sites.ts';
-import type { Deidentifier } from '../deidentify/deidentify.ts';
+import { storedLocationText, type Deidentifier } from '../deidentify/deidentify.ts';
 import type { Geocoder, GeocodeResult } from '../geocode/types.ts';
 import { archiveFile, quarantineFile } from '../intake/archive.ts';
 import { sha256OfFile } from '../intake/checksum.ts';
@@ -286,14 +286,15 @@ async function ingestFile(
     const gazetteerVersion = stages.geocoder.gazetteerVersion;
 
     for await (const batch of preparation.batches) {
-      for (const { issues, record } of batch) {
+      for (const { issues, record, geocodeText } of batch) {
         for (const issue of issues) {
           activeWriter.addIssue(issue);
           sample.add(issue);
         }
         if (record === null) continue;
+        // The geocoder reads the text as sent, in memory; what is stored is the allow-listed text.
         const geocode: GeocodeResult = stages.geocoder.geocode({
-          text: record.locationText,
+          text: geocodeText,
           postcode: record.locationPostcode,
           siteCode: record.siteCode,
           isHome: record.locationIsHome || record.locationType === 'home',
@@ -307,7 +308,8 @@ async function ingestFile(
           activeWriter.addIssue(note);
           sample.add(note);
         }
-        activeWriter.addRecord(record, geocode, gazetteerVersion);
+        const locationText = storedLocationText(record, geocode.outcome === 'home');
+        activeWriter.addRecord(locationText === record.locationText ? record : { ...record, locationText }, geocode, gazetteerVersion);
         const month = (record.arrival ?? record.assault).date.slice(0, 7);
         monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
       }

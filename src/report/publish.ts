@@ -254,6 +254,7 @@ export async function publishMonth(context: ReportContext, month: string, option
     sites: context.config.sites,
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,
     policeRecordLevel: policyFor(context, 'police').method === 'none',
+    licensingRecordLevel: policyFor(context, 'licensing').method === 'none',
     monthsReceived: new Set((context.store.prepare(`SELECT DISTINCT period FROM extracts WHERE status = 'current'`).all() as Array<{ period: string }>).map((row) => row.period)),
   };
 
