@@ -40,6 +40,7 @@ import {
   type PlantedIdentifier,
 } from './lib/identifiers.ts';
 import { premisesText, streetText } from './lib/location-text.ts';
+import { policeFiles } from './lib/police.ts';
 import type { LocationTypeCategory } from '../schemas/code-lists.ts';
 
 export const DEFAULT_SEED = 20_261_123;
@@ -355,6 +356,9 @@ export function generateSampleData(seed = DEFAULT_SEED): { files: Map<string, st
     }
   }
 
+  // police.uk-format files for the same months, from the same area (see lib/police.ts).
+  for (const [name, text] of policeFiles(area, MONTHS, (month) => SEASON[month.slice(5)] ?? 1, root.fork('police'))) files.set(name, text);
+
   const manifest: Manifest = {
     description:
       'Every generated extract in inbox/: rows read, rows that must be rejected and why, the file that must be quarantined, the resubmission, and every identifier planted for the de-identify stage to remove. Accepted + rejected = rows for each file.',
@@ -378,7 +382,7 @@ export function generateSampleData(seed = DEFAULT_SEED): { files: Map<string, st
 /** Writes the generated files under `outputDirectory`, replacing inbox/ and area/ wholesale. */
 export function writeSampleData(outputDirectory: string, seed = DEFAULT_SEED): Manifest {
   const { files, manifest } = generateSampleData(seed);
-  for (const folder of ['inbox', 'area']) rmSync(path.join(outputDirectory, folder), { recursive: true, force: true });
+  for (const folder of ['inbox', 'area', 'police']) rmSync(path.join(outputDirectory, folder), { recursive: true, force: true });
   for (const [relative, text] of files) {
     const target = path.join(outputDirectory, relative);
     mkdirSync(path.dirname(target), { recursive: true });
