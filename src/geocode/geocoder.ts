@@ -348,6 +348,9 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     // "Finsbury Park station" names a station: not a park, street or shop of that name.
     const kindWord = following !== undefined ? KIND_WORDS[following] : undefined;
     if (kindWord && !entries.some((e) => kindWord(e.place))) return false;
+    // A part of a name ("Finsbury" of Finsbury Local) followed by a place word ("park") is a
+    // different name that we do not know, not that place.
+    if (following !== undefined && index.isGeneric(following) && !structural.has(following) && entries.every((e) => e.strength === 'weak')) return false;
     return true;
   }
 
@@ -383,7 +386,13 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     if (context.areaPoints.length > 0) {
       const distance = (c: Candidate): number => Math.min(...context.areaPoints.map((point) => metresToPlace(point, c.place)));
       // "greggs wood green": the branches in Wood Green. Two there is ambiguous: which is
-      // nearer the area's centre is no evidence of which one the patient meant.
+      // nearer the area's centre is no evidence of which one the patient meant. An area has
+      // no edge in the data, so another branch not far outside the radius may be in it too:
+      // the area settles a name only with a clear margin.
+      const inside = candidates.filter((c) => distance(c) <= AREA_RADIUS_METRES);
+      const nearOutside = candidates.some((c) => distance(c) > AREA_RADIUS_METRES && distance(c) <= 2 * AREA_RADIUS_METRES);
+      // (Streets have extents, measured to their nearest point: the radius alone settles them.)
+      if (inside.length > 0 && nearOutside && candidates.every((c) => c.place.kind !== 'street') && clusterCandidates(candidates).length > 1) return { status: 'ambiguous', candidates: clusterCandidates(candidates).map((cluster) => describe(representative(cluster).place)) };
       narrow((c) => distance(c) <= AREA_RADIUS_METRES);
     }
     const streets = context.streets.filter((s) => !mention.candidates.includes(s));
