@@ -44,6 +44,7 @@ import {
 } from './lib/identifiers.ts';
 import { premisesText, streetText } from './lib/location-text.ts';
 import { workbookBytes, zipBytes, type Delivery } from './lib/deliveries.ts';
+import { policeFiles } from './lib/police.ts';
 import type { LocationTypeCategory } from '../schemas/code-lists.ts';
 
 export const DEFAULT_SEED = 20_261_123;
@@ -400,6 +401,9 @@ export async function generateSampleData(seed = DEFAULT_SEED): Promise<{ files: 
     }
   }
 
+  // police.uk-format files for the same months, from the same area (see lib/police.ts).
+  for (const [name, text] of policeFiles(area, MONTHS, (month) => SEASON[month.slice(5)] ?? 1, root.fork('police'))) files.set(name, text);
+
   const manifest: Manifest = {
     description:
       'Every generated extract in inbox/ (as CSV, as an Excel workbook, or as a CSV inside a ZIP archive: see sentAs and sentFile): rows read, rows that must be rejected and why, the file that must be quarantined, the resubmission, and every identifier planted for the de-identify stage to remove. Accepted + rejected = rows for each file.',
@@ -423,7 +427,7 @@ export async function generateSampleData(seed = DEFAULT_SEED): Promise<{ files: 
 /** Writes the generated files under `outputDirectory`, replacing inbox/ and area/ wholesale. */
 export async function writeSampleData(outputDirectory: string, seed = DEFAULT_SEED): Promise<Manifest> {
   const { files, manifest } = await generateSampleData(seed);
-  for (const folder of ['inbox', 'area']) rmSync(path.join(outputDirectory, folder), { recursive: true, force: true });
+  for (const folder of ['inbox', 'area', 'police']) rmSync(path.join(outputDirectory, folder), { recursive: true, force: true });
   for (const [relative, text] of files) {
     const target = path.join(outputDirectory, relative);
     mkdirSync(path.dirname(target), { recursive: true });

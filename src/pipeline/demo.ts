@@ -16,6 +16,7 @@ import { monthsWithRecords } from '../store/records.ts';
 import { closePipelineContext, openPipelineContext } from './context.ts';
 import { ingestInbox, type IngestSummary } from './ingest.ts';
 import type { FileResult } from './ingest-file.ts';
+import { importPoliceFiles, policeAreaFromGazetteer, type PoliceImportSummary } from './police-import.ts';
 
 export const SAMPLE_DATA_DIRECTORY = path.join(packageRoot(), 'sample-data');
 
@@ -44,6 +45,7 @@ export interface DemoResult {
   dataDir: string;
   configFile: string;
   ingest: IngestSummary;
+  police: PoliceImportSummary;
   published: PublishSummary[];
   failedMonths: Array<{ month: string; error: string }>;
 }
@@ -57,6 +59,21 @@ function prepareFolder(dataDir: string): void {
   }
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(path.join(dataDir, DEMO_MARKER), 'Made by `istv demo`; a rerun of the demo replaces this folder.\n');
+}
+
+/** The force's police.uk files for the sample months, imported as an analyst would with `istv police import`. */
+async function importSamplePoliceData(context: ReturnType<typeof openPipelineContext>, progress: DemoProgress | undefined): Promise<PoliceImportSummary> {
+  const folder = path.join(SAMPLE_DATA_DIRECTORY, 'police');
+  const files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.csv') || name.endsWith('.zip')).sort().map((name) => path.join(folder, name)) : [];
+  progress?.step('Importing the police.uk files', 1);
+  const summary = await importPoliceFiles(context.store, files, policeAreaFromGazetteer(context.config.gazetteer), {
+    crimeTypes: context.config.police?.crimeTypes,
+    columnMappings: context.config.police?.columnMappings,
+    now: context.now,
+  });
+  progress?.advance(`${summary.totals.rowsKept} of ${summary.totals.rowsRead} rows kept`);
+  progress?.done();
+  return summary;
 }
 
 export async function runDemo(dataDirArgument: string, options: { progress?: DemoProgress; pdf?: 'if-available' | 'skip' } = {}): Promise<DemoResult> {
@@ -91,6 +108,8 @@ export async function runDemo(dataDirArgument: string, options: { progress?: Dem
     const ingest = await ingestInbox(context, { onFile: (result: FileResult) => progress?.advance(`${result.file}: ${result.outcome}`) });
     progress?.done();
 
+    const police = await importSamplePoliceData(context, progress);
+
     const months = monthsWithRecords(context.store);
     progress?.step('Publishing the monthly packs', months.length);
     const published: PublishSummary[] = [];
@@ -107,7 +126,7 @@ export async function runDemo(dataDirArgument: string, options: { progress?: Dem
       progress?.advance(month);
     }
     progress?.done();
-    return { dataDir, configFile, ingest, published, failedMonths };
+    return { dataDir, configFile, ingest, police, published, failedMonths };
   } finally {
     closePipelineContext(context);
   }

@@ -5,6 +5,7 @@
  * renders only the protected release.
  */
 import type { AreaLsoa } from '../aggregate/dimensions.ts';
+import type { MonthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import type { PremisesPoint } from '../aggregate/premises.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
 import type { StoreDatabase } from '../store/open.ts';
@@ -44,6 +45,8 @@ export interface PackInput {
   rateMinimumCount: number | null;
   /** Months for which at least one site's extract is in the store (a month without is "no data", not zero). */
   monthsReceived: ReadonlySet<string>;
+  /** This month's alerts (area, wards, premises), worked out once for every pack. */
+  alerts?: MonthAlerts;
   /** The sites in the config, for the hospital feedback (sites that sent extracts but are not configured are added). */
   sites: Array<{ code: string; name: string; extractDueDay?: number | undefined }>;
 }

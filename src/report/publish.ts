@@ -12,8 +12,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
+import { alerting, monthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import { addMonths, assertMonth, isMonth } from '../aggregate/months.ts';
-import type { PremisesPoint } from '../aggregate/premises.ts';
+import { premisesFromStore, type PremisesPoint } from '../aggregate/premises.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
 import { auditRelease, methodStatement, protectRelease } from '../disclose/index.ts';
@@ -31,6 +32,7 @@ import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInpu
 import { policePack } from './police/pack.ts';
 import { CORE_TABLE_ID, publicHealthPack } from './public-health/pack.ts';
 import { openPdfPrinter, CHROMIUM_PATH } from './render/pdf.ts';
+import { alertsJson } from './sections/alerts.ts';
 
 export interface PublishOptions {
   /** Mark every pack "Revised: …" (the month was published before and its data changed). */
@@ -271,6 +273,11 @@ export async function publishMonth(context: ReportContext, month: string, option
     monthsReceived: new Set((context.store.prepare(`SELECT DISTINCT period FROM extracts WHERE status = 'current'`).all() as Array<{ period: string }>).map((row) => row.period)),
   };
 
+  // Alerts are worked out once, from the store, for every pack and for alerts.json.
+  input.alerts = monthAlerts({ store: context.store, month, area: input.area, monthsReceived: input.monthsReceived, premises: premises ?? premisesFromStore(context.store), nearMetres: input.licensing.nearMetres });
+  for (const entry of alerting(input.alerts)) {
+    if (entry.assessment.assessed) context.logger.warn({ month, scope: entry.scope, code: entry.code, expected: Number(entry.assessment.expected.toFixed(2)), threshold: Number(entry.assessment.threshold.toFixed(2)) }, `Alert: ${entry.scope} ${entry.code} is above what its past predicts`);
+  }
   // Everything is worked out and checked before a byte is written.
   const audiences: Array<{ audience: string; files: PackFile[]; release: ProtectedRelease }> = [];
   // One snapshot of the store for every pack, so an ingest running alongside cannot make two packs disagree.
@@ -304,6 +311,9 @@ export async function publishMonth(context: ReportContext, month: string, option
         manifest.push({ path: relative, sha256: createHash('sha256').update(file.content).digest('hex') });
       }
     }
+    const alertsFile = alertsJson(input.alerts, generatedAt);
+    writeFileIn(staging, alertsFile.path, alertsFile.content);
+    manifest.push({ path: alertsFile.path, sha256: createHash('sha256').update(alertsFile.content).digest('hex') });
     const toPrint = audiences.flatMap(({ audience, files }) => files.filter((file) => file.printToPdf).map((file) => `${audience}/${file.path}`));
     const pdfMode = options.pdf ?? 'if-available';
     if (pdfMode === 'skip') pdfSkippedReason = 'PDFs not requested';

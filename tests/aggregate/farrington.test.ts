@@ -111,6 +111,11 @@ describe('alerts on simulated counts', () => {
     expect(assessMonth(counts, counts.length - 1)).toMatchObject({ assessed: true, alert });
   });
 
+  it('months before the data began are missing, not zero: a year of data is judged on its own past months', () => {
+    const counts: Array<number | null> = [...Array.from({ length: 27 }, () => null), ...series(11, () => 20, random(3)), 41];
+    expect(assessMonth(counts, 38)).toMatchObject({ assessed: true, method: 'short-history', yearsBack: 0, baselineMonths: 11, alert: true });
+  });
+
   it('says why a month is not assessed', () => {
     expect(assessMonth([5, 6, 7], 2)).toMatchObject({ assessed: false, reason: expect.stringContaining('not enough history') });
     expect(assessMonth([5, 6, null], 2)).toMatchObject({ assessed: false, reason: 'no data for the month' });

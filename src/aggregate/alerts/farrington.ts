@@ -104,17 +104,25 @@ export function assessMonth(series: ReadonlyArray<number | null>, k: number, set
   const observed = series[k] ?? null;
   if (observed === null) return { assessed: false, observed: null, reason: 'no data for the month' };
   const w = settings.halfWindow;
-  const years = Math.min(settings.yearsBack, Math.floor((k - w) / 12));
+  const present = (i: number) => i >= 0 && i < k && series[i] !== null && series[i] !== undefined;
+  // Same-season baseline from every past year (up to yearsBack) that has data in the window; a year counts when it has
+  // at least one month there. Fewer than one window's worth of months in all falls back to the short-history baseline.
   let indexes: number[] = [];
-  let method: AlertMethod = 'seasonal';
-  if (years >= 1) {
-    for (let year = 1; year <= years; year += 1) for (let d = -w; d <= w; d += 1) indexes.push(k - 12 * year + d);
-  } else {
-    method = 'short-history';
-    for (let i = Math.max(0, k - 12); i < k; i += 1) indexes.push(i);
+  let years = 0;
+  for (let year = 1; year <= settings.yearsBack; year += 1) {
+    const window = Array.from({ length: 2 * w + 1 }, (_, d) => k - 12 * year + d - w).filter(present);
+    if (window.length > 0) years = year;
+    indexes.push(...window);
   }
-  indexes = indexes.filter((i) => i >= 0 && i < k && series[i] !== null && series[i] !== undefined).sort((a, b) => a - b);
-  const needed = method === 'seasonal' ? 3 : settings.shortHistoryMonths;
+  let method: AlertMethod = 'seasonal';
+  if (indexes.length < 2 * w + 1) {
+    method = 'short-history';
+    years = 0;
+    indexes = [];
+    for (let i = Math.max(0, k - 12); i < k; i += 1) if (present(i)) indexes.push(i);
+  }
+  indexes.sort((a, b) => a - b);
+  const needed = method === 'seasonal' ? 2 * w + 1 : settings.shortHistoryMonths;
   if (indexes.length < needed) return { assessed: false, observed, reason: `not enough history: ${indexes.length} baseline month(s), ${needed} needed` };
   const y = indexes.map((i) => series[i]!);
   const base = { observed, yearsBack: method === 'seasonal' ? years : 0, baselineMonths: indexes.length };

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { readdirSync } from 'node:fs';
 import { formatScheduleStatus, scheduleStatus } from '../../schedule/status.ts';
 import { lastRuns, recentIntakeEvents, siteMonthStatus } from '../../store/status-queries.ts';
+import { policeImports } from '../../store/police-crimes.ts';
+import { latestPublishedAlerts } from '../../report/sections/alerts.ts';
 import { action, printResult, withCommonOptions, withContext, type CommonOptions } from '../base.ts';
 import { EXIT } from '../exit-codes.ts';
 
@@ -16,7 +18,10 @@ export function register(program: Command): void {
         const runs = lastRuns(context.store);
         const waiting = readdirSync(context.dataDir.inbox).filter((name) => !name.startsWith('.'));
         const schedule = scheduleStatus(context);
-        const status = { dataDir: context.dataDir.root, sites: context.config.sites.map((s) => s.code), months, inbox: waiting, intakeEvents: events, runs, schedule };
+        const police = policeImports(context.store, { currentOnly: true });
+        const policeSummary = { months: [...new Set(police.map((entry) => entry.month))].sort(), forces: [...new Set(police.map((entry) => entry.force))].sort(), crimes: police.reduce((total, entry) => total + entry.rowsKept, 0) };
+        const alerts = latestPublishedAlerts(context.dataDir.reports);
+        const status = { dataDir: context.dataDir.root, sites: context.config.sites.map((s) => s.code), months, inbox: waiting, intakeEvents: events, runs, schedule, police: policeSummary, alerts };
         printResult(options, status, () => {
           const lines = [`Data dir: ${context.dataDir.root}`, '', 'site   month    ver  read  accepted rejected geocoded  file'];
           for (const m of months) {
@@ -34,6 +39,13 @@ export function register(program: Command): void {
           if (runs.length > 0) {
             lines.push('', 'Last runs:');
             for (const r of runs) lines.push(`  ${r.kind.padEnd(10)} ${r.status.padEnd(10)} started ${r.startedAt}${r.finishedAt ? `, finished ${r.finishedAt}` : ''}`);
+          }
+          lines.push('', policeSummary.months.length === 0 ? 'Police data: none imported (istv police import)' : `Police data: ${policeSummary.crimes} crimes, ${policeSummary.months[0]} to ${policeSummary.months.at(-1)} (${policeSummary.forces.join(', ')})`);
+          if (alerts === null) lines.push('', 'Alerts: no month published yet');
+          else if (alerts.alerts.length === 0) lines.push('', `Alerts ${alerts.month}: none`);
+          else {
+            lines.push('', `Alerts ${alerts.month}: ${alerts.alerts.length}`);
+            for (const alert of alerts.alerts) lines.push(`  ${alert.scope.padEnd(9)} ${alert.name}: ${alert.observed} against ${alert.expected.toFixed(1)} expected (threshold ${alert.threshold.toFixed(1)})`);
           }
           lines.push('', ...formatScheduleStatus(schedule));
           return lines.join('\n');

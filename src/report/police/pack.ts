@@ -19,12 +19,18 @@ import { policeRecordProperties, policeRecordsGeoJson } from '../render/geojson.
 import { html, renderCaveats, renderDocument, renderTable, type Html } from '../render/html.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
 import { renderChangeTable, lsoaMapValues } from '../render/sections.ts';
+import { alertsTable, renderAlertsSection } from '../sections/alerts.ts';
+import { prepareEdPolice, renderEdPoliceSection, type EdPolicePrepared } from '../sections/ed-police.ts';
+import { hotspotCsv, lsoaHotspots, prepareHotspots, renderHotspotSection, type HotspotPrepared } from '../sections/hotspots.ts';
 
 const HOTSPOT_COUNT = 10;
+const POLICE_ALERT_SCOPES = ['area', 'ward', 'premises'] as const;
 
 export interface PolicePrepared {
   /** Null when the police policy protects counts: records would undo the protection, so none are released. */
   records: PoliceRecord[] | null;
+  edPolice: EdPolicePrepared;
+  hotspots: HotspotPrepared;
 }
 
 const RECORD_COLUMNS = [
@@ -60,6 +66,8 @@ export const policePack: PackBuilder<PolicePrepared> = {
   audience: 'police',
   prepare(input: PackInput) {
     const trendMonths = monthsEnding(input.month, 13);
+    const edPolice = prepareEdPolice(input);
+    const hotspots = prepareHotspots(input);
     return {
       tables: [
         lsoaWeaponTable(input.store, input.month, input.area),
@@ -69,8 +77,11 @@ export const policePack: PackBuilder<PolicePrepared> = {
         weekdayHourTable(input.store, [input.month]),
         placeTable(input.store, [input.month], 'street'),
         placeTable(input.store, [input.month], 'premises'),
+        ...edPolice.tables,
+        ...hotspots.tables,
+        ...(input.alerts ? [alertsTable(input.alerts, POLICE_ALERT_SCOPES)] : []),
       ],
-      prepared: { records: input.policeRecordLevel ? policeRecords(input.store, input.month) : null },
+      prepared: { records: input.policeRecordLevel ? policeRecords(input.store, input.month) : null, edPolice: edPolice.prepared, hotspots: hotspots.prepared },
     };
   },
   render(input, prepared, release) {
@@ -90,6 +101,9 @@ ${hotspotSection(release, 'lsoa-weapon', 'lsoa', 'LSOAs with the most assaults')
 ${hotspotSection(release, 'street-hotspots', 'street', 'Streets')}
 ${hotspotSection(release, 'premises-hotspots', 'premises', 'Premises')}
 </section>
+${renderAlertsSection(input.alerts, POLICE_ALERT_SCOPES, release)}
+${renderHotspotSection(input, prepared.hotspots, release)}
+${renderEdPoliceSection(input, prepared.edPolice, release)}
 <section><h2>When: day of week and hour</h2>
 ${renderHeatmap(findTable(release.tables, 'weekday-hour'), { rows: 'weekday', columns: 'hour', title: `Assault attendances by day and hour of assault, ${monthLabel(month)}` })}
 ${renderTable(findTable(release.tables, 'weekday-hour'), { rows: 'hour', columns: 'weekday' })}
@@ -128,6 +142,7 @@ ${records === null
             { path: 'records.csv-metadata.json', content: csvMetadata('records.csv', description.title, release.methodStatement, RECORD_COLUMNS) },
             { path: 'records.geojson', content: policeRecordsGeoJson(records, description) },
           ]),
+      ...(input.boundaries ? [{ path: 'hotspots.csv', content: hotspotCsv(lsoaHotspots(input, prepared.hotspots, release).rows) }] : []),
       ...tableFiles(release),
       releaseJson(release, input),
     ];

@@ -29,14 +29,20 @@ import { lsoaValuesGeoJson } from '../render/geojson.ts';
 import { html, renderCaveats, renderDocument, renderTable } from '../render/html.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
 import { lsoaMapValues, renderChangeTable } from '../render/sections.ts';
+import { alertsTable, renderAlertsSection } from '../sections/alerts.ts';
+import { prepareEdPolice, renderEdPoliceSection, type EdPolicePrepared } from '../sections/ed-police.ts';
+
+/** Public health sees alerts for the area and its wards; premises belong to the police and licensing packs. */
+const PUBLIC_HEALTH_ALERT_SCOPES = ['area', 'ward'] as const;
 
 /** The core month × LSOA × weapon table, protected in this release and also written to reports/YYYY-MM/core/. */
 export const CORE_TABLE_ID = 'lsoa-weapon';
 
-export const publicHealthPack: PackBuilder<null> = {
+export const publicHealthPack: PackBuilder<{ edPolice: EdPolicePrepared }> = {
   audience: 'public-health',
   prepare(input: PackInput) {
     const year = rollingYear(input.month);
+    const edPolice = prepareEdPolice(input);
     return {
       tables: [
         monthWeaponTable(input.store, monthsEnding(input.month, 24)),
@@ -50,11 +56,13 @@ export const publicHealthPack: PackBuilder<null> = {
         domesticTable(input.store, year),
         repeatAttendanceTable(input.store, year),
         locationTypeTable(input.store, year),
+        ...edPolice.tables,
+        ...(input.alerts ? [alertsTable(input.alerts, PUBLIC_HEALTH_ALERT_SCOPES)] : []),
       ],
-      prepared: null,
+      prepared: { edPolice: edPolice.prepared },
     };
   },
-  render(input, _prepared, release) {
+  render(input, prepared, release) {
     const month = input.month;
     const year = rollingYear(month);
     const yearLabel = periodLabel(year);
@@ -83,6 +91,8 @@ ${input.boundaries ? renderChoropleth(input.boundaries, hasPopulation ? rates : 
 ${rateRows.length === 0 ? html`<p>No LSOA has enough attendances for a rate to be shown.</p>` : html`<table data-rates><caption>Highest rates per 1,000 residents, ${yearLabel}</caption><thead><tr><th>LSOA</th><th>Attendances</th><th>Residents</th><th>Rate per 1,000</th></tr></thead><tbody>${rateRows.map(([code, rate]) => html`<tr><th class="row">${rate.label ?? code}</th><td data-table="lsoa-12-months" data-keys="${JSON.stringify(lsoaIndex.keysOf({ lsoa: code }))}">${lsoaIndex.display({ lsoa: code })}</td><td>${String(population.get(code) ?? '')}</td><td>${rate.display}</td></tr>`)}</tbody></table>`}
 ${renderTable(findTable(release.tables, 'ward-weapon'), { rows: 'ward', columns: 'weapon' })}
 </section>
+${renderEdPoliceSection(input, prepared.edPolice, release)}
+${renderAlertsSection(input.alerts, PUBLIC_HEALTH_ALERT_SCOPES, release)}
 <section><h2>Who: age and sex, ${yearLabel}</h2>
 ${renderTable(findTable(release.tables, 'age-sex'), { rows: 'age_band', columns: 'sex' })}
 </section>
