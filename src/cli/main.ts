@@ -17,7 +17,7 @@ import * as gazetteerCommand from './commands/gazetteer.ts';
 import * as geocodeCommand from './commands/geocode.ts';
 
 /** Every command, in the order `istv --help` lists them. */
-const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand, demoCommand, gazetteerCommand, geocodeCommand];
+const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand, demoCommand, gazetteerCommand, geocodeCommand, regeocodeCommand, keygenCommand];
 
 export function buildProgram(): Command {
   const program = new Command('istv')
@@ -30,6 +30,8 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Everything istv writes (store, WAL, logs, packs, claimed extracts) is for the istv account only, whatever umask it was started with.
+  process.umask(0o077);
   const program = buildProgram();
   lastExit.code = EXIT.ok;
   try {

@@ -20,7 +20,7 @@
  * run; one that has been tried `maxAttempts` times is moved aside with a reason.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { goneReason, liveOwnerTokens, type Owner } from '../lib/process-identity.ts';
@@ -176,7 +176,10 @@ export function claimInboxFile(directory: DataDirectory, inboxFile: string, owne
     // The record first: a crash between the two leaves a record without a file, which is cleared.
     writeClaimRecord(target, record);
     renameSync(inboxFile, target);
-    rmSync(`${inboxFile}${DONE_MARKER}`, { force: true });
+    // Raw identifiers: owner-only from here on, whatever mode the transfer wrote it with.
+    chmodSync(target, OWNER_ONLY_FILE);
+    // A name of 251 bytes or more can have no marker (the marker's name would be too long).
+    if (Buffer.byteLength(originalName) + DONE_MARKER.length <= 255) rmSync(`${inboxFile}${DONE_MARKER}`, { force: true });
     // Size and mtime as they are now, after the rename: a write in between counts as a change.
     const after = statSync(target);
     return { status: 'claimed', claimed: describeClaim(target, { ...record, sizeBytes: after.size, mtimeMs: after.mtimeMs }) };
@@ -196,6 +199,7 @@ export function claimExternalFile(directory: DataDirectory, file: string, owner:
     target = path.join(directory.processing, claimName(path.basename(file)));
     const temporary = `${target}.copying`;
     copyFileSync(file, temporary);
+    chmodSync(temporary, OWNER_ONLY_FILE);
     const copied = statSync(temporary);
     const record: ClaimRecord = { originalName: path.basename(file), receivedAt: source.mtime.toISOString(), sizeBytes: copied.size, mtimeMs: copied.mtimeMs, attempts: 0, owner };
     writeClaimRecord(target, record);

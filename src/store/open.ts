@@ -4,7 +4,7 @@
  * in its own transaction; PRAGMA user_version records how far the file has got.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,8 +55,10 @@ export interface OpenStoreOptions {
 
 /** Opens the store at `file`, creating it and its folder if needed, in WAL mode with foreign keys on. */
 export function openStore(file: string, options: OpenStoreOptions = {}): StoreDatabase {
-  if (!options.readonly) mkdirSync(path.dirname(file), { recursive: true });
+  if (!options.readonly) mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const database = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  // Owner-only whatever the umask: SQLite gives the WAL and shared-memory files the mode of the database file.
+  if (!options.readonly) for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
   // Another process (the scheduler and a manual run) may hold the write lock briefly.
   database.pragma('busy_timeout = 10000');
   if (!options.readonly) {

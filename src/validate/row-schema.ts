@@ -15,6 +15,7 @@ import type { SiteConfig } from '../config/sites.ts';
 import { daysBetween, minutesBetween, parseDate, parseDateTime, parseTime } from './dates.ts';
 import { memoise } from '../lib/bounded-memo.ts';
 import { normalisePostcode } from '../lib/postcode.ts';
+import { echoSiteCode } from './site-code.ts';
 import { readAge, readAssailantCount, readSex, readYesNo, type FieldResult } from './fields.ts';
 import type { InputColumn } from './header.ts';
 import type { ExtractRow, IdentifierFields, LocalDateTime, RowIssue, RowIssueCode } from './types.ts';
@@ -176,7 +177,7 @@ export function createRowSchema(options: RowSchemaOptions) {
       else if (!/^[A-Z0-9]{3,12}$/.test(siteCode)) problem(check, 'site_code', 'invalid_site_code', `site_code is not an ODS site code (3 to 12 letters or digits)`);
       else {
         matchers = matchersBySite.get(siteCode);
-        if (!matchers) problem(check, 'site_code', 'unknown_site', `site_code is not a site in the config; expected one of ${[...options.sites.keys()].join(', ')}`);
+        if (!matchers) problem(check, 'site_code', 'unknown_site', `site_code${echoSiteCode(siteCode)} is not a site in the config; expected one of ${[...options.sites.keys()].join(', ')}`);
       }
 
       // Dates
