@@ -9,7 +9,8 @@ import { intakeSchema } from './intake.ts';
 import { disclosureConfigSchema } from './disclosure.ts';
 import { scheduleConfigSchema } from './schedule.ts';
 import { reportSchema } from './report.ts';
-import { isColumnMappingTarget } from '../validate/header.ts';
+import { policeConfigSchema } from './police.ts';
+import { columnMappingTarget } from '../../schemas/columns.ts';
 
 export const configSchema = z
   .strictObject({
@@ -26,12 +27,13 @@ export const configSchema = z
     disclosure: disclosureConfigSchema,
     schedule: scheduleConfigSchema,
     report: reportSchema,
+    police: policeConfigSchema,
   })
   .superRefine((config, context) => {
     const seen = new Set<string>();
     config.sites.forEach((site, index) => {
       for (const [source, target] of Object.entries(site.columnMapping)) {
-        if (!isColumnMappingTarget(target)) {
+        if (columnMappingTarget(target) === null) {
           context.addIssue({
             code: 'custom',
             path: ['sites', index, 'columnMapping', source],

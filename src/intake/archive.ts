@@ -5,8 +5,8 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { DataDirectory } from '../config/data-dir.ts';
 import { releaseClaim, type ClaimedFile } from './claim.ts';
-import type { DataDirectory } from './data-dir.ts';
 import { fitFileName, OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from './file-names.ts';
 
 /** Room for ".N" and ".reason.json.tmp" after a name. */

@@ -23,8 +23,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { DataDirectory } from '../config/data-dir.ts';
 import { goneReason, liveOwnerTokens, type Owner } from '../lib/process-identity.ts';
-import type { DataDirectory } from './data-dir.ts';
 import { fitFileName, OWNER_ONLY_FILE } from './file-names.ts';
 
 export interface ClaimedFile {

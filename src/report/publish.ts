@@ -18,7 +18,10 @@ import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, t
 import { reportSchema, type ReportConfig } from '../config/report.ts';
 import { auditRelease, protectRelease } from '../disclose/index.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
-import type { PipelineContext } from '../pipeline/context.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import type { DataDirectory } from '../config/data-dir.ts';
+import type { Logger } from '../log.ts';
+import type { StoreDatabase } from '../store/open.ts';
 import { acquireLock, describeOwner } from '../store/locks.ts';
 import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
 import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
@@ -75,7 +78,16 @@ const HOSPITAL_POLICY = disclosurePolicy({ method: 'none' });
 /** Which configured policy governs each pack. */
 const POLICY_KEY = { police: 'police', licensing: 'licensing', 'public-health': 'public_health' } as const;
 
-function policyFor(context: PipelineContext, audience: string): DisclosurePolicy {
+/** What publishing needs from the running istv (the pipeline's context has all of it). */
+export interface ReportContext {
+  config: LoadedConfig;
+  dataDir: DataDirectory;
+  store: StoreDatabase;
+  logger: Logger;
+  now: () => Date;
+}
+
+function policyFor(context: ReportContext, audience: string): DisclosurePolicy {
   if (audience === 'hospital') return HOSPITAL_POLICY;
   const key = POLICY_KEY[audience as keyof typeof POLICY_KEY];
   if (!key) throw new Error(`No disclosure policy for audience: ${audience}`);
@@ -84,7 +96,7 @@ function policyFor(context: PipelineContext, audience: string): DisclosurePolicy
   return configured?.[key] ?? disclosurePolicy(DEFAULT_DISCLOSURE_POLICIES[key]);
 }
 
-function reportConfig(context: PipelineContext): ReportConfig {
+function reportConfig(context: ReportContext): ReportConfig {
   const configured: ReportConfig | undefined = context.config.report;
   return configured ?? reportSchema.parse(undefined);
 }
@@ -172,7 +184,7 @@ function removeStaleVersions(reportsDirectory: string, month: string): void {
   }
 }
 
-export async function publishMonth(context: PipelineContext, month: string, options: PublishOptions = {}): Promise<PublishSummary> {
+export async function publishMonth(context: ReportContext, month: string, options: PublishOptions = {}): Promise<PublishSummary> {
   assertMonth(month);
   // One run at a time writes the data dir: a pack must not be cut while an ingest changes the month under it.
   const lock = await acquireLock(context.store, 'data-dir', {
@@ -188,7 +200,7 @@ export async function publishMonth(context: PipelineContext, month: string, opti
   }
 }
 
-async function publishMonthHoldingLock(context: PipelineContext, month: string, options: PublishOptions): Promise<PublishSummary> {
+async function publishMonthHoldingLock(context: ReportContext, month: string, options: PublishOptions): Promise<PublishSummary> {
   const generatedAt = context.now().toISOString();
   const reportsDirectory = context.dataDir.reports;
   const monthLink = path.join(reportsDirectory, month);
