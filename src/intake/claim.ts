@@ -64,7 +64,8 @@ export function isIgnoredInboxName(name: string): boolean {
 function claimName(originalName: string): string {
   // Sorts in claim order, and keeps the original name recognisable after the separator.
   const prefix = `${Date.now().toString(36).padStart(9, '0')}-${randomBytes(3).toString('hex')}${CLAIM_SEPARATOR}`;
-  return prefix + fitFileName(originalName, CLAIM_RECORD.length + prefix.length);
+  // Room for the longest suffix istv puts after a claim: ".claim.json.tmp".
+  return prefix + fitFileName(originalName, prefix.length + `${CLAIM_RECORD}.tmp`.length);
 }
 
 function recordPath(claimedPath: string): string {

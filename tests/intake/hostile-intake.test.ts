@@ -314,7 +314,8 @@ describe('finding 7: owner-only files under any umask, and retention for quarant
     };
     walk(dir.dataDir);
     expect(files.some((file) => file.endsWith('istv.sqlite'))).toBe(true);
-    expect(files.some((file) => file.includes(`${path.sep}reports${path.sep}2026-07`))).toBe(true);
+    // The month's packs (reports/2026-07 links to the folder under reports/.packs that holds them).
+    expect(files.some((file) => file.includes(`${path.sep}reports${path.sep}.packs${path.sep}2026-07-`))).toBe(true);
     const open = files.filter((file) => (statSync(file).mode & 0o077) !== 0).map((file) => path.relative(dir.dataDir, file));
     expect(open).toEqual([]);
     for (const folder of ['processing', 'archive', 'quarantine', 'reports', 'logs']) {
