@@ -17,5 +17,5 @@ export const intakeSchema = z
   .prefault({});
 export type IntakeConfig = z.infer<typeof intakeSchema>;
 
-/** Runs that have started on a file before it is moved aside: one retry after a crash or an unexpected error. */
+/** Failed runs on a file before it is moved aside (one retry after an error of istv or an exit with the file in hand). */
 export const MAX_FILE_ATTEMPTS = 2;

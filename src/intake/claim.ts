@@ -17,7 +17,7 @@
  * Beside each claimed file lies `<claim>.claim.json`: the original name, who
  * claimed it (pid, host, boot id), how many runs have tried it and the size and
  * mtime it was claimed at. A claim whose owner is gone is picked up by the next
- * run; one that has been tried `maxAttempts` times is moved aside with a reason.
+ * run; one that runs have failed on twice is moved aside with a reason.
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,12 @@ export interface ClaimedFile {
   mtimeMs: number;
   /** Runs that have started on this file, this one included. */
   attempts: number;
+  /**
+   * Runs that failed on it: an error of istv while reading it, or the process
+   * exiting with the file in hand. A kill from outside (SIGKILL, power loss)
+   * is not counted: it is no fault of the file, and the next run finishes it.
+   */
+  failures: number;
   owner: Owner;
 }
 
@@ -52,6 +58,7 @@ const claimRecordSchema = z.object({
   sizeBytes: z.number(),
   mtimeMs: z.number(),
   attempts: z.number().int().min(0),
+  failures: z.number().int().min(0).default(0),
   owner: z.object({ pid: z.number(), host: z.string(), bootId: z.string().nullable(), token: z.string(), command: z.string(), startedAt: z.string() }),
 });
 type ClaimRecord = z.infer<typeof claimRecordSchema>;
@@ -158,7 +165,10 @@ export type ClaimResult =
   | { status: 'failed'; reason: string };
 
 function describeClaim(target: string, record: ClaimRecord): ClaimedFile {
-  return { path: target, originalName: record.originalName, receivedAt: record.receivedAt, sizeBytes: record.sizeBytes, mtimeMs: record.mtimeMs, attempts: record.attempts, owner: record.owner };
+  return {
+    path: target, originalName: record.originalName, receivedAt: record.receivedAt, sizeBytes: record.sizeBytes, mtimeMs: record.mtimeMs,
+    attempts: record.attempts, failures: record.failures, owner: record.owner,
+  };
 }
 
 function errorCode(error: unknown): string {
@@ -173,7 +183,7 @@ export function claimInboxFile(directory: DataDirectory, inboxFile: string, owne
     const stat = lstatSync(inboxFile);
     if (!stat.isFile()) return { status: 'failed', reason: 'not a regular file' };
     target = path.join(directory.processing, claimName(originalName));
-    const record: ClaimRecord = { originalName, receivedAt: stat.mtime.toISOString(), sizeBytes: stat.size, mtimeMs: stat.mtimeMs, attempts: 0, owner };
+    const record: ClaimRecord = { originalName, receivedAt: stat.mtime.toISOString(), sizeBytes: stat.size, mtimeMs: stat.mtimeMs, attempts: 0, failures: 0, owner };
     // The record first: a crash between the two leaves a record without a file, which is cleared.
     writeClaimRecord(target, record);
     renameSync(inboxFile, target);
@@ -202,7 +212,7 @@ export function claimExternalFile(directory: DataDirectory, file: string, owner:
     copyFileSync(file, temporary);
     chmodSync(temporary, OWNER_ONLY_FILE);
     const copied = statSync(temporary);
-    const record: ClaimRecord = { originalName: path.basename(file), receivedAt: source.mtime.toISOString(), sizeBytes: copied.size, mtimeMs: copied.mtimeMs, attempts: 0, owner };
+    const record: ClaimRecord = { originalName: path.basename(file), receivedAt: source.mtime.toISOString(), sizeBytes: copied.size, mtimeMs: copied.mtimeMs, attempts: 0, failures: 0, owner };
     writeClaimRecord(target, record);
     renameSync(temporary, target);
     return { status: 'claimed', claimed: describeClaim(target, record) };
@@ -218,7 +228,19 @@ export function claimExternalFile(directory: DataDirectory, file: string, owner:
 /** Records that a run is starting on the file (one more attempt), under its owner. */
 export function beginAttempt(claimed: ClaimedFile, owner: Owner): ClaimedFile {
   const next = { ...claimed, attempts: claimed.attempts + 1, owner };
-  writeClaimRecord(claimed.path, { originalName: next.originalName, receivedAt: next.receivedAt, sizeBytes: next.sizeBytes, mtimeMs: next.mtimeMs, attempts: next.attempts, owner });
+  writeRecordOf(next);
+  return next;
+}
+
+function writeRecordOf(claimed: ClaimedFile): void {
+  const { originalName, receivedAt, sizeBytes, mtimeMs, attempts, failures, owner } = claimed;
+  writeClaimRecord(claimed.path, { originalName, receivedAt, sizeBytes, mtimeMs, attempts, failures, owner });
+}
+
+/** Counts one more failed run on the file (synchronously: it is also called as the process exits). */
+export function recordFailure(claimed: ClaimedFile): ClaimedFile {
+  const next = { ...claimed, failures: claimed.failures + 1 };
+  if (existsSync(claimed.path)) writeRecordOf(next);
   return next;
 }
 
@@ -277,7 +299,7 @@ export function listClaims(directory: DataDirectory, now: Date = new Date()): Cl
         continue;
       }
       record = {
-        originalName: originalNameOf(file), receivedAt: stat.mtime.toISOString(), sizeBytes: stat.size, mtimeMs: stat.mtimeMs, attempts: 0,
+        originalName: originalNameOf(file), receivedAt: stat.mtime.toISOString(), sizeBytes: stat.size, mtimeMs: stat.mtimeMs, attempts: 0, failures: 0,
         owner: { pid: 0, host: '', bootId: null, token: '', command: 'unknown', startedAt: now.toISOString() },
       };
       claims.push({ ...describeClaim(file, record), ownerGone: 'no claim record' });

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_FILE_ATTEMPTS } from '../config/intake.ts';
-import { beginAttempt, claimExternalFile, claimInboxFile, listAbandonedClaims, scanInbox, type ClaimedFile, type ClaimResult } from '../intake/claim.ts';
+import { beginAttempt, recordFailure, claimExternalFile, claimInboxFile, listAbandonedClaims, scanInbox, type ClaimedFile, type ClaimResult } from '../intake/claim.ts';
 import { liveOwnerTokens, newOwner } from '../lib/process-identity.ts';
 import { acquireLock, describeOwner } from '../store/locks.ts';
 import { finishRun, startRun } from '../store/runs.ts';
@@ -135,13 +135,18 @@ async function ingestHoldingLock(context: PipelineContext, options: IngestOption
     context.logger.error({ file, error }, 'file failed');
   };
 
-  const process = async (claimedBefore: ClaimedFile, recovered: boolean) => {
-    if (claimedBefore.attempts >= MAX_FILE_ATTEMPTS) {
-      // Runs have started on it and none finished (a crash, a kill, an error of istv): move it aside rather than block the queue.
-      record(quarantine(context, claimedBefore, null, refusal(`${claimedBefore.attempts} runs started on this file and none finished it (the process died or failed while reading it); it is set aside so that the files after it are ingested. Check the log, then drop it in the inbox again.`)));
+  const setAside = (claimed: ClaimedFile, why: string) =>
+    record(quarantine(context, claimed, null, refusal(`${why}; it is set aside so that the files after it are ingested. Check the log, then drop it in the inbox again.`)));
+
+  const ingestOne = async (claimedBefore: ClaimedFile, recovered: boolean) => {
+    if (claimedBefore.failures >= MAX_FILE_ATTEMPTS) {
+      setAside(claimedBefore, `Ingest failed on this file ${claimedBefore.failures} times (an error, or the process exiting while reading it)`);
       return;
     }
     const claimed = beginAttempt(claimedBefore, owner);
+    // A process that exits with the file in hand (an uncaught error, exit 13) counts it as failed; a kill from outside cannot, and does not.
+    const onExit = () => recordFailure(claimed);
+    process.once('exit', onExit);
     try {
       const result = await withTimeLimit(intake.fileTimeLimitSeconds * 1000, (signal) =>
         ingestClaimedFile(context, claimed, stages, { recovered, validateOnWorker: options.validateOnWorker, signal }),
@@ -153,17 +158,19 @@ async function ingestHoldingLock(context: PipelineContext, options: IngestOption
         record(quarantine(context, claimed, null, refusal(`The file was not read to the end within ${intake.fileTimeLimitSeconds} s (intake.fileTimeLimitSeconds); nothing of it was stored.`)));
         return;
       }
-      if (claimed.attempts >= MAX_FILE_ATTEMPTS) {
-        const name = error instanceof Error ? error.name : 'Error';
-        record(quarantine(context, claimed, null, refusal(`Ingest failed on this file ${claimed.attempts} times (${name}); it is set aside so that the files after it are ingested. Check the log, then drop it in the inbox again.`)));
+      const failed = recordFailure(claimed);
+      if (failed.failures >= MAX_FILE_ATTEMPTS) {
         context.logger.error({ file: claimed.originalName, error: describeError(error) }, 'file failed again: moved aside');
+        setAside(failed, `Ingest failed on this file ${failed.failures} times (${error instanceof Error ? error.name : 'Error'})`);
         return;
       }
       fail(claimed.originalName, `${describeError(error)} (it stays in processing/ and is tried once more by the next run)`);
+    } finally {
+      process.off('exit', onExit);
     }
   };
 
-  for (const { claimed, recovered } of queue) await process(claimed, recovered);
+  for (const { claimed, recovered } of queue) await ingestOne(claimed, recovered);
   for (const source of listing.ready) {
     let claim: ClaimResult;
     try {
@@ -176,7 +183,7 @@ async function ingestHoldingLock(context: PipelineContext, options: IngestOption
       fail(path.basename(source), claim.reason);
       continue;
     }
-    await process(claim.claimed, false);
+    await ingestOne(claim.claimed, false);
   }
   finishRun(context.store, runId, summary.failed.length === 0 ? 'succeeded' : 'failed', { totals: summary.totals, failed: summary.failed.length }, context.now());
   context.logger.info(

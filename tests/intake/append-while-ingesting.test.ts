@@ -5,6 +5,7 @@
  * exactly once.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliDataDir, SAMPLE_HEADER, syntheticRow } from './cli.ts';
@@ -20,6 +21,7 @@ describe('a file appended to while istv runs over the inbox', () => {
     const target = path.join(dir.inbox, 'RX1AA_2026-05.csv');
     const rows = Array.from({ length: ROWS }, (_, index) => syntheticRow(`APP${String(index).padStart(7, '0')}`, `2026-05-${String((index % 28) + 1).padStart(2, '0')}`));
 
+    mkdirSync(dir.inbox, { recursive: true });
     const scheduler = dir.start(['jobs']);
     let schedulerLog = '';
     scheduler.stderr!.on('data', (chunk: Buffer) => (schedulerLog += chunk.toString()));

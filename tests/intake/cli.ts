@@ -18,7 +18,7 @@ export interface CliDataDir {
   dataDir: string;
   inbox: string;
   /** Runs istv with this config; the result once it exits (or is killed at `timeoutMs`). */
-  run(args: string[], options?: { timeoutMs?: number; umask?: string; config?: boolean }): { status: number | null; stdout: string; stderr: string; timedOut: boolean };
+  run(args: string[], options?: { timeoutMs?: number; umask?: string; config?: boolean; nodeOptions?: string }): { status: number | null; stdout: string; stderr: string; timedOut: boolean };
   /** Starts istv and returns the child at once. */
   start(args: string[]): ChildProcess;
   drop(name: string, content: string | Buffer, ageSeconds?: number): string;
@@ -47,7 +47,8 @@ export function cliDataDir(config: Record<string, unknown> = {}): CliDataDir {
       const istvArgs = [ISTV, ...args, ...(options.config === false ? [] : ['--config', setup.configFile])];
       const command = options.umask ? 'sh' : process.execPath;
       const argv = options.umask ? ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, ...istvArgs] : istvArgs;
-      const result = spawnSync(command, argv, { encoding: 'utf8', timeout: options.timeoutMs ?? 120_000, killSignal: 'SIGKILL', env, cwd: setup.folder });
+      const runEnv = options.nodeOptions ? { ...env, NODE_OPTIONS: options.nodeOptions } : env;
+      const result = spawnSync(command, argv, { encoding: 'utf8', timeout: options.timeoutMs ?? 120_000, killSignal: 'SIGKILL', env: runEnv, cwd: setup.folder });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr, timedOut: result.error !== undefined || result.signal === 'SIGKILL' };
     },
     start(args) {
