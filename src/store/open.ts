@@ -30,7 +30,6 @@ function listMigrations(): Migration[] {
 }
 
 export function migrate(database: StoreDatabase): void {
-  const current = database.pragma('user_version', { simple: true }) as number;
   const migrations = listMigrations();
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
@@ -38,15 +37,24 @@ export function migrate(database: StoreDatabase): void {
     }
   });
   const latest = migrations.length;
-  if (current > latest) {
-    throw new Error(`The store is at schema version ${current}, newer than this istv knows (${latest}); upgrade istv`);
-  }
-  for (const migration of migrations.slice(current)) {
-    database.transaction(() => {
-      database.exec(migration.sql);
-      database.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+  const seen = database.pragma('user_version', { simple: true }) as number;
+  if (seen > latest) throw new Error(`The store is at schema version ${seen}, newer than this istv knows (${latest}); upgrade istv`);
+  // Up to date: no write transaction, which would wait behind a long ingest.
+  if (seen === latest) return;
+  // Read the version again inside the write transaction: two processes opening a new
+  // store at once (two `istv ingest`) must not both apply the same migration.
+  database
+    .transaction(() => {
+      const current = database.pragma('user_version', { simple: true }) as number;
+      if (current > latest) {
+        throw new Error(`The store is at schema version ${current}, newer than this istv knows (${latest}); upgrade istv`);
+      }
+      for (const migration of migrations.slice(current)) {
+        database.exec(migration.sql);
+        database.pragma(`user_version = ${migration.version}`);
+      }
+    })
+    .immediate();
 }
 
 export interface OpenStoreOptions {

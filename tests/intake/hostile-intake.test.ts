@@ -104,10 +104,10 @@ describe('finding 1: a file the parser cannot read never stalls the queue', () =
   it('sets a file aside after two runs exited with it in hand, instead of retrying it first for ever', () => {
     const dir = cliDataDir({ intake: { settleSeconds: 0 } });
     dir.drop('RX1AA_2026-05.csv', bigFileBrokenAtEnd(2 * 1024 * 1024).replace(/\n"RX1AA,broken$/, '\n'), 120);
-    // As the original finding did (exit 13 with the file in processing/): the process exits while the file is in hand.
+    // As the original finding did (exit 13 with the file in processing/): the process exits once its attempt on the file has begun.
     const processing = path.join(dir.dataDir, 'processing');
     const exitWithFileInHand = `data:text/javascript,${encodeURIComponent(
-      `import { readdirSync } from 'node:fs'; setInterval(() => { try { if (readdirSync(${JSON.stringify(processing)}).some((n) => n.endsWith('.claim.json'))) process.exit(13); } catch {} }, 5).unref();`,
+      `import { readdirSync, readFileSync } from 'node:fs'; setInterval(() => { try { if (readdirSync(${JSON.stringify(processing)}).some((n) => n.endsWith('.claim.json') && /"attempts":[1-9]/.test(readFileSync(${JSON.stringify(processing)} + '/' + n, 'utf8')) && readFileSync(${JSON.stringify(processing)} + '/' + n, 'utf8').includes('"pid":' + process.pid + ','))) process.exit(13); } catch {} }, 5).unref();`,
     )}`;
     for (let run = 1; run <= 2; run += 1) expect(dir.run(['ingest'], { nodeOptions: `--import=${exitWithFileInHand}` }).status).toBe(13);
     expect(dir.list('processing').filter((name) => name.endsWith('__RX1AA_2026-05.csv'))).toHaveLength(1);
