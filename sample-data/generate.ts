@@ -3,6 +3,9 @@
  * months of messy extracts from two EDs (inbox/), the config naming both sites,
  * and a manifest saying what every extract holds and what is wrong with it.
  *
+ * Easthaven (RX2BB) moved to an ED system that exports Excel workbooks from
+ * September 2026, and Northbrook (RX1AA) sent August 2026 zipped.
+ *
  * Deterministic: everything comes from one seed, so running it again gives the
  * same bytes (a test checks that the committed files are exactly what it writes).
  *
@@ -40,6 +43,7 @@ import {
   type PlantedIdentifier,
 } from './lib/identifiers.ts';
 import { premisesText, streetText } from './lib/location-text.ts';
+import { workbookBytes, zipBytes, type Delivery } from './lib/deliveries.ts';
 import type { LocationTypeCategory } from '../schemas/code-lists.ts';
 
 export const DEFAULT_SEED = 20_261_123;
@@ -57,6 +61,34 @@ const NHS_NUMBER_COLUMN_FILE = 'RX1AA_2026-02.csv';
 const HOSPITAL_NUMBER_COLUMN_FILE = 'RX2BB_2026-08.csv';
 const ISO_SECONDS_MONTHS = new Set(['2026-03', '2026-09']);
 
+// ---------------------------------------------------------------- how extracts are sent
+
+/** Sites that send Excel workbooks, and from which month. */
+const WORKBOOK_SITES: Record<string, string> = { RX2BB: '2026-09' };
+/** Extracts sent as a ZIP archive holding the CSV. */
+const ZIPPED_FILES = new Set(['RX1AA_2026-08.csv']);
+
+function deliveryOf(siteCode: string, month: string, file: string): Delivery {
+  const workbooksFrom = WORKBOOK_SITES[siteCode];
+  if (workbooksFrom !== undefined && month >= workbooksFrom) return 'xlsx';
+  return ZIPPED_FILES.has(file) ? 'zip' : 'csv';
+}
+
+/** The name the extract is dropped under, and the name ingest reports it by (a zip member carries the archive's name). */
+function deliveredNames(file: string, delivery: Delivery): { sent: string; ingestedAs: string } {
+  const stem = file.replace(/\.csv$/, '');
+  if (delivery === 'xlsx') return { sent: `${stem}.xlsx`, ingestedAs: `${stem}.xlsx` };
+  if (delivery === 'zip') return { sent: `${stem}.zip`, ingestedAs: `${stem}.zip!${file}` };
+  return { sent: file, ingestedAs: file };
+}
+
+/** The bytes of an extract as sent: the CSV text, a workbook of its rows, or a ZIP holding the CSV. */
+async function deliveredBytes(file: string, delivery: Delivery, text: string, table: string[][]): Promise<string | Buffer> {
+  if (delivery === 'xlsx') return workbookBytes(table, 'ISTV extract');
+  if (delivery === 'zip') return zipBytes([{ name: file, data: text }]);
+  return text;
+}
+
 export interface FaultyRow {
   line: number;
   attendanceId: string;
@@ -69,7 +101,11 @@ export interface FaultyRow {
 }
 
 export interface ExtractManifestEntry {
+  /** The name ingest reports: the file, or "archive.zip!member.csv" for a zipped one. */
   file: string;
+  /** How it was sent, and the file dropped in the inbox. Rows of a workbook are counted by sheet row (`line`). */
+  sentAs: Delivery;
+  sentFile: string;
   siteCode: string;
   month: string;
   version: number;
@@ -140,6 +176,7 @@ interface ExtractPlan {
   month: string;
   version: number;
   format: ExtractFormat;
+  delivery: Delivery;
   incidents: Incident[];
   attendanceIds: string[];
   /** Row index → kind of fault; empty for a corrected resubmission. */
@@ -150,7 +187,7 @@ interface ExtractPlan {
   trailingBlankLines: number;
 }
 
-function renderExtract(plan: ExtractPlan, random: Random): { text: string; entry: ExtractManifestEntry } {
+function renderExtract(plan: ExtractPlan, random: Random): { text: string; table: string[][]; entry: ExtractManifestEntry } {
   const { format } = plan;
   const header = [...format.header];
   const columnAt = plan.identifierColumn ? header.indexOf(plan.identifierColumn.after) + 1 : -1;
@@ -158,6 +195,7 @@ function renderExtract(plan: ExtractPlan, random: Random): { text: string; entry
   const writtenHeader = plan.brokenHeader ? header.map((_, index) => `Column${index + 1}`) : header;
 
   const lines: string[] = [formatCsvRow(writtenHeader, format.delimiter)];
+  const table: string[][] = [writtenHeader];
   let physicalLine = 2;
   const faults: FaultyRow[] = [];
   const planted: ExtractManifestEntry['plantedIdentifiers'] = [];
@@ -177,7 +215,9 @@ function renderExtract(plan: ExtractPlan, random: Random): { text: string; entry
     if (incident.locationText.trim() === '') blankLocations++;
     const line = formatCsvRow(fields, format.delimiter);
     lines.push(line);
-    physicalLine += 1 + (line.match(/\n/g)?.length ?? 0);
+    table.push(fields);
+    // A workbook row is one row whatever line breaks its cells hold.
+    physicalLine += 1 + (plan.delivery === 'xlsx' ? 0 : (line.match(/\n/g)?.length ?? 0));
   });
   const eol = format.lineEnding;
   const text = (format.bom ? '\uFEFF' : '') + lines.map((line) => line + eol).join('') + eol.repeat(plan.trailingBlankLines);
@@ -185,10 +225,14 @@ function renderExtract(plan: ExtractPlan, random: Random): { text: string; entry
   const quarantined = plan.brokenHeader;
   const invalid = quarantined ? [] : faults.filter((fault) => fault.severity === 'error');
   const flagged = quarantined ? [] : faults.filter((fault) => fault.severity === 'warning');
+  const names = deliveredNames(plan.file, plan.delivery);
   return {
     text,
+    table,
     entry: {
-      file: plan.file,
+      file: names.ingestedAs,
+      sentAs: plan.delivery,
+      sentFile: names.sent,
       siteCode: plan.siteCode,
       month: plan.month,
       version: plan.version,
@@ -269,6 +313,7 @@ function planExtract(siteCode: string, month: string, vocabulary: Vocabulary, si
     month,
     version: 1,
     format,
+    delivery: deliveryOf(siteCode, month, file),
     incidents,
     attendanceIds,
     invalid,
@@ -323,11 +368,11 @@ function sampleConfig(sites: Array<{ code: string; name: string; longitude: numb
 // ---------------------------------------------------------------- everything
 
 /** Every generated file, by path relative to sample-data/. Pure: nothing is written. */
-export function generateSampleData(seed = DEFAULT_SEED): { files: Map<string, string>; manifest: Manifest } {
+export async function generateSampleData(seed = DEFAULT_SEED): Promise<{ files: Map<string, string | Buffer>; manifest: Manifest }> {
   const root = createRandom(seed);
   const area = buildArea(root.fork('area'));
   const areaTexts = areaFiles(area);
-  const files = new Map<string, string>(Object.entries(areaTexts));
+  const files = new Map<string, string | Buffer>(Object.entries(areaTexts));
   // The extracts draw on the area exactly as written, as the large-extract writer does.
   const vocabulary = vocabularyFromAreaTexts({
     premises: areaTexts['area/premises.geojson'] as string,
@@ -348,8 +393,8 @@ export function generateSampleData(seed = DEFAULT_SEED): { files: Map<string, st
       const plans = [plan];
       if (site.code === RESUBMITTED.site && month === RESUBMITTED.month) plans.push(planResubmission(plan, vocabulary, [site.longitude, site.latitude], root.fork(`resubmission:${site.code}:${month}`)));
       for (const each of plans) {
-        const { text, entry } = renderExtract(each, root.fork(`render:${site.code}:${month}`));
-        files.set(`inbox/${each.file}`, text);
+        const { text, table, entry } = renderExtract(each, root.fork(`render:${site.code}:${month}`));
+        files.set(`inbox/${entry.sentFile}`, await deliveredBytes(each.file, each.delivery, text, table));
         extracts.push(entry);
       }
     }
@@ -357,7 +402,7 @@ export function generateSampleData(seed = DEFAULT_SEED): { files: Map<string, st
 
   const manifest: Manifest = {
     description:
-      'Every generated extract in inbox/: rows read, rows that must be rejected and why, the file that must be quarantined, the resubmission, and every identifier planted for the de-identify stage to remove. Accepted + rejected = rows for each file.',
+      'Every generated extract in inbox/ (as CSV, as an Excel workbook, or as a CSV inside a ZIP archive: see sentAs and sentFile): rows read, rows that must be rejected and why, the file that must be quarantined, the resubmission, and every identifier planted for the de-identify stage to remove. Accepted + rejected = rows for each file.',
     seed,
     area: {
       lsoas: area.lsoas.length,
@@ -376,8 +421,8 @@ export function generateSampleData(seed = DEFAULT_SEED): { files: Map<string, st
 }
 
 /** Writes the generated files under `outputDirectory`, replacing inbox/ and area/ wholesale. */
-export function writeSampleData(outputDirectory: string, seed = DEFAULT_SEED): Manifest {
-  const { files, manifest } = generateSampleData(seed);
+export async function writeSampleData(outputDirectory: string, seed = DEFAULT_SEED): Promise<Manifest> {
+  const { files, manifest } = await generateSampleData(seed);
   for (const folder of ['inbox', 'area']) rmSync(path.join(outputDirectory, folder), { recursive: true, force: true });
   for (const [relative, text] of files) {
     const target = path.join(outputDirectory, relative);
@@ -395,7 +440,7 @@ if (isMain) {
   if (!Number.isInteger(seed)) throw new Error(`--seed needs an integer, got ${args[seedAt + 1]}`);
   const positional = seedAt >= 0 ? args.filter((_, index) => index !== seedAt && index !== seedAt + 1) : args;
   const outputDirectory = path.resolve(positional[0] ?? path.dirname(fileURLToPath(import.meta.url)));
-  const manifest = writeSampleData(outputDirectory, seed);
+  const manifest = await writeSampleData(outputDirectory, seed);
   const rows = manifest.extracts.reduce((sum, entry) => sum + entry.rows, 0);
   console.log(
     `Wrote ${manifest.extracts.length} extracts (${rows} rows) and the area of ${BOROUGH.name} (${manifest.area.lsoas} LSOAs, ${manifest.area.postcodes} postcodes) to ${outputDirectory}`,

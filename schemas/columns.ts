@@ -12,8 +12,8 @@ export const CANONICAL_COLUMNS = [
   'wants_police_informed', 'age', 'sex', 'alcohol_involved',
 ] as const;
 
-/** Columns accepted besides the canonical ones: split date/time pairs and a location postcode. */
-export const AUXILIARY_COLUMNS = ['arrival_date', 'arrival_time', 'assault_date', 'assault_time', 'location_postcode'] as const;
+/** Columns accepted besides the canonical ones: split date/time pairs, a location postcode, and place-of-injury coordinates (WGS84). */
+export const AUXILIARY_COLUMNS = ['arrival_date', 'arrival_time', 'assault_date', 'assault_time', 'location_postcode', 'location_latitude', 'location_longitude'] as const;
 
 export type InputColumn = (typeof CANONICAL_COLUMNS)[number] | (typeof AUXILIARY_COLUMNS)[number];
 

@@ -39,6 +39,8 @@ export const siteSchema = z.strictObject({
       relationship: z.record(z.string(), z.enum(RELATIONSHIP_CATEGORIES)).default({}),
     })
     .prefault({}),
+  /** The worksheet to read when this site sends an Excel workbook; the first visible sheet when not set. */
+  sheet: z.string().min(1).optional(),
   /** Day of the following month by which this site's extract is due (for the late-extract check). */
   extractDueDay: z.number().int().min(1).max(28).optional(),
 }).superRefine((site, context) => {

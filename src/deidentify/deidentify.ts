@@ -143,6 +143,8 @@ export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
         locationType: row.locationType,
         locationText: location?.text ?? null,
         locationPostcode,
+        // A home is never placed, so its coordinates (as its postcode) go no further.
+        locationPoint: isHome ? null : row.locationPoint,
         locationIsHome: isHome,
         assailantCount: row.assailantCount,
         assailantRelationship: row.assailantRelationship,

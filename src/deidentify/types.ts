@@ -41,6 +41,11 @@ export interface DeidentifiedRecord {
    * the location is a private home (the home postcode is not a place to publish).
    */
   locationPostcode: string | null;
+  /**
+   * Place-of-injury coordinates, handed to the geocoder, which keeps them only
+   * as the point and LSOA of a placed answer. Null for a home, like the postcode.
+   */
+  locationPoint: { longitude: number; latitude: number } | null;
   /** The scrubber recognised the location as the patient's or someone's home. */
   locationIsHome: boolean;
   assailantCount: number | null;

@@ -123,7 +123,10 @@ export function createMentionFinder(index: PlaceIndex, corrector: TokenCorrector
     const entries = index.lookup(words.join(' ')) ?? [];
     // Generic words alone ("chicken shop", "the broadway shops") never place a premises or landmark;
     // a street of common words ("High Road") is still a street, settled or not by the rest.
-    if (words.every((t) => index.isGeneric(t)) && !entries.some((e) => e.place.kind === 'street' || e.place.kind === 'area')) return false;
+    // A whole name of three or more common words ("best fish bar") is still that name: the
+    // words together are not how anyone says "a shop".
+    const wholeLongName = entries.some((e) => e.strength === 'name') && words.filter((t) => t !== 'the' && t !== 'and' && t !== 'of').length >= 3;
+    if (words.every((t) => index.isGeneric(t)) && !wholeLongName && !entries.some((e) => e.place.kind === 'street' || e.place.kind === 'area')) return false;
     // "Crown Street" is a street we do not know, not The Crown with "street" left over.
     if (following !== undefined && STREET_WORDS.has(following)) {
       if (!entries.some((e) => e.place.kind === 'street')) return false;

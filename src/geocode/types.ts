@@ -11,6 +11,7 @@ export const GEOCODE_OUTCOMES = [
   'postcode',
   'postcode_sector',
   'area',
+  'coordinates',
   'home',
   'ambiguous',
   'no_match',
@@ -27,6 +28,7 @@ export const PLACED_OUTCOMES: ReadonlySet<GeocodeOutcome> = new Set([
   'postcode',
   'postcode_sector',
   'area',
+  'coordinates',
 ]);
 
 export interface GeocodeInput {
@@ -38,6 +40,8 @@ export interface GeocodeInput {
   siteCode?: string | null;
   /** The de-identify stage already recognised the location as a home. */
   isHome?: boolean;
+  /** Place-of-injury coordinates the hospital recorded (WGS84), used ahead of the text when inside the area (see coordinates.ts). */
+  point?: { longitude: number; latitude: number } | null;
 }
 
 export interface GeocodeResult {

@@ -62,6 +62,8 @@ const claimRecordSchema = z.object({
   owner: z.object({ pid: z.number(), host: z.string(), bootId: z.string().nullable(), token: z.string(), command: z.string(), startedAt: z.string() }),
 });
 type ClaimRecord = z.infer<typeof claimRecordSchema>;
+/** The folder beside a claimed archive that holds its inflated members while they are ingested. */
+export const MEMBERS_FOLDER_SUFFIX = '.members';
 
 /** Names hospital IT may be writing right now, or that are not extracts. */
 export function isIgnoredInboxName(name: string): boolean {
@@ -287,7 +289,7 @@ export function listClaims(directory: DataDirectory, now: Date = new Date()): Cl
       if (!present.has(name.slice(0, -CLAIM_RECORD.length))) rmSync(path.join(directory.processing, name), { force: true });
       continue;
     }
-    if (!name.includes(CLAIM_SEPARATOR) || name.endsWith('.copying') || name.endsWith('.tmp')) continue;
+    if (!name.includes(CLAIM_SEPARATOR) || name.endsWith('.copying') || name.endsWith('.tmp') || name.endsWith(MEMBERS_FOLDER_SUFFIX)) continue;
     const file = path.join(directory.processing, name);
     let record = readClaimRecord(file);
     if (!record) {

@@ -14,18 +14,19 @@ import type { Geocoder, GeocodeResult } from '../geocode/types.ts';
 import { archiveFile, quarantineFile } from '../intake/archive.ts';
 import { sha256OfFile } from '../intake/checksum.ts';
 import { returnToInbox, unchangedSinceClaim, type ClaimedFile } from '../intake/claim.ts';
+import type { SniffResult } from '../intake/sniff.ts';
 import { writeExtractQualityReport, type ExtractQualityReport } from '../report/extract-quality/write.ts';
 import { extractReportInputs, repeatedAttendanceLookup } from '../store/extract-queries.ts';
 import { ExtractWriter, findExtractByChecksum, recordIntakeEvent } from '../store/extract-writer.ts';
 import type { DataQuality } from '../validate/data-quality.ts';
 import { londonDate } from '../validate/dates.ts';
 import { mapHeader } from '../validate/header.ts';
-import { detectCsvFormat, readCsvRecords } from '../validate/read-csv.ts';
+import { detectExtractFormat, readRecords } from '../validate/read-records.ts';
 import type { RowIssue } from '../validate/types.ts';
 import type { ExtractValidationOptions } from '../validate/validate-extract.ts';
 import { chooseSite, isRefusal } from './choose-site.ts';
 import type { PipelineContext } from './context.ts';
-import { periodFromFileName } from './file-name.ts';
+import { periodFromFileName, siteFromFileName } from './file-name.ts';
 import { nilReturnRefusal } from './nil-return.ts';
 import { extractPeriod, MonthCounter } from './period.ts';
 import { prepareRows, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
@@ -76,17 +77,17 @@ function emptyResult(file: string, outcome: FileOutcome, reason: string | null):
 }
 
 /** The header and the first data row, or why the file cannot be read that far. */
-async function readHeader(file: string) {
+async function readHeader(file: string, kind: 'text' | 'xlsx', sheet: string | null) {
   try {
-    const format = await detectCsvFormat(file);
-    const records = readCsvRecords(file, format);
+    const format = await detectExtractFormat(file, kind, sheet);
+    const records = readRecords(file, format);
     const first = await records.next();
     if (first.done) return refusal('The file is empty: no header and no rows.');
     const second = await records.next();
     await records.return(undefined);
     return { format, headers: first.value.fields, firstRow: second.done ? undefined : second.value.fields };
   } catch (error) {
-    return readerRefusal(error);
+    return readerRefusal(error, kind);
   }
 }
 
@@ -152,6 +153,11 @@ export interface IngestFileOptions {
   validateOnWorker?: 'auto' | 'always' | 'never';
   /** Aborted when the file's time is up: the work stops at the next row batch and the transaction is rolled back. */
   signal?: AbortSignal;
+  /**
+   * What the file's bytes are (intake/sniff.ts): delimited text or a workbook is
+   * read; a refusal quarantines the file with its reason. Text when not given.
+   */
+  sniffed?: SniffResult;
 }
 
 export async function ingestClaimedFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions = {}): Promise<FileResult | ChangedFile> {
@@ -207,11 +213,23 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
     return { ...emptyResult(fileName, 'duplicate', `same content as extract ${existing.id} (${existing.siteCode} ${existing.period})`), extractId: existing.id, siteCode: existing.siteCode, period: existing.period };
   }
 
-  const header = await readHeader(claimed.path);
+  const sniffed = options.sniffed ?? { kind: 'text' };
+  if (sniffed.kind === 'refused') return quarantine(context, claimed, sha256, refusal(`The file was not read: ${sniffed.reason}`));
+  if (sniffed.kind === 'zip') {
+    return quarantine(context, claimed, sha256, refusal('The file was not read: it is a ZIP archive inside an archive, which istv does not open. Put the extracts themselves in one archive.'));
+  }
+  // A workbook is read from the sheet its site names (when the file name tells the site), else its first sheet.
+  const siteByName = context.config.sites.find((s) => s.code === siteFromFileName(fileName, context.config.sites.map((c) => c.code)));
+  let header = await readHeader(claimed.path, sniffed.kind, siteByName?.sheet ?? null);
   checkNotAborted(signal);
   if ('reason' in header) return quarantine(context, claimed, sha256, header);
   const site = chooseSite(context.config.sites, fileName, header.headers, header.firstRow);
   if (isRefusal(site)) return quarantine(context, claimed, sha256, site);
+  if (header.format.kind === 'xlsx' && site.sheet !== undefined && site.sheet !== header.format.sheet) {
+    header = await readHeader(claimed.path, 'xlsx', site.sheet);
+    checkNotAborted(signal);
+    if ('reason' in header) return quarantine(context, claimed, sha256, header);
+  }
   const mapped = mapHeader(header.headers, site);
   if (!mapped.ok) {
     const { message, ...details } = mapped.problem;
@@ -220,6 +238,7 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
   const mapping = mapped.mapping;
 
   const months = new MonthCounter();
+  let coordinatesOutsideArea = 0;
   const geocodeOutcomes: Record<string, number> = {};
   // Bounded; read only if the file ends up refused, when its issues never reach the store.
   const sample = new IssueSample(SAMPLE_ISSUES);
@@ -270,8 +289,16 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
             postcode: record.locationPostcode,
             siteCode: record.siteCode,
             isHome: record.locationIsHome || record.locationType === 'home',
+            point: record.locationPoint,
           });
           geocodeOutcomes[geocode.outcome] = (geocodeOutcomes[geocode.outcome] ?? 0) + 1;
+          if (record.locationPoint !== null && geocode.outcome !== 'coordinates') {
+            // Inside the UK but outside the area: the text was geocoded instead, and the hospital should know.
+            coordinatesOutsideArea += 1;
+            const note = { file: fileName, line: record.line, field: 'location_latitude', code: 'coordinates_outside_area', message: 'the place-of-injury coordinates are outside the area; the location text was geocoded instead', severity: 'warning' } as const;
+            writer.addIssue(note);
+            sample.add(note);
+          }
           writer.addRecord(record, geocode, gazetteerVersion);
           months.add(month);
         }
@@ -281,7 +308,7 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
       checkNotAborted(signal);
       // Whatever read the rows failed: the file is refused with the line, and the rest of the queue goes on.
       writer.abort();
-      return quarantine(context, claimed, sha256, readerRefusal(error));
+      return quarantine(context, claimed, sha256, readerRefusal(error, sniffed.kind));
     }
     checkNotAborted(signal);
 
@@ -300,6 +327,7 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
     }
     const period = extractPeriod(fileName, months) ?? { period: namedPeriod!, outside: 0, flag: null };
     if (period.outside > 0) measures.issuesByCode.outside_reporting_period = period.outside;
+    if (coordinatesOutsideArea > 0) measures.issuesByCode.coordinates_outside_area = coordinatesOutsideArea;
 
     // The bytes read must be the bytes hashed: a writer still holding the file open may have added to it since the claim.
     const unchanged = unchangedSinceClaim(claimed) && (await sha256OfFile(claimed.path)) === sha256;

@@ -15,7 +15,8 @@ import { liveOwnerTokens, newOwner } from '../lib/process-identity.ts';
 import { acquireLock, describeOwner } from '../store/locks.ts';
 import { finishRun, startRun } from '../store/runs.ts';
 import type { PipelineContext } from './context.ts';
-import { ingestClaimedFile, quarantine, type FileResult, type IngestFileOptions, type IngestStages } from './ingest-file.ts';
+import { ingestClaimed } from './ingest-archive.ts';
+import { quarantine, type FileResult, type IngestFileOptions, type IngestStages } from './ingest-file.ts';
 import { refusal } from './refusal.ts';
 import { buildIngestStages } from './stages.ts';
 
@@ -148,11 +149,14 @@ async function ingestHoldingLock(context: PipelineContext, options: IngestOption
     const onExit = () => recordFailure(claimed);
     process.once('exit', onExit);
     try {
-      const result = await withTimeLimit(intake.fileTimeLimitSeconds * 1000, (signal) =>
-        ingestClaimedFile(context, claimed, stages, { recovered, validateOnWorker: options.validateOnWorker, signal }),
+      // An archive gives one result per member, each its own extract.
+      const results = await withTimeLimit(intake.fileTimeLimitSeconds * 1000, (signal) =>
+        ingestClaimed(context, claimed, stages, { recovered, validateOnWorker: options.validateOnWorker, signal }),
       );
-      if (result.outcome === 'changed') summary.changed.push(result.file);
-      else record(result);
+      for (const result of results) {
+        if (result.outcome === 'changed') summary.changed.push(result.file);
+        else record(result);
+      }
     } catch (error) {
       if (error instanceof OutOfTime) {
         record(quarantine(context, claimed, null, refusal(`The file was not read to the end within ${intake.fileTimeLimitSeconds} s (intake.fileTimeLimitSeconds); nothing of it was stored.`)));

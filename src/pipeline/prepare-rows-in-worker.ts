@@ -25,8 +25,8 @@ import type { DeidentifierSetup, PreparedRow, PreparedRowAwaitingKey, RowPrepara
  * the attendance reference to key (or null) and RECORD_WIDTH values.
  */
 export type PackedRows = unknown[];
-/** Values per accepted record: every field of DeidentifiedRecord but `line` (the row's), arrival and assault as two each. */
-const RECORD_WIDTH = 23;
+/** Values per accepted record: every field of DeidentifiedRecord but `line` (the row's), arrival, assault and the point as two each. */
+const RECORD_WIDTH = 25;
 
 function isEmpty(object: object): boolean {
   for (const _key in object) return false;
@@ -40,13 +40,14 @@ function packRecord(packed: PackedRows, record: DeidentifiedRecord): void {
     record.assaultMethodText, record.assaultMethodOther, record.locationType, record.locationText, record.locationPostcode,
     record.locationIsHome, record.assailantCount, record.assailantRelationship, record.reportedToPolice,
     record.wantsPoliceInformed, record.ageBand, record.sex, record.alcoholInvolved, record.residenceLsoa, record.repeatKey,
-    isEmpty(record.scrubbed) ? null : record.scrubbed,
+    isEmpty(record.scrubbed) ? null : record.scrubbed, record.locationPoint?.longitude ?? null, record.locationPoint?.latitude ?? null,
   );
 }
 
 function unpackRecord(values: PackedRows, at: number, line: number, attendanceKey: string | null): DeidentifiedRecord {
   type R = DeidentifiedRecord;
   const arrivalDate = values[at + 2] as string | null;
+  const longitude = values[at + 23] as number | null;
   return {
     line, siteCode: values[at] as R['siteCode'], attendanceKey: attendanceKey ?? (values[at + 1] as R['attendanceKey']),
     arrival: arrivalDate === null ? null : { date: arrivalDate, time: values[at + 3] as string | null },
@@ -59,6 +60,7 @@ function unpackRecord(values: PackedRows, at: number, line: number, attendanceKe
     ageBand: values[at + 17] as R['ageBand'], sex: values[at + 18] as R['sex'], alcoholInvolved: values[at + 19] as R['alcoholInvolved'],
     residenceLsoa: values[at + 20] as R['residenceLsoa'], repeatKey: values[at + 21] as R['repeatKey'],
     scrubbed: (values[at + 22] as R['scrubbed'] | null) ?? {},
+    locationPoint: longitude === null ? null : { longitude, latitude: values[at + 24] as number },
   };
 }
 

@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { ConfigError } from '../config/load.ts';
 import { loadPseudonymKey } from '../deidentify/pseudonym-key.ts';
+import { withCoordinates } from '../geocode/coordinates.ts';
 import { createGeocoder } from '../geocode/geocoder.ts';
 import { loadGazetteer } from '../geocode/gazetteer/load.ts';
 import type { PipelineContext } from './context.ts';
@@ -44,6 +45,7 @@ export function buildIngestStages(context: PipelineContext): IngestStages {
     residenceLsoaByPostcode: gazetteer.lsoaByPostcode(),
   };
   const deidentifier = createDeidentifierFromSetup(deidentifierSetup);
-  const geocoder = memoiseGeocoder(createGeocoder(gazetteer, { sites: context.config.sites }));
+  // Recorded coordinates are tried first, outside the memo (whose keys are the text).
+  const geocoder = withCoordinates(memoiseGeocoder(createGeocoder(gazetteer, { sites: context.config.sites })), gazetteer);
   return { deidentifier, deidentifierSetup, geocoder };
 }

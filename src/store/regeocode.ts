@@ -62,10 +62,11 @@ export function regeocodeStore(database: StoreDatabase, geocoder: Geocoder, loca
     for (const row of all) {
       summary.recordsChecked += 1;
       let result: GeocodeResult;
-      if (row.geocode_outcome === 'postcode' && row.longitude !== null && row.latitude !== null) {
+      // A postcode and recorded coordinates are not stored as sent, so their points are kept; only the LSOA is looked up again.
+      if ((row.geocode_outcome === 'postcode' || row.geocode_outcome === 'coordinates') && row.longitude !== null && row.latitude !== null) {
         const where = locate(row.longitude, row.latitude);
         result = {
-          outcome: 'postcode', method: row.geocode_method, confidence: row.geocode_confidence, matchedId: row.matched_id, matchedName: row.matched_name,
+          outcome: row.geocode_outcome, method: row.geocode_method, confidence: row.geocode_confidence, matchedId: row.matched_id, matchedName: row.matched_name,
           longitude: row.longitude, latitude: row.latitude, lsoaCode: where?.lsoaCode ?? null, wardCode: where?.wardCode ?? null,
         };
       } else {

@@ -2,6 +2,7 @@
  * Read-only queries behind `istv status`: what the store holds, site by site
  * and month by month, and what intake refused.
  */
+import { PLACED_OUTCOMES } from '../geocode/types.ts';
 import type { StoreDatabase } from './open.ts';
 
 export interface SiteMonthStatus {
@@ -27,7 +28,7 @@ export interface IntakeEventStatus {
   at: string;
 }
 
-const PLACED = "('premises','landmark','junction','street','postcode','postcode_sector','area')";
+const PLACED = `(${[...PLACED_OUTCOMES].map((outcome) => `'${outcome}'`).join(',')})`;
 
 export function siteMonthStatus(database: StoreDatabase): SiteMonthStatus[] {
   const current = database

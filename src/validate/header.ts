@@ -1,10 +1,12 @@
 /**
  * Understanding a hospital's header. A site's own columnMapping (from the
- * config) is applied first, then the aliases in schemas/code-lists/column-aliases.json.
+ * config) is applied first, then the aliases in schemas/code-lists/column-aliases.json
+ * and, for extracts taken from the Emergency Care Data Set, ecds-column-aliases.json.
  * A header is understood when every mandatory item of the ISTV minimum data set
  * can be found in it; otherwise the file is quarantined, and nothing else is affected.
  */
 import aliasList from '../../schemas/code-lists/column-aliases.json' with { type: 'json' };
+import ecdsAliasList from '../../schemas/code-lists/ecds-column-aliases.json' with { type: 'json' };
 import { normaliseCodeText } from '../../schemas/code-lists.ts';
 import { CANONICAL_COLUMNS, columnMappingTarget, type IdentifierColumn, type InputColumn } from '../../schemas/columns.ts';
 import type { HeaderMapping, IdentifierField } from './types.ts';
@@ -29,15 +31,19 @@ function addAlias(alias: string, target: Target): void {
   const key = normaliseCodeText(alias.replace(/_/g, ' '));
   if (!builtInAliases.has(key)) builtInAliases.set(key, target);
 }
-for (const [field, aliases] of Object.entries(aliasList.canonical)) {
-  addAlias(field, { kind: 'canonical', field });
-  for (const alias of aliases) addAlias(alias, { kind: 'canonical', field });
-}
-for (const [field, aliases] of Object.entries(aliasList.identifiers)) {
-  const identifier = Object.hasOwn(IDENTIFIER_FIELDS, field) ? IDENTIFIER_FIELDS[field as IdentifierColumn] : undefined;
-  if (!identifier) throw new Error(`column-aliases.json names an unknown identifier field: ${field}`);
-  addAlias(field, { kind: 'identifier', field: identifier });
-  for (const alias of aliases) addAlias(alias, { kind: 'identifier', field: identifier });
+// The general list first: where both name a header, it wins.
+for (const [file, list] of [['column-aliases.json', aliasList], ['ecds-column-aliases.json', ecdsAliasList]] as const) {
+  for (const [field, aliases] of Object.entries(list.canonical)) {
+    if (columnMappingTarget(field)?.kind !== 'canonical') throw new Error(`${file} names an unknown column: ${field}`);
+    addAlias(field, { kind: 'canonical', field });
+    for (const alias of aliases) addAlias(alias, { kind: 'canonical', field });
+  }
+  for (const [field, aliases] of Object.entries(list.identifiers)) {
+    const identifier = Object.hasOwn(IDENTIFIER_FIELDS, field) ? IDENTIFIER_FIELDS[field as IdentifierColumn] : undefined;
+    if (!identifier) throw new Error(`${file} names an unknown identifier field: ${field}`);
+    addAlias(field, { kind: 'identifier', field: identifier });
+    for (const alias of aliases) addAlias(alias, { kind: 'identifier', field: identifier });
+  }
 }
 
 /** Resolves a target name used in a site's columnMapping: a canonical column, an identifier field, or "drop". */

@@ -65,7 +65,8 @@ function remembering<C extends string>(matcher: CodeMatcher<C>): Matcher<C> {
   return { match: memoise((value) => matcher.match(value), MEMO_ENTRIES) };
 }
 
-const codeValuePattern = /^[A-Za-z]?\d{1,3}[A-Za-z]?$/;
+// A short local code ("03", "A1"), or a SNOMED CT concept id (6 to 18 digits), as ECDS sends.
+const codeValuePattern = /^(?:[A-Za-z]?\d{1,3}[A-Za-z]?|\d{6,18})$/;
 
 /** Maps a coded value; an unmatched short code is unknown, unmatched free text is "other". */
 function mapCode<C extends string>(matcher: Matcher<C>, value: string, unknown: C, other: C): { category: C; matched: boolean } {
@@ -144,6 +145,44 @@ function readDateTime(check: RowCheck, raw: RawRow, prefix: 'assault' | 'arrival
   return null;
 }
 
+/**
+ * Where a place-of-injury latitude and longitude (WGS84) may fall: Great
+ * Britain, Northern Ireland and the islands, with a margin. A pair outside is a
+ * typo, a swapped pair or a null island (0, 0), and is not used.
+ */
+const UK_LATITUDE = [49.8, 61] as const;
+const UK_LONGITUDE = [-8.7, 2] as const;
+
+const inRange = (value: number, [low, high]: readonly [number, number]) => value >= low && value <= high;
+
+/** Place-of-injury coordinates, or null with a warning when absent, partial or implausible (the text is geocoded instead). */
+function readPoint(check: RowCheck, raw: RawRow): { longitude: number; latitude: number } | null {
+  const latitudeText = raw.location_latitude?.trim() ?? '';
+  const longitudeText = raw.location_longitude?.trim() ?? '';
+  if (latitudeText === '' && longitudeText === '') return null;
+  const unused = 'the location text is geocoded instead';
+  if (latitudeText === '' || longitudeText === '') {
+    problem(check, latitudeText === '' ? 'location_latitude' : 'location_longitude', 'required', `location_latitude and location_longitude come as a pair and one is missing; ${unused}`, 'warning');
+    return null;
+  }
+  const latitude = Number(latitudeText);
+  const longitude = Number(longitudeText);
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) {
+    problem(check, !Number.isFinite(latitude) ? 'location_latitude' : 'location_longitude', 'invalid_number', `location_latitude and location_longitude must be decimal degrees (WGS84), e.g. 51.5072 and -0.1276; ${unused}`, 'warning');
+    return null;
+  }
+  if (inRange(latitude, UK_LATITUDE) && inRange(longitude, UK_LONGITUDE)) return { longitude, latitude };
+  const swapped = inRange(longitude, UK_LATITUDE) && inRange(latitude, UK_LONGITUDE);
+  problem(
+    check,
+    'location_latitude',
+    'out_of_range',
+    swapped ? `location_latitude and location_longitude look swapped (the latitude is a UK longitude and the other way round); ${unused}` : `location_latitude and location_longitude are not a point in the UK; ${unused}`,
+    'warning',
+  );
+  return null;
+}
+
 export function createRowSchema(options: RowSchemaOptions) {
   const matchersBySite = new Map<string, SiteMatchers>();
   for (const [code, site] of options.sites) {
@@ -163,7 +202,7 @@ export function createRowSchema(options: RowSchemaOptions) {
     .object({
       site_code: text, attendance_id: text, arrival_datetime: text, arrival_date: text, arrival_time: text,
       assault_datetime: text, assault_date: text, assault_time: text, assault_method: text, assault_method_other: text,
-      location_type: text, location_description: text, location_postcode: text, assailant_count: text,
+      location_type: text, location_description: text, location_postcode: text, location_latitude: text, location_longitude: text, assailant_count: text,
       assailant_relationship: text, reported_to_police: text, wants_police_informed: text, age: text, sex: text,
       alcohol_involved: text,
     })
@@ -236,6 +275,7 @@ export function createRowSchema(options: RowSchemaOptions) {
         locationPostcode = normalisePostcode(raw.location_postcode);
         if (locationPostcode === null) problem(check, 'location_postcode', 'invalid_code', 'location_postcode is not a full UK postcode; it was dropped', 'warning');
       }
+      const locationPoint = readPoint(check, raw);
       let assailantRelationship: RelationshipCategory | null = null;
       if (!blank(raw.assailant_relationship) && matchers) {
         const mapped = mapCode(matchers.relationship, raw.assailant_relationship, 'unknown', 'other');
@@ -261,6 +301,7 @@ export function createRowSchema(options: RowSchemaOptions) {
           locationType,
           locationDescription,
           locationPostcode,
+          locationPoint,
           assailantCount: blank(raw.assailant_count) ? null : optional(check, 'assailant_count', assailantCount(raw.assailant_count)),
           assailantRelationship,
           reportedToPolice: blank(raw.reported_to_police) ? null : optional(check, 'reported_to_police', yesNo(raw.reported_to_police)),

@@ -52,6 +52,7 @@ export type RowIssueCode =
   | 'repeat_of_other_extract'
   | 'wrong_column_count'
   | 'outside_reporting_period'
+  | 'coordinates_outside_area'
   | 'too_long'
   | 'unparseable_row';
 
@@ -88,6 +89,8 @@ export interface ExtractRow {
   locationDescription: string | null;
   /** A postcode sent in its own column for the assault location (not the patient's home). */
   locationPostcode: string | null;
+  /** Place-of-injury coordinates (WGS84) when sent and plausible; used by the geocoder when inside the area, never stored as sent. */
+  locationPoint: { longitude: number; latitude: number } | null;
   assailantCount: number | null;
   assailantRelationship: RelationshipCategory | null;
   reportedToPolice: boolean | null;

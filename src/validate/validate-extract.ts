@@ -5,8 +5,8 @@
  * site that differs from the extract's, an attendance sent twice) is checked
  * here too, so the stages after this one see each row exactly once and in order.
  */
-import type { CsvFormat, CsvRecord } from './read-csv.ts';
-import { readCsvRecordBatches } from './read-csv.ts';
+import type { CsvRecord } from './read-csv.ts';
+import { readRecordBatches, type ExtractFormat } from './read-records.ts';
 import { AttendanceRegister, attendanceHash } from './attendance-register.ts';
 import { parseDate } from './dates.ts';
 import type { InputColumn } from '../../schemas/columns.ts';
@@ -24,7 +24,7 @@ export interface ExtractValidationOptions {
   file: string;
   /** The name reported in issues (the file as the hospital named it). */
   fileName: string;
-  format: CsvFormat;
+  format: ExtractFormat;
   mapping: HeaderMapping;
   /** Fields in the header line: a row with more or fewer has lost or gained a delimiter. */
   headerWidth: number;
@@ -99,13 +99,14 @@ export class ExtractValidator {
 
 /**
  * Reads and validates the extract's data rows (the header line is skipped), in
- * batches in file order. Throws a CsvStructureError when the quoting breaks.
+ * batches in file order. Throws a CsvStructureError when the quoting (or a
+ * workbook's XML) breaks.
  */
 export async function* validateExtract(options: ExtractValidationOptions): AsyncGenerator<ValidatedRow[]> {
   const validator = new ExtractValidator(options);
   try {
     let headerSkipped = false;
-    for await (const records of readCsvRecordBatches(options.file, options.format)) {
+    for await (const records of readRecordBatches(options.file, options.format)) {
       // The first record is the header, whatever line blank lines put it on.
       const rows = headerSkipped ? records : records.slice(1);
       headerSkipped = true;

@@ -34,6 +34,7 @@ function row(overrides: Partial<ExtractRow> = {}): ExtractRow {
     locationType: 'street',
     locationDescription: 'o/s The Queens Head',
     locationPostcode: null,
+    locationPoint: null,
     assailantCount: 2,
     assailantRelationship: 'stranger',
     reportedToPolice: false,
@@ -80,7 +81,7 @@ describe('the allow-list', () => {
     const record = deidentify({ identifiers, ...({ extraColumn: 'smuggled' } as object) });
     expect(Object.keys(record).sort()).toEqual([
       'ageBand', 'alcoholInvolved', 'arrival', 'assailantCount', 'assailantRelationship', 'assault', 'assaultMethodOther',
-      'assaultMethodText', 'attendanceKey', 'line', 'locationIsHome', 'locationPostcode', 'locationText', 'locationType',
+      'assaultMethodText', 'attendanceKey', 'line', 'locationIsHome', 'locationPoint', 'locationPostcode', 'locationText', 'locationType',
       'repeatKey', 'reportedToPolice', 'residenceLsoa', 'scrubbed', 'sex', 'siteCode', 'wantsPoliceInformed', 'weapon',
     ]);
     const output = JSON.stringify(record);

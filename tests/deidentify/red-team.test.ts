@@ -55,6 +55,7 @@ function extractRow(record: CsvRecord, line: number): ExtractRow {
     locationType: record.location_type === 'home' ? 'home' : 'street',
     locationDescription: record.location_description || null,
     locationPostcode: null,
+    locationPoint: null,
     assailantCount: Number(record.assailant_count),
     assailantRelationship: null,
     reportedToPolice: record.reported_to_police === 'Y',

@@ -43,7 +43,8 @@ export function sampleSetup(overrides: Record<string, unknown> = {}): SampleSetu
 /** Copies sample extracts into an inbox with ascending drop times, in name order. */
 export function dropSampleFiles(inbox: string, names?: string[]): string[] {
   const source = path.join(sampleData, 'inbox');
-  const chosen = names ?? readdirSync(source).filter((n) => n.endsWith('.csv')).sort();
+  // Every extract as sent: CSV, Excel workbook or ZIP archive.
+  const chosen = names ?? readdirSync(source).filter((n) => !n.startsWith('.')).sort();
   const start = Date.now() / 1000 - chosen.length * 60;
   chosen.forEach((name, index) => {
     const target = path.join(inbox, name);

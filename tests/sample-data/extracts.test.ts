@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import aliases from '../../schemas/code-lists/column-aliases.json' with { type: 'json' };
 import { createCodeMatcher, locationTypeCodeList, normaliseCodeText, relationshipCodeList, weaponCodeList } from '../../schemas/code-lists.ts';
 import { parseConfig } from '../../src/config/load.ts';
+import { openZip, readMember } from '../../src/intake/zip.ts';
+import { readXlsxRecordBatches } from '../../src/validate/read-xlsx.ts';
 import type { ExtractManifestEntry, Manifest } from '../../sample-data/generate.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,8 +42,41 @@ interface ExtractRecord {
   fields: Record<string, string>;
 }
 
+// Extracts sent otherwise than as CSV: a zipped CSV is read from its archive, a workbook's rows with istv's reader.
+const zippedCsv = new Map<string, Buffer>();
+const workbookRows = new Map<string, Array<{ line: number; fields: string[] }>>();
+for (const entry of manifest.extracts) {
+  const sent = path.join(sampleData, 'inbox', entry.sentFile);
+  if (entry.sentAs === 'zip') {
+    const opened = await openZip(sent);
+    if (!opened.ok) throw new Error(`${entry.sentFile}: ${opened.reason}`);
+    zippedCsv.set(entry.file, await readMember(opened.zip, entry.file.slice(entry.file.indexOf('!') + 1), 10 * 1024 * 1024));
+    opened.zip.close();
+  } else if (entry.sentAs === 'xlsx') {
+    const rows: Array<{ line: number; fields: string[] }> = [];
+    for await (const batch of readXlsxRecordBatches(sent, { kind: 'xlsx', sheet: null })) rows.push(...batch);
+    workbookRows.set(entry.file, rows);
+  }
+}
+
+function readWorkbookExtract(entry: ExtractManifestEntry) {
+  const [headerRow, ...rows] = workbookRows.get(entry.file)!;
+  const header = headerRow!.fields;
+  const targets = mapHeader(entry.siteCode, header);
+  const records: ExtractRecord[] = rows.map(({ line, fields: cells }) => {
+    const fields: Record<string, string> = {};
+    cells.forEach((cell, index) => {
+      const target = targets[index];
+      if (target) fields[target] = cell;
+    });
+    return { line, cells, fields };
+  });
+  return { bytes: Buffer.alloc(0), text: '', header, targets, records };
+}
+
 function readExtract(entry: ExtractManifestEntry) {
-  const bytes = readFileSync(path.join(sampleData, 'inbox', entry.file));
+  if (entry.sentAs === 'xlsx') return readWorkbookExtract(entry);
+  const bytes = zippedCsv.get(entry.file) ?? readFileSync(path.join(sampleData, 'inbox', entry.sentFile));
   const parsed = parse(bytes, { bom: true, delimiter: entry.delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   const [headerRow, ...rows] = parsed;
   const header = headerRow!.record;
@@ -153,6 +188,8 @@ describe('every extract', () => {
   it.each(manifest.extracts.map((entry) => [entry.file, entry] as const))('%s has the rows, layout and trailing blank lines the manifest says', (_, entry) => {
     const { bytes, text, records } = readExtract(entry);
     expect(records).toHaveLength(entry.rows);
+    // A workbook has rows, not lines: no delimiter, line ending or byte-order mark.
+    if (entry.sentAs === 'xlsx') return;
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(entry.bom);
     const eol = entry.lineEnding === 'CRLF' ? '\r\n' : '\n';
     expect(text.endsWith(eol.repeat(entry.trailingBlankLines + 1))).toBe(true);
@@ -202,13 +239,20 @@ describe('the mess of real extracts', () => {
     expect(share(/\b(pt'?s home|pts flat|home)\b/i)).toBeGreaterThan(0.05);
   });
 
-  it('RX2BB sends UK dates, a few Excel serial dates, numeric codes and quoted fields with line breaks and semicolons', () => {
-    const easthaven = all.filter(({ entry }) => entry.siteCode === 'RX2BB').map(({ record }) => record.fields);
+  it('RX2BB sends UK dates, a few Excel serial dates, numeric codes and quoted fields with line breaks and semicolons in its CSV files', () => {
+    const easthaven = all.filter(({ entry }) => entry.siteCode === 'RX2BB' && entry.sentAs === 'csv').map(({ record }) => record.fields);
     expect(easthaven.every((fields) => /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(fields.arrival_datetime ?? ''))).toBe(true);
     expect(easthaven.filter((fields) => /^\d{5}$/.test(fields.assault_date ?? '')).length).toBeGreaterThanOrEqual(10);
     expect(easthaven.filter((fields) => /^\d{2}$/.test(fields.assault_method ?? '')).length).toBe(easthaven.length);
     expect(easthaven.filter((fields) => (fields.location_description ?? '').includes('\n')).length).toBeGreaterThanOrEqual(5);
     expect(easthaven.filter((fields) => (fields.location_description ?? '').includes(';')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('RX2BB sends workbooks from September 2026, arrival as date cells and codes kept as text', () => {
+    const workbook = all.filter(({ entry }) => entry.siteCode === 'RX2BB' && entry.sentAs === 'xlsx').map(({ record }) => record.fields);
+    expect(workbook.length).toBeGreaterThan(100);
+    expect(workbook.every((fields) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(fields.arrival_datetime ?? ''))).toBe(true);
+    expect(workbook.every((fields) => /^\d{2}$/.test(fields.assault_method ?? ''))).toBe(true);
   });
 
   it('follows the Cardiff-model pattern: most assaults on Friday to Sunday and at night, more in December than February', () => {

@@ -19,27 +19,27 @@ function listFiles(directory: string, prefix = ''): string[] {
 }
 
 describe('the sample-data generator', () => {
-  it('writes the same bytes on every run', () => {
+  it('writes the same bytes on every run', async () => {
     const first = mkdtempSync(path.join(tmpdir(), 'istv-sample-a-'));
     const second = mkdtempSync(path.join(tmpdir(), 'istv-sample-b-'));
-    writeSampleData(first);
-    writeSampleData(second);
+    await writeSampleData(first);
+    await writeSampleData(second);
     const files = listFiles(first).sort();
     expect(listFiles(second).sort()).toEqual(files);
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) expect(readFileSync(path.join(second, file)).equals(readFileSync(path.join(first, file))), file).toBe(true);
   });
 
-  it('gives different data for a different seed', () => {
-    const other = generateSampleData(7).files;
-    const usual = generateSampleData().files;
+  it('gives different data for a different seed', async () => {
+    const other = (await generateSampleData(7)).files;
+    const usual = (await generateSampleData()).files;
     expect(other.get('area/lsoa.geojson')).not.toBe(usual.get('area/lsoa.geojson'));
     expect(other.get('inbox/RX1AA_2026-01.csv')).not.toBe(usual.get('inbox/RX1AA_2026-01.csv'));
   });
 
-  it('matches the committed sample data byte for byte (rerun `npm run sample-data` after changing it)', () => {
-    const { files } = generateSampleData();
-    for (const [relative, text] of files) expect(readFileSync(path.join(sampleData, relative), 'utf8') === text, relative).toBe(true);
+  it('matches the committed sample data byte for byte (rerun `npm run sample-data` after changing it)', async () => {
+    const { files } = await generateSampleData();
+    for (const [relative, content] of files) expect(readFileSync(path.join(sampleData, relative)).equals(Buffer.from(content)), relative).toBe(true);
     const committedInbox = readdirSync(path.join(sampleData, 'inbox')).map((name) => `inbox/${name}`);
     expect(committedInbox.sort()).toEqual([...files.keys()].filter((name) => name.startsWith('inbox/')).sort());
   });

@@ -6,7 +6,7 @@ function accepted(locationDescription: string | null): ExtractRow {
   return {
     line: 2, siteCode: 'RX1AA', attendanceId: null, arrival: null, assault: { date: '2026-10-22', time: '23:15' },
     assaultMethodText: 'punched', weapon: 'body', assaultMethodOther: null, locationTypeText: 'street', locationType: 'street',
-    locationDescription, locationPostcode: null, assailantCount: null, assailantRelationship: null, reportedToPolice: null,
+    locationDescription, locationPostcode: null, locationPoint: null, assailantCount: null, assailantRelationship: null, reportedToPolice: null,
     wantsPoliceInformed: null, age: null, sex: null, alcoholInvolved: null, identifiers: {},
   };
 }

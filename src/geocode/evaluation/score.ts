@@ -86,7 +86,7 @@ export function isRight(item: LabelledLocation, result: GeocodeResult): boolean 
 }
 
 export function scoreGeocoder(geocoder: Geocoder, items: readonly LabelledLocation[]): EvaluationReport {
-  const counts = new Map<GeocodeOutcome, { expected: number; predicted: number; correct: number }>(GEOCODE_OUTCOMES.map((o) => [o, { expected: 0, predicted: 0, correct: 0 }]));
+  const counts = new Map<GeocodeOutcome, { expected: number; predicted: number; correct: number; found: number }>(GEOCODE_OUTCOMES.map((o) => [o, { expected: 0, predicted: 0, correct: 0, found: 0 }]));
   const methods = new Map<string, { placed: number; right: number }>();
   const groups = new Map<string, { total: number; right: number }>();
   let placeNaming = 0, answered = 0, placedAll = 0, rightLsoa = 0, ambiguousExpected = 0, ambiguousFound = 0, mustNotPlace = 0;
@@ -102,8 +102,13 @@ export function scoreGeocoder(geocoder: Geocoder, items: readonly LabelledLocati
     const gotPlace = isPlaced(result);
     counts.get(item.expectedOutcome)!.expected++;
     counts.get(result.outcome)!.predicted++;
-    // A placed outcome is correct when its point is in a right LSOA, whatever kind of place it named.
-    if (result.outcome === item.expectedOutcome ? right : expectPlace && PLACED_OUTCOMES.has(result.outcome) && right) counts.get(result.outcome)!.correct++;
+    // Precision of an outcome: its answers that were right (a placed answer is right when its
+    // point is in a right LSOA, whatever kind of place it named). Recall: of the texts expecting
+    // the outcome, those answered right.
+    if (right) {
+      counts.get(result.outcome)!.correct++;
+      counts.get(item.expectedOutcome)!.found++;
+    }
     const group = groups.get(item.group) ?? { total: 0, right: 0 };
     group.total++;
     if (right) group.right++;
@@ -140,7 +145,7 @@ export function scoreGeocoder(geocoder: Geocoder, items: readonly LabelledLocati
     total: items.length,
     byOutcome: GEOCODE_OUTCOMES.map((outcome) => {
       const c = counts.get(outcome)!;
-      return { outcome, ...c, precision: ratio(c.correct, c.predicted), recall: ratio(c.correct, c.expected) };
+      return { outcome, expected: c.expected, predicted: c.predicted, correct: c.correct, precision: ratio(c.correct, c.predicted), recall: ratio(c.found, c.expected) };
     }),
     byMethod: [...methods].map(([method, m]) => ({ method, ...m, precision: ratio(m.right, m.placed) })).sort((a, b) => b.placed - a.placed),
     byGroup: [...groups].map(([group, g]) => ({ group, ...g })).sort((a, b) => b.total - a.total),

@@ -4,6 +4,7 @@
  * extract). Counts, shares, field names and line numbers only: no value from the
  * file appears, so the report is safe to email.
  */
+import { PLACED_OUTCOMES } from '../../geocode/types.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataQuality } from '../../validate/data-quality.ts';
@@ -46,7 +47,7 @@ const SCRUBBED_LABELS: Record<string, string> = {
   full_postcode: 'full postcodes (used to locate, then cut to their sector)',
 };
 
-const PLACED = new Set(['premises', 'landmark', 'junction', 'street', 'postcode', 'postcode_sector', 'area']);
+const PLACED: ReadonlySet<string> = PLACED_OUTCOMES;
 
 export function renderExtractQualityHtml(report: ExtractQualityReport): string {
   const q = report.quality;
