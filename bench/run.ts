@@ -14,6 +14,7 @@ const benches: Array<{ file: string; run: string }> = [
   { file: 'ingest.ts', run: 'runIngestBench' },
   { file: 'geocode.ts', run: 'runGeocodeBench' },
   { file: 'disclose.ts', run: 'runDiscloseBench' },
+  { file: 'gazetteer.ts', run: 'runGazetteerBench' },
   { file: 'report.ts', run: 'runReportBench' },
 ];
 for (const bench of benches) {

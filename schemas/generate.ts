@@ -32,7 +32,7 @@ export function contractReadme(): string {
   lines.push(`  \`${CONTRACT_COLUMNS.map((c) => c.name).join(',')}\``, '');
   lines.push('- Your own header names are fine: the common names below are recognised, and anything else can be mapped in the site\'s `columnMapping` in the istv config.');
   lines.push('- Name the file with the site code and the month, e.g. `RKEQ4_2026-11.csv`. A corrected file for the same site and month replaces the earlier one; sending the same file twice changes nothing.');
-  lines.push('- **No patient identifiers.** NHS number, hospital number, name, date of birth, address, home postcode, phone and email must not be sent. If they are, istv drops those columns and scrubs them from free text before anything is stored, and the data-quality report says so.', '');
+  lines.push('- **No patient identifiers.** NHS number, hospital number, name, date of birth, address, home postcode, phone and email must not be sent. If they are, istv drops those columns (and any column not in the contract, whatever its header), keeps only the words of places in free text before anything is stored, and the data-quality report says so.', '');
   lines.push('## Columns', '');
   lines.push('| column | status | meaning | example | also recognised as |');
   lines.push('| --- | --- | --- | --- | --- |');

@@ -15,7 +15,7 @@ export const REDACTED_KEYS = [
   'nhsNumber', 'nhs_number', 'hospitalNumber', 'hospital_number', 'patientName', 'patient_name', 'name',
   'dateOfBirth', 'date_of_birth', 'dob', 'address', 'patientPostcode', 'patient_postcode', 'postcode',
   'locationPostcode', 'phone', 'email', 'nextOfKin', 'next_of_kin', 'identifiers', 'attendanceId', 'attendance_id',
-  'locationDescription', 'location_description', 'assaultMethodOther', 'rawText', 'value',
+  'locationDescription', 'location_description', 'assaultMethodOther', 'rawText', 'value', 'geocodeText',
 ];
 
 function redactPaths(): string[] {

@@ -13,14 +13,19 @@ import type { DeidentifiedRecord, ScrubbedKind } from './types.ts';
 import { ageBandOf, ageOnDate } from './age-band.ts';
 import { normaliseNhsNumber } from './nhs-number.ts';
 import { normalisePostcode } from '../lib/postcode.ts';
-import { compileHospitalNumberPattern, scrubFreeText, type ScrubOptions, type ScrubResult } from './scrub.ts';
+import { allowListText } from './allow-list.ts';
+import { compileHospitalNumberPattern, countIdentifiers, type IdentifierCounts } from './identifier-detectors.ts';
+import { normaliseFreeText } from './normalise-text.ts';
+import { buildLocationVocabulary, buildWeaponVocabulary, type FieldVocabulary, type PlaceVocabularyInput } from './vocabulary.ts';
 
 /** The geocoder's postcode lookup (from the gazetteer), injected so this stage does not depend on it. */
 export type PostcodeLookup = (postcode: string) => { lsoaCode: string } | null;
 
 export interface DeidentifierOptions {
-  /** The configured sites: each may carry a hospital-number pattern for its free text. */
-  sites: ReadonlyArray<Pick<SiteConfig, 'code' | 'hospitalNumberPattern'>>;
+  /** The configured sites: each may carry a hospital-number pattern (counted in its free text) and its own weapon codes. */
+  sites: ReadonlyArray<Pick<SiteConfig, 'code' | 'hospitalNumberPattern'> & { weaponCodes?: readonly string[] }>;
+  /** The gazetteer's place names and postcode districts: what location text may keep. Without them, only lexicon words survive. */
+  places?: PlaceVocabularyInput;
   /** From `loadPseudonymKey`; null means no repeat key and no attendance key. */
   pseudonymKey: Buffer | null;
   lookupPostcode?: PostcodeLookup;
@@ -51,35 +56,43 @@ export function attendanceKeyer(pseudonymKey: Buffer | KeyObject | null): Attend
   return (siteCode, attendanceId) => keyedHash(key, siteCode, attendanceId.trim());
 }
 
-const SCRUB_MEMO_ENTRIES = 50_000;
+const MEMO_ENTRIES = 50_000;
 
-function hasAnyIdentifier(identifiers: object): boolean {
-  for (const _field in identifiers) return true;
-  return false;
+/** One free-text field as it may be stored, and what identifier-like things it held (counts only). */
+interface FieldResult {
+  text: string;
+  found: IdentifierCounts;
+  postcodes: string[];
 }
 
-function addCounts(total: Partial<Record<ScrubbedKind, number>>, found: Partial<Record<ScrubbedKind, number>>): void {
+function addCounts(total: IdentifierCounts, found: IdentifierCounts): void {
   for (const kind in found) {
     const count = found[kind as ScrubbedKind]!;
     total[kind as ScrubbedKind] = (total[kind as ScrubbedKind] ?? 0) + count;
   }
 }
 
-/** How one row's free text is scrubbed, and what was found in it so far. */
-interface RowScrubber {
-  /** The site's remembering scrubber, for a row without identifier columns. */
-  remembered: ((text: string) => ScrubResult) | null;
-  /** Otherwise the options naming the row's own identifiers. */
-  options: ScrubOptions | null;
-  scrubbed: Partial<Record<ScrubbedKind, number>>;
+/** A field's allow-listed text and counts; reception staff type the same strings all month, so answers are remembered. */
+function fieldScrubber(vocabulary: FieldVocabulary, hospitalNumberPattern: RegExp | null): (text: string) => FieldResult {
+  return memoise((text: string): FieldResult => {
+    const listed = allowListText(text, vocabulary);
+    const names = (listed.text.match(/\[name\]/g) ?? []).length;
+    return { text: listed.text, found: countIdentifiers(normaliseFreeText(text), { hospitalNumberPattern, names }), postcodes: listed.postcodes };
+  }, MEMO_ENTRIES);
 }
 
-// A function of the module, not a closure made per row: at a million rows the closures show.
-function scrubField(scrubber: RowScrubber, text: string): ScrubResult {
-  // A remembered result is shared between rows: read it, never change it.
-  const result = scrubber.remembered ? scrubber.remembered(text) : scrubFreeText(text, scrubber.options!);
-  addCounts(scrubber.scrubbed, result.found);
-  return result;
+/**
+ * The location text to store once the geocoder has answered: a home keeps no
+ * address at all, only the word "home" (so that regeocoding the stored text
+ * still answers home).
+ */
+export function storedLocationText(record: DeidentifiedRecord, placedAtHome: boolean): string | null {
+  return placedAtHome && record.locationText !== null ? 'home' : record.locationText;
+}
+
+/** The raw location text as the geocoder reads it (in memory only: never stored, logged or sent on in a record). */
+export function textForGeocoder(row: ExtractRow): string | null {
+  return row.locationDescription === null ? null : normaliseFreeText(row.locationDescription);
 }
 
 export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
@@ -91,37 +104,34 @@ export function createDeidentifier(options: DeidentifierOptions): Deidentifier {
   // One KeyObject for both pseudonyms, made once (see attendanceKeyer).
   const key = options.pseudonymKey ? createSecretKey(options.pseudonymKey) : null;
   const keyAttendance = attendanceKeyer(key);
-  // Without identifier columns the scrub depends on the text and the site alone, and
-  // reception staff type the same strings all month: remember the answers per site.
-  const plainScrubbers = new Map<string, (text: string) => ScrubResult>();
-  const plainScrubberFor = (siteCode: string) => {
-    let scrubber = plainScrubbers.get(siteCode);
-    if (!scrubber) {
-      const plainOptions: ScrubOptions = { hospitalNumberPattern: patterns.get(siteCode) ?? null };
-      scrubber = memoise((text) => scrubFreeText(text, plainOptions), SCRUB_MEMO_ENTRIES);
-      plainScrubbers.set(siteCode, scrubber);
+  const locationVocabulary = buildLocationVocabulary(options.places ?? { placeNames: [], districts: [] });
+  const scrubbers = new Map<string, { location: (text: string) => FieldResult; method: (text: string) => FieldResult }>();
+  const scrubbersFor = (siteCode: string) => {
+    let found = scrubbers.get(siteCode);
+    if (!found) {
+      const site = options.sites.find((candidate) => candidate.code === siteCode);
+      const pattern = patterns.get(siteCode) ?? null;
+      found = { location: fieldScrubber(locationVocabulary, pattern), method: fieldScrubber(buildWeaponVocabulary(site?.weaponCodes ?? []), pattern) };
+      scrubbers.set(siteCode, found);
     }
-    return scrubber;
+    return found;
   };
 
   return {
     deidentify(row: ExtractRow, { keyAttendance: keyNow } = { keyAttendance: true }): DeidentifiedRecord {
       const identifiers = row.identifiers;
-      const scrubber: RowScrubber = hasAnyIdentifier(identifiers)
-        ? { remembered: null, options: { hospitalNumberPattern: patterns.get(row.siteCode) ?? null, knownIdentifiers: identifiers }, scrubbed: {} }
-        : { remembered: plainScrubberFor(row.siteCode), options: null, scrubbed: {} };
-      const location = row.locationDescription === null ? null : scrubField(scrubber, row.locationDescription);
-      const method = scrubField(scrubber, row.assaultMethodText);
-      const methodOther = row.assaultMethodOther === null ? null : scrubField(scrubber, row.assaultMethodOther);
-      const scrubbed = scrubber.scrubbed;
+      const scrub = scrubbersFor(row.siteCode);
+      const scrubbed: IdentifierCounts = {};
+      const location = row.locationDescription === null ? null : scrub.location(row.locationDescription);
+      const method = scrub.method(row.assaultMethodText);
+      const methodOther = row.assaultMethodOther === null ? null : scrub.method(row.assaultMethodOther);
+      for (const field of [location, method, methodOther]) if (field) addCounts(scrubbed, field.found);
 
       const homePostcode = identifiers.patientPostcode ? normalisePostcode(identifiers.patientPostcode) : null;
       const columnPostcode = row.locationPostcode ? normalisePostcode(row.locationPostcode) : null;
       // A location postcode equal to the patient's own is their home, whatever the location type says.
-      const isHome =
-        row.locationType === 'home' ||
-        (location?.isHome ?? false) ||
-        (homePostcode !== null && columnPostcode === homePostcode);
+      // Whether the text describes a home is the geocoder's to say (it reads the text); see storedLocationText.
+      const isHome = row.locationType === 'home' || (homePostcode !== null && columnPostcode === homePostcode);
       const locationPostcode = isHome ? null : (columnPostcode ?? location?.postcodes[0] ?? null);
 
       const ageFromDob =

@@ -6,7 +6,8 @@
 
 /** The digits of a value, with spaces, dashes and any other separators dropped. */
 export function digitsOf(value: string): string {
-  return value.replace(/\D+/g, '');
+  // NFKC first: full-width digits are digits.
+  return value.normalize('NFKC').replace(/\D+/g, '');
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * What the de-identify stage hands on: a record with no identifier in it.
- * Free text has been scrubbed; what was useful in an identifier has been
+ * Free text has been allow-listed (allow-list.ts); what was useful in an identifier has been
  * derived (age band, residence LSOA, pseudonymous repeat key) and the source
  * thrown away.
  */
@@ -10,7 +10,7 @@ import type { LocalDateTime } from '../validate/types.ts';
 export const AGE_BANDS = ['0-9', '10-14', '15-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65+', 'unknown'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
-/** Kinds of identifier the scrubber recognises and removes (counted in the DQ report, never their values). */
+/** Kinds of identifier the detectors count in free text (in the DQ report, never their values); the allow-list removes them whether counted or not. */
 export type ScrubbedKind =
   | 'nhs_number'
   | 'hospital_number'
@@ -29,11 +29,15 @@ export interface DeidentifiedRecord {
   arrival: LocalDateTime | null;
   assault: LocalDateTime;
   weapon: WeaponCategory;
-  /** Scrubbed assault-method text, as sent (for audit of the mapping). */
+  /** Assault-method text as sent, allow-listed against the weapon vocabulary (for audit of the mapping). */
   assaultMethodText: string;
   assaultMethodOther: string | null;
   locationType: LocationTypeCategory;
-  /** Scrubbed location text: identifiers removed, full postcodes replaced by their sector. */
+  /**
+   * Location text allow-listed against the vocabulary of places: words of gazetteer
+   * names, the location lexicon and code lists, postcode districts; full postcodes
+   * become their sector; every other token a placeholder. "home" once geocoded at a home.
+   */
   locationText: string | null;
   /**
    * A full postcode for the assault location (from its own column or found in the
@@ -46,7 +50,7 @@ export interface DeidentifiedRecord {
    * as the point and LSOA of a placed answer. Null for a home, like the postcode.
    */
   locationPoint: { longitude: number; latitude: number } | null;
-  /** The scrubber recognised the location as the patient's or someone's home. */
+  /** The location type is home, or the location postcode is the patient's own (the geocoder also reads home from the text). */
   locationIsHome: boolean;
   assailantCount: number | null;
   assailantRelationship: RelationshipCategory | null;
@@ -59,6 +63,6 @@ export interface DeidentifiedRecord {
   residenceLsoa: string | null;
   /** HMAC-SHA256 of the normalised NHS number under the pseudonym key; null without a number or a key. */
   repeatKey: string | null;
-  /** Counts of identifiers removed from this row's free text, by kind. */
+  /** Counts of identifier-like things found in this row's free text, by kind. */
   scrubbed: Partial<Record<ScrubbedKind, number>>;
 }

@@ -44,8 +44,8 @@ const NEIGHBOURHOOD_LIMIT = 800;
 const SMALL_PART = 400;
 const RADII = [2, 4];
 const EPSILON = 1e-6;
-/** Time allowed to one integer program; beyond it the count is treated as exposed. */
-const INTEGER_SECONDS = 1;
+/** Branch-and-bound nodes allowed to one integer program; beyond them the count is treated as exposed. */
+const INTEGER_NODES = 500;
 
 interface Program {
   program: LinearProgram;
@@ -180,7 +180,7 @@ export class AttackerModel {
     const ends: Array<[number, number]> = [];
     for (let low = relaxedLower; low + width <= relaxedUpper && ends.length < 2; low++) ends.push([low, low + width]);
     const program = built.program;
-    const found = withSolver({ ...program, integer: true, timeLimit: INTEGER_SECONDS }, (mip) => {
+    const found = withSolver({ ...program, integer: true, nodeLimit: INTEGER_NODES }, (mip) => {
       const at = (lower: number, upper: number) => {
         mip.setBounds(column, lower, upper);
         return mip.feasible();

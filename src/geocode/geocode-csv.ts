@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { csvText, type CsvValue } from '../lib/csv.ts';
 import { headerKey, parseCsvSafely } from './gazetteer/csv.ts';
 import type { GeocodeOutcome, Geocoder } from './types.ts';
 
@@ -23,10 +24,6 @@ export interface GeocodeCsvSummary {
   outcomes: Partial<Record<GeocodeOutcome, number>>;
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 export function geocodeCsvText(geocoder: Geocoder, text: string, fileName: string, options: GeocodeCsvOptions = {}): { csv: string; summary: GeocodeCsvSummary } {
   const records = parseCsvSafely(text, fileName);
   const [header = [], ...rows] = records;
@@ -40,7 +37,7 @@ export function geocodeCsvText(geocoder: Geocoder, text: string, fileName: strin
   const added = new Set<string>(GEOCODE_CSV_COLUMNS);
   const kept = header.map((_, i) => i).filter((i) => !added.has(header[i]!.trim().toLowerCase()));
   const outcomes: Partial<Record<GeocodeOutcome, number>> = {};
-  const lines = [[...kept.map((i) => header[i]!), ...GEOCODE_CSV_COLUMNS].map(csvCell).join(',')];
+  const output: CsvValue[][] = [];
   for (const row of rows) {
     const siteCode = (siteIndex >= 0 ? row[siteIndex]?.trim() : '') || options.site || null;
     const result = geocoder.geocode({ text: row[locationIndex] ?? null, siteCode });
@@ -48,17 +45,20 @@ export function geocodeCsvText(geocoder: Geocoder, text: string, fileName: strin
     const answer = [
       result.outcome,
       result.matchedName ?? '',
-      result.latitude === null ? '' : String(result.latitude),
-      result.longitude === null ? '' : String(result.longitude),
+      result.latitude,
+      result.longitude,
       result.lsoaCode ?? '',
       result.wardCode ?? '',
-      String(result.confidence),
+      result.confidence,
       result.method,
       (result.candidates ?? []).join('; '),
     ];
-    lines.push([...kept.map((i) => row[i] ?? ''), ...answer].map(csvCell).join(','));
+    output.push([...kept.map((i) => row[i] ?? ''), ...answer]);
   }
-  return { csv: `${lines.join('\n')}\n`, summary: { rows: rows.length, outcomes } };
+  // LF line ends as before; fields with a space at either end are quoted so that a
+  // re-read keeps them; text that a spreadsheet would run as a formula is guarded.
+  const csv = csvText([...kept.map((i) => header[i]!), ...GEOCODE_CSV_COLUMNS], output, { eol: '\n', quoteEdgeSpace: true });
+  return { csv, summary: { rows: rows.length, outcomes } };
 }
 
 export function geocodeCsvFile(geocoder: Geocoder, inFile: string, outFile: string, options: GeocodeCsvOptions = {}): GeocodeCsvSummary {

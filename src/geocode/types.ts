@@ -3,33 +3,14 @@
  * "unknown" are explicit outcomes that carry no point: the geocoder never
  * guesses.
  */
-export const GEOCODE_OUTCOMES = [
-  'premises',
-  'landmark',
-  'junction',
-  'street',
-  'postcode',
-  'postcode_sector',
-  'area',
-  'coordinates',
-  'home',
-  'ambiguous',
-  'no_match',
-  'unknown',
-] as const;
+/** Outcomes that place a point: the one list every stage (and the store's SQL) counts "placed" by. */
+export const PLACED_OUTCOME_LIST = ['premises', 'landmark', 'junction', 'street', 'postcode', 'postcode_sector', 'area', 'coordinates'] as const;
+export type PlacedOutcome = (typeof PLACED_OUTCOME_LIST)[number];
+
+export const GEOCODE_OUTCOMES = [...PLACED_OUTCOME_LIST, 'home', 'ambiguous', 'no_match', 'unknown'] as const;
 export type GeocodeOutcome = (typeof GEOCODE_OUTCOMES)[number];
 
-/** Outcomes that place a point. */
-export const PLACED_OUTCOMES: ReadonlySet<GeocodeOutcome> = new Set([
-  'premises',
-  'landmark',
-  'junction',
-  'street',
-  'postcode',
-  'postcode_sector',
-  'area',
-  'coordinates',
-]);
+export const PLACED_OUTCOMES: ReadonlySet<GeocodeOutcome> = new Set(PLACED_OUTCOME_LIST);
 
 export interface GeocodeInput {
   /** Scrubbed free text. */

@@ -12,6 +12,7 @@ import { packageRoot } from '../lib/package-root.ts';
 import { createPseudonymKeyFile } from '../deidentify/pseudonym-key.ts';
 import { buildGazetteer, writeGazetteer, type GazetteerBuildInputs } from '../geocode/gazetteer/build.ts';
 import { publishMonth, type PublishSummary } from '../report/publish.ts';
+import { monthsWithRecords } from '../store/records.ts';
 import { closePipelineContext, openPipelineContext } from './context.ts';
 import { ingestInbox, type IngestSummary } from './ingest.ts';
 import type { FileResult } from './ingest-file.ts';
@@ -90,7 +91,7 @@ export async function runDemo(dataDirArgument: string, options: { progress?: Dem
     const ingest = await ingestInbox(context, { onFile: (result: FileResult) => progress?.advance(`${result.file}: ${result.outcome}`) });
     progress?.done();
 
-    const months = (context.store.prepare('SELECT DISTINCT assault_month AS month FROM current_records ORDER BY month').all() as Array<{ month: string }>).map((r) => r.month);
+    const months = monthsWithRecords(context.store);
     progress?.step('Publishing the monthly packs', months.length);
     const published: PublishSummary[] = [];
     const failedMonths: DemoResult['failedMonths'] = [];

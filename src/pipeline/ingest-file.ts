@@ -9,7 +9,7 @@
  * error thrown by whatever reads the rows is a refusal too, with its line. Only
  * an error of istv itself (the store, a bug) escapes, for the run to retry.
  */
-import type { Deidentifier } from '../deidentify/deidentify.ts';
+import { storedLocationText, type Deidentifier } from '../deidentify/deidentify.ts';
 import type { Geocoder, GeocodeResult } from '../geocode/types.ts';
 import { archiveFile, quarantineFile } from '../intake/archive.ts';
 import { sha256OfFile } from '../intake/checksum.ts';
@@ -270,7 +270,7 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
     try {
       for await (const batch of preparation.batches) {
         checkNotAborted(signal);
-        for (const { issues, record } of batch) {
+        for (const { issues, record, geocodeText } of batch) {
           for (const issue of issues) reject(issue);
           if (record === null) continue;
           const month = (record.arrival ?? record.assault).date.slice(0, 7);
@@ -284,8 +284,9 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
             });
             continue;
           }
+          // The geocoder reads the text as sent, in memory; what is stored is the allow-listed text.
           const geocode: GeocodeResult = stages.geocoder.geocode({
-            text: record.locationText,
+            text: geocodeText,
             postcode: record.locationPostcode,
             siteCode: record.siteCode,
             isHome: record.locationIsHome || record.locationType === 'home',
@@ -299,7 +300,8 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
             writer.addIssue(note);
             sample.add(note);
           }
-          writer.addRecord(record, geocode, gazetteerVersion);
+          const locationText = storedLocationText(record, geocode.outcome === 'home');
+          writer.addRecord(locationText === record.locationText ? record : { ...record, locationText }, geocode, gazetteerVersion);
           months.add(month);
         }
       }

@@ -22,7 +22,8 @@ import type { DeidentifierSetup, PreparedRow, PreparedRowAwaitingKey, RowPrepara
  * a field added there and forgotten here does not compile.
  *
  * Per row: line, issues or null, then 0 (rejected) or 1 (accepted) followed by
- * the attendance reference to key (or null) and RECORD_WIDTH values.
+ * the attendance reference to key (or null), the text for the geocoder (or null)
+ * and RECORD_WIDTH values.
  */
 export type PackedRows = unknown[];
 /** Values per accepted record: every field of DeidentifiedRecord but `line` (the row's), arrival, assault and the point as two each. */
@@ -70,7 +71,7 @@ export function packRows(rows: Array<PreparedRow | PreparedRowAwaitingKey>): Pac
     packed.push(row.line, row.issues.length === 0 ? null : row.issues);
     if (row.record === null) packed.push(0);
     else {
-      packed.push(1, 'attendanceIdToKey' in row ? row.attendanceIdToKey : null);
+      packed.push(1, 'attendanceIdToKey' in row ? row.attendanceIdToKey : null, row.geocodeText);
       packRecord(packed, row.record);
     }
   }
@@ -85,14 +86,15 @@ export function unpackRows(packed: PackedRows, keyAttendance: AttendanceKeyer | 
     const line = packed[at] as number;
     const issues = (packed[at + 1] as RowIssue[] | null) ?? [];
     if (packed[at + 2] === 0) {
-      rows.push({ line, issues, record: null });
+      rows.push({ line, issues, record: null, geocodeText: null });
       at += 3;
       continue;
     }
     const attendanceIdToKey = packed[at + 3] as string | null;
-    const recordAt = at + 4;
+    const geocodeText = packed[at + 4] as string | null;
+    const recordAt = at + 5;
     const key = attendanceIdToKey !== null && keyAttendance ? keyAttendance(packed[recordAt] as string, attendanceIdToKey) : null;
-    rows.push({ line, issues, record: unpackRecord(packed, recordAt, line, key) });
+    rows.push({ line, issues, record: unpackRecord(packed, recordAt, line, key), geocodeText });
     at = recordAt + RECORD_WIDTH;
   }
   return rows;

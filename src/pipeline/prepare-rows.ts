@@ -8,7 +8,8 @@
  * (large files, see prepare-rows-in-worker.ts), so both give the same answer.
  */
 import type { SiteConfig } from '../config/sites.ts';
-import { createDeidentifier, type Deidentifier } from '../deidentify/deidentify.ts';
+import { createDeidentifier, textForGeocoder, type Deidentifier } from '../deidentify/deidentify.ts';
+import type { PlaceVocabularyInput } from '../deidentify/vocabulary.ts';
 import type { DeidentifiedRecord } from '../deidentify/types.ts';
 import { DataQualityAccumulator, type DataQuality } from '../validate/data-quality.ts';
 import type { RowIssue } from '../validate/types.ts';
@@ -19,6 +20,11 @@ export interface PreparedRow {
   line: number;
   issues: RowIssue[];
   record: DeidentifiedRecord | null;
+  /**
+   * The location as sent (normalised), for the geocoder to read in memory. It is
+   * never stored, logged or reported: the record holds the allow-listed text.
+   */
+  geocodeText: string | null;
 }
 
 /**
@@ -32,7 +38,9 @@ export interface PreparedRowAwaitingKey extends PreparedRow {
 
 /** What the de-identify stage is built from: plain data, so it can be sent to a worker thread. */
 export interface DeidentifierSetup {
-  sites: ReadonlyArray<Pick<SiteConfig, 'code' | 'hospitalNumberPattern'>>;
+  sites: ReadonlyArray<Pick<SiteConfig, 'code' | 'hospitalNumberPattern'> & { weaponCodes?: readonly string[] }>;
+  /** The gazetteer's place names and districts: what location text may keep. */
+  places?: PlaceVocabularyInput;
   pseudonymKey: Buffer | null;
   /** The gazetteer's postcode → LSOA table, for the patient's residence LSOA. */
   residenceLsoaByPostcode: ReadonlyMap<string, string>;
@@ -41,6 +49,7 @@ export interface DeidentifierSetup {
 export function createDeidentifierFromSetup(setup: DeidentifierSetup): Deidentifier {
   return createDeidentifier({
     sites: setup.sites,
+    ...(setup.places ? { places: setup.places } : {}),
     pseudonymKey: setup.pseudonymKey,
     lookupPostcode: (postcode) => {
       const lsoaCode = setup.residenceLsoaByPostcode.get(postcode);
@@ -90,7 +99,8 @@ function prepare(options: RowPreparationOptions, deidentifier: Deidentifier, key
           record = deidentifier.deidentify(row, deidentifyOptions);
           accumulator.addScrubbed(record.scrubbed);
         }
-        prepared[index] = { line, issues, record, attendanceIdToKey: keyAttendance ? null : (row?.attendanceId ?? null) };
+        const geocodeText = row === null ? null : textForGeocoder(row);
+        prepared[index] = { line, issues, record, geocodeText, attendanceIdToKey: keyAttendance ? null : (row?.attendanceId ?? null) };
       }
       yield prepared;
     }

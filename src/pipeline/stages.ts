@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { ConfigError } from '../config/load.ts';
 import { loadPseudonymKey } from '../deidentify/pseudonym-key.ts';
+import type { PlaceVocabularyInput } from '../deidentify/vocabulary.ts';
 import { withCoordinates } from '../geocode/coordinates.ts';
 import { createGeocoder } from '../geocode/geocoder.ts';
 import { loadGazetteer } from '../geocode/gazetteer/load.ts';
@@ -35,12 +36,32 @@ export function loadConfiguredGazetteer(context: PipelineContext): LoadedGazette
   return gazetteer;
 }
 
+/**
+ * What free text may keep of places, from the gazetteer, as plain strings: the
+ * de-identify stage comes before geocoding and may not reach into it, and the
+ * worker thread receives this by copy.
+ */
+export function placeVocabularyInput(gazetteer: LoadedGazetteer): PlaceVocabularyInput {
+  const names = new Set<string>();
+  for (const place of gazetteer.places) {
+    names.add(place.name);
+    for (const alias of place.aliases ?? []) names.add(alias);
+    if (place.street) names.add(place.street);
+  }
+  for (const lsoa of gazetteer.lsoas) {
+    if (lsoa.wardName) names.add(lsoa.wardName);
+    if (lsoa.ladName) names.add(lsoa.ladName);
+  }
+  return { placeNames: [...names], districts: [...gazetteer.districts] };
+}
+
 export function buildIngestStages(context: PipelineContext): IngestStages {
   const gazetteer = loadConfiguredGazetteer(context);
   const key = loadPseudonymKey({ keyFile: context.config.deidentify.pseudonymKeyFile ?? null, env: process.env });
   if (key.warning) context.logger.warn(key.warning);
   const deidentifierSetup: DeidentifierSetup = {
-    sites: context.config.sites.map(({ code, hospitalNumberPattern }) => ({ code, hospitalNumberPattern })),
+    sites: context.config.sites.map(({ code, hospitalNumberPattern, codeMappings }) => ({ code, hospitalNumberPattern, weaponCodes: Object.keys(codeMappings.weapon) })),
+    places: placeVocabularyInput(gazetteer),
     pseudonymKey: key.key,
     residenceLsoaByPostcode: gazetteer.lsoaByPostcode(),
   };

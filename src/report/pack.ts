@@ -34,6 +34,12 @@ export interface PackInput {
    * agreement): records beside protected tables would undo the protection.
    */
   policeRecordLevel: boolean;
+  /**
+   * Record-level detail for licensing (the allow-listed location texts behind each
+   * premises) is shown only when the licensing policy publishes counts as they are:
+   * a list of texts is a lower bound on a count.
+   */
+  licensingRecordLevel?: boolean;
   /** Rates from published counts under this are not shown (the public-health policy's rateMinimumCount). */
   rateMinimumCount: number | null;
   /** Months for which at least one site's extract is in the store (a month without is "no data", not zero). */

@@ -270,6 +270,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     sites: context.config.sites,
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,
     policeRecordLevel: policyFor(context, 'police').method === 'none',
+    licensingRecordLevel: policyFor(context, 'licensing').method === 'none',
     monthsReceived: new Set((context.store.prepare(`SELECT DISTINCT period FROM extracts WHERE status = 'current'`).all() as Array<{ period: string }>).map((row) => row.period)),
   };
 

@@ -17,23 +17,10 @@ import { addMonths } from '../aggregate/months.ts';
 import type { ScheduleConfig } from '../config/schedule.ts';
 import type { PipelineContext } from '../pipeline/context.ts';
 import { SlotCalendar, wallClock } from './calendar.ts';
-import { owedExtracts, recordLateExtracts, type ExpectingSite } from './late-extracts.ts';
-import {
-  currentExtractIds,
-  ensureJobState,
-  listMonthPublications,
-  owePublication,
-  readJobState,
-  recordPublication,
-  recordPublicationFailure,
-  recordRunEnd,
-  recordRunStart,
-  sitesOfExtracts,
-  type JobState,
-  type MonthPublication,
-  type PublicationReason,
-  type StepSummary,
-} from './run-state.ts';
+import { owedExtracts, type ExpectingSite } from './late-extracts.ts';
+import { currentExtractIds, recordLateExtracts, sitesOfExtracts } from '../store/extracts.ts';
+import { listMonthPublications, owePublication, recordPublication, recordPublicationFailure, type MonthPublication, type PublicationReason } from '../store/publications.ts';
+import { ensureJobState, readJobState, recordRunEnd, recordRunStart, type JobState, type StepSummary } from '../store/runs.ts';
 
 /** In the order a cycle runs them. */
 export const JOB_NAMES = ['poll-inbox', 'check-late-extracts', 'publish-packs', 'purge-archive'] as const;
@@ -180,10 +167,20 @@ export class Scheduler {
     for (const calendar of this.calendars.values()) calendar.dispose();
   }
 
-  /** Whether `job` would run in a cycle now (for status and tests). */
+  /**
+   * Whether `job` would run in a cycle now (for status and tests). It only reads
+   * the store: a job the scheduler has not seen yet is judged by the state its
+   * first cycle would give it.
+   */
   isDue(job: JobName): boolean {
     const now = this.context.now();
-    const state = this.ensureState(job, now);
+    const state = readJobState(this.context.store, job);
+    if (state === null) {
+      // New jobs are due at once, except publication, which is owed only from its first
+      // slot on, or for the months the config asks to catch up (see ensureState).
+      if (job !== 'publish-packs') return true;
+      return this.monthsOwedAtFirstRun(now).length > 0 || this.publicationWork().length > 0;
+    }
     if (state.nextDueAt.getTime() <= now.getTime()) return true;
     // Work waiting makes a job due between its slots: files dropped since the last
     // poll (so `istv run --once` from a timer always ingests them), and months owed
@@ -192,19 +189,28 @@ export class Scheduler {
     return job === 'publish-packs' && this.publicationWork().length > 0;
   }
 
+  /**
+   * Publication is owed only from the first slot after the scheduler first ran (or
+   * from the configured first month): installing istv must not publish history.
+   * These are the configured months a first run owes.
+   */
+  private monthsOwedAtFirstRun(now: Date): string[] {
+    const from = this.config.publish.fromMonth;
+    const latestSlot = this.calendar('publish-packs').latest(now);
+    if (from === undefined || !latestSlot) return [];
+    const lastOwed = addMonths(monthIn(latestSlot, this.config.timezone), -this.config.publish.monthsBack);
+    const months: string[] = [];
+    for (let month = from; month <= lastOwed; month = addMonths(month, 1)) months.push(month);
+    return months;
+  }
+
+  /** The job's state, created (with the months a first run owes) the first time a cycle meets the job. */
   private ensureState(job: JobName, now: Date): JobState {
     const existing = readJobState(this.context.store, job);
     if (existing) return existing;
     if (job !== 'publish-packs') return ensureJobState(this.context.store, job, now, now);
-    // Publication is owed only from the first slot after the scheduler first ran
-    // (or from the configured first month): installing istv must not publish history.
     const state = ensureJobState(this.context.store, job, now, this.calendar(job).next(now));
-    const from = this.config.publish.fromMonth;
-    const latestSlot = this.calendar(job).latest(now);
-    if (from !== undefined && latestSlot) {
-      const lastOwed = addMonths(monthIn(latestSlot, this.config.timezone), -this.config.publish.monthsBack);
-      for (let month = from; month <= lastOwed; month = addMonths(month, 1)) owePublication(this.context.store, month, now);
-    }
+    for (const month of this.monthsOwedAtFirstRun(now)) owePublication(this.context.store, month, now);
     return state;
   }
 
@@ -216,6 +222,7 @@ export class Scheduler {
         report.stopped = true;
         break;
       }
+      this.ensureState(definition.name, this.context.now());
       if (!this.isDue(definition.name)) continue;
       report.outcomes.push(await this.runJob(definition.name));
     }

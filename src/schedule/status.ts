@@ -6,9 +6,11 @@
 import type { ScheduleConfig } from '../config/schedule.ts';
 import type { PipelineContext } from '../pipeline/context.ts';
 import { SlotCalendar } from './calendar.ts';
-import { listLateArrivals, owedExtracts, type LateArrival, type OwedExtract } from './late-extracts.ts';
+import { listLateArrivals, type LateArrival } from '../store/extracts.ts';
+import { owedExtracts, type OwedExtract } from './late-extracts.ts';
 import { inspectSchedulerLock, schedulerLockPath, type LockHolder } from './lock.ts';
-import { listMonthPublications, listPublicationHistory, readJobState, type PublicationHistoryEntry, type StepSummary } from './run-state.ts';
+import { listMonthPublications, listPublicationHistory, type PublicationHistoryEntry } from '../store/publications.ts';
+import { readJobState, type StepSummary } from '../store/runs.ts';
 import { jobDefinitions, type JobName } from './scheduler.ts';
 
 export interface JobStatus {

@@ -2,7 +2,8 @@
  * Read-only queries behind `istv status`: what the store holds, site by site
  * and month by month, and what intake refused.
  */
-import { PLACED_OUTCOMES } from '../geocode/types.ts';
+import { PLACED_OUTCOME_LIST } from '../geocode/types.ts';
+import { sqlTextList } from './sql.ts';
 import type { StoreDatabase } from './open.ts';
 
 export interface SiteMonthStatus {
@@ -28,7 +29,7 @@ export interface IntakeEventStatus {
   at: string;
 }
 
-const PLACED = `(${[...PLACED_OUTCOMES].map((outcome) => `'${outcome}'`).join(',')})`;
+const PLACED = sqlTextList(PLACED_OUTCOME_LIST);
 
 export function siteMonthStatus(database: StoreDatabase): SiteMonthStatus[] {
   const current = database

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { attendanceKeyer, createDeidentifier, type PostcodeLookup } from '../../src/deidentify/deidentify.ts';
+import { attendanceKeyer, createDeidentifier, storedLocationText, textForGeocoder, type PostcodeLookup } from '../../src/deidentify/deidentify.ts';
 import type { DeidentifiedRecord } from '../../src/deidentify/types.ts';
 import type { ExtractRow } from '../../src/validate/types.ts';
 
@@ -62,7 +62,7 @@ function realPostcodeLookup(): { lookup: PostcodeLookup; postcode: string; lsoa:
   };
 }
 
-const deidentifier = createDeidentifier({ sites: SITES, pseudonymKey: KEY });
+const deidentifier = createDeidentifier({ sites: SITES, pseudonymKey: KEY, places: { placeNames: ['The Queens Head'], districts: [] } });
 const deidentify = (overrides: Partial<ExtractRow> = {}): DeidentifiedRecord => deidentifier.deidentify(row(overrides));
 
 describe('the allow-list', () => {
@@ -201,21 +201,25 @@ describe.skipIf(!haveData)('residence LSOA from the patient postcode, via the ga
 });
 
 describe('free text and the location postcode', () => {
-  it('scrubs all three free-text fields and adds up what it removed', () => {
-    const record = deidentify({
+  const places = { placeNames: ['High Road', 'The Queens Head', 'Barking Station', 'No. 8 Bar'], districts: ['N17', 'N15'] };
+  const withPlaces = createDeidentifier({ sites: SITES, pseudonymKey: KEY, places });
+  const allowListed = (overrides: Partial<ExtractRow>) => withPlaces.deidentify(row(overrides));
+
+  it('keeps the words of places in all three free-text fields, and counts what it removed', () => {
+    const record = allowListed({
       locationDescription: 'o/s Wetherspoons high rd, boyfriend Dave, tel 07700 900123',
       assaultMethodText: 'punched by Mr Smith',
       assaultMethodOther: 'hit with phone, DOB 12/03/1990',
     });
-    expect(record.locationText).toBe('o/s Wetherspoons high rd, boyfriend [name], tel [phone]');
-    expect(record.assaultMethodText).toBe('punched by [name]');
-    expect(record.assaultMethodOther).toBe('hit with phone, [dob]');
-    expect(record.scrubbed).toEqual({ person_name: 2, phone: 1, date_of_birth: 1 });
+    expect(record.locationText).toBe('o/s Wetherspoons high rd, boyfriend [word], [word] [number]');
+    expect(record.assaultMethodText).toBe('punched by Mr [name]');
+    expect(record.assaultMethodOther).toBe('hit with phone, [word] [number]');
+    expect(record.scrubbed).toEqual({ person_name: 1, phone: 1, date_of_birth: 1 });
   });
 
-  it("applies each site's own hospital-number pattern to its own rows only", () => {
-    expect(deidentify({ siteCode: 'RF4QH', locationDescription: 'QH-123456 Barking stn' }).locationText).toBe('[hospital number] Barking stn');
-    expect(deidentify({ siteCode: 'RAPNM', locationDescription: 'QH-123456 Barking stn' }).locationText).toBe('QH-123456 Barking stn');
+  it("counts each site's own hospital numbers with its own pattern; the number goes either way", () => {
+    expect(allowListed({ siteCode: 'RF4QH', locationDescription: 'QH-123456 Barking stn' })).toMatchObject({ locationText: '[word]-[number] Barking stn', scrubbed: { hospital_number: 1 } });
+    expect(allowListed({ siteCode: 'RAPNM', locationDescription: 'QH-123456 Barking stn' }).locationText).toBe('[word]-[number] Barking stn');
   });
 
   it.each<[string, Partial<ExtractRow>, string | null, boolean]>([
@@ -223,26 +227,35 @@ describe('free text and the location postcode', () => {
     ['the column over the text', { locationPostcode: 'N17 9LZ', locationDescription: 'o/s shops N15 4AB' }, 'N17 9LZ', false],
     ['the first postcode in the text', { locationDescription: 'o/s shops N15 4AB nr N17 9LZ' }, 'N15 4AB', false],
     ['none for a home location type', { locationType: 'home', locationDescription: 'N17 6QP' }, null, true],
-    ['none when the text is a home', { locationDescription: "pt's home N17 6QP" }, null, true],
     ["none when the column is the patient's own postcode", { locationPostcode: 'N17 6QP', identifiers: { patientPostcode: 'n176qp' } }, null, true],
     ['none at all', {}, null, false],
   ])('comes from %s', (_name, overrides, postcode, isHome) => {
-    const record = deidentify(overrides);
+    const record = allowListed(overrides);
     expect(record.locationPostcode).toBe(postcode);
     expect(record.locationIsHome).toBe(isHome);
   });
 
   it('keeps only the sector of a postcode in the stored text', () => {
-    expect(deidentify({ locationDescription: "pt's home N17 6QP" }).locationText).toBe("pt's home N17 6");
+    expect(allowListed({ locationDescription: 'o/s shops N17 6QP' }).locationText).toBe('o/s shops N17 6');
   });
 
-  it("removes the patient's own name and address from the location text", () => {
-    const record = deidentify({
-      locationDescription: 'pt Dariusz Okonkwo assaulted o/s 14 Elmcroft Rd',
-      identifiers: { patientName: 'OKONKWO, Dariusz', address: '14 Elmcroft Road, London' },
-    });
-    expect(record.locationText).toBe('pt [name] assaulted o/s [address]');
-    expect(record.locationIsHome).toBe(true);
+  it("keeps none of the patient's name or address, whether or not the row names them", () => {
+    for (const identifiers of [{}, { patientName: 'OKONKWO, Dariusz', address: '14 Elmcroft Road, London' }]) {
+      const record = allowListed({ locationDescription: 'pt Dariusz Okonkwo assaulted o/s 14 Elmcroft Rd', identifiers });
+      expect(record.locationText).toBe('pt [word] assaulted o/s [number] [word] Rd');
+    }
+  });
+
+  it('stores "home" and nothing else once the geocoder places the assault at a home', () => {
+    const record = allowListed({ locationDescription: "pt's home, flat 2 High Road" });
+    expect(storedLocationText(record, true)).toBe('home');
+    expect(storedLocationText(record, false)).toBe("pt's home, flat [number] High Road");
+  });
+
+  it('hands the geocoder the text as sent, normalised, and never puts it in the record', () => {
+    const sent = row({ locationDescription: 'o/s ４２ High Rd\u200b Tomasz' });
+    expect(textForGeocoder(sent)).toBe('o/s 42 High Rd Tomasz');
+    expect(JSON.stringify(withPlaces.deidentify(sent))).not.toMatch(/tomasz|42/i);
   });
 });
 

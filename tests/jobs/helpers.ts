@@ -11,7 +11,7 @@ import { createPipelineSteps } from '../../jobs/pipeline-steps.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { scheduleConfigSchema, type ScheduleConfig } from '../../src/config/schedule.ts';
 import { closePipelineContext, openPipelineContext, type PipelineContext } from '../../src/pipeline/context.ts';
-import type { StepSummary } from '../../src/schedule/run-state.ts';
+import type { StepSummary } from '../../src/store/runs.ts';
 import { Scheduler, type PublishOptions, type SchedulerSteps } from '../../src/schedule/scheduler.ts';
 import type { StoreDatabase } from '../../src/store/open.ts';
 

@@ -110,19 +110,28 @@ describe('the scheduler lock', () => {
     ['all finding the same stale lock', () => void writeHolder({ pid: deadPid() })],
   ])('lets exactly one of many schedulers starting at once win, %s', async (_case, before) => {
     before();
+    // The winner holds the lock until every racer has answered (its stdin is closed
+    // then), however slowly a loaded machine starts them.
     const script = `
       const { acquireSchedulerLock } = await import(${JSON.stringify(path.resolve('src/schedule/lock.ts'))});
-      try { acquireSchedulerLock(process.argv[1], { command: 'racer' }); console.log('won'); setTimeout(() => {}, 1500); }
+      try { acquireSchedulerLock(process.argv[1], { command: 'racer' }); console.log('won'); process.stdin.resume(); process.stdin.on('end', () => process.exit(0)); }
       catch (error) { console.log(error.name); }`;
-    const racers = Array.from({ length: 6 }, () =>
-      new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, lockFile], { cwd: path.resolve('.') });
-        let output = '';
-        child.stdout.on('data', (chunk) => (output += chunk));
-        child.on('close', () => resolve(output.trim()));
-      }),
+    const children = Array.from({ length: 6 }, () => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, lockFile], { cwd: path.resolve('.') }));
+    const closed = children.map((child) => new Promise((resolve) => child.on('close', resolve)));
+    const answers = children.map(
+      (child) =>
+        new Promise<string>((resolve) => {
+          let output = '';
+          child.stdout.on('data', (chunk) => {
+            output += chunk;
+            if (output.includes('\n')) resolve(output.trim());
+          });
+          child.on('close', () => resolve(output.trim()));
+        }),
     );
-    const results = await Promise.all(racers);
+    const results = await Promise.all(answers);
+    for (const child of children) child.stdin.end();
+    await Promise.all(closed);
     expect(results.filter((result) => result === 'won')).toHaveLength(1);
     expect(results.filter((result) => result === 'SchedulerLockedError')).toHaveLength(5);
   });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { closePipelineContext, openPipelineContext } from '../../src/pipeline/context.ts';
-import { listMonthPublications, listPublicationHistory } from '../../src/schedule/run-state.ts';
+import { listMonthPublications, listPublicationHistory } from '../../src/store/publications.ts';
 import { sampleData, sampleSetup } from '../pipeline/sample-area.ts';
 import { realPipelineScheduler } from './helpers.ts';
 

@@ -7,7 +7,7 @@ import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closePipelineContext, openPipelineContext } from '../../src/pipeline/context.ts';
-import { listPublicationHistory } from '../../src/schedule/run-state.ts';
+import { listPublicationHistory } from '../../src/store/publications.ts';
 import { scheduleStatus } from '../../src/schedule/status.ts';
 import { sampleData, sampleSetup } from '../pipeline/sample-area.ts';
 import { realPipelineScheduler } from './helpers.ts';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
 import { closePipelineContext, openPipelineContext } from '../../src/pipeline/context.ts';
-import { listMonthPublications, listPublicationHistory, readJobState } from '../../src/schedule/run-state.ts';
+import { listMonthPublications, listPublicationHistory } from '../../src/store/publications.ts';
+import { readJobState } from '../../src/store/runs.ts';
 import { Scheduler, type CycleReport } from '../../src/schedule/scheduler.ts';
 import { formatScheduleStatus, scheduleStatus } from '../../src/schedule/status.ts';
 import { insertExtract, openTestDataDir, recordingSteps, scheduleConfig, SITES, type RecordingSteps, type TestDataDir } from './helpers.ts';
@@ -87,6 +88,20 @@ describe('catch-up after downtime', () => {
     await cycle(scheduler);
     // The 10 September slot has not come yet, so July is the last month owed.
     expect(describeCalls(steps)).toEqual(['ingest', 'publish 2026-06 r1', 'publish 2026-07 r1', 'purge']);
+  });
+});
+
+describe('isDue', () => {
+  it.each([
+    ['a new store', {}, [true, true, false, true]],
+    ['a new store with months to catch up', { publish: { fromMonth: '2026-06' } }, [true, true, true, true]],
+  ])('answers on %s and writes nothing to it', (_case, section, expected) => {
+    const { dir, scheduler } = setUp('2026-09-15T12:00:00Z', section);
+    const tables = () => ['job_state', 'job_runs', 'month_publications', 'publication_history', 'late_extracts'].map((table) => dir.context.store.prepare(`SELECT * FROM ${table}`).all());
+    const before = tables();
+    expect(scheduler.definitions.map((job) => scheduler.isDue(job.name))).toEqual(expected);
+    expect(tables()).toEqual(before);
+    scheduler.dispose();
   });
 });
 

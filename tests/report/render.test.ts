@@ -6,7 +6,7 @@ import { TOTAL, type ProtectedCell } from '../../src/disclose/types.ts';
 import { describeChange, monthlyChanges, ratePer1000 } from '../../src/report/figures.ts';
 import { premisesFileName } from '../../src/report/licensing/pack.ts';
 import { ProtectedTableIndex } from '../../src/report/protected-table.ts';
-import { csvField, protectedTableToCsv, toCsv } from '../../src/report/render/csv.ts';
+import { protectedTableToCsv, toCsv } from '../../src/report/render/csv.ts';
 import { escapeHtml, html, renderTable } from '../../src/report/render/html.ts';
 import { legendClasses, renderChoropleth, type MapValue } from '../../src/report/render/map.ts';
 import { areaFromBoundaries } from '../../src/report/area.ts';
@@ -14,22 +14,7 @@ import { haringeyDirectory, haveSharedData } from './scenario.ts';
 
 const cell = (value: number | null, display = value === null ? '*' : String(value)): ProtectedCell => ({ keys: {}, value, display, status: value === null ? 'primary_suppressed' : 'published' });
 
-describe('CSV fields', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['Body (fist, feet, head)', '"Body (fist, feet, head)"'],
-    ['The "Crown"', '"The ""Crown"""'],
-    ['two\nlines', '"two\nlines"'],
-    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
-    ['+44 20', "'+44 20"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    [-0.103529, '-0.103529'],
-    [0, '0'],
-    [null, ''],
-  ])('%j is written as %s', (value, expected) => {
-    expect(csvField(value as string | number | null)).toBe(expected);
-  });
-
+describe('CSV files', () => {
   it('refuses a row that does not match the header, naming its length', () => {
     expect(() => toCsv(['a', 'b'], [['1']])).toThrow('Unexpected CSV row length: 1 (header has 2)');
   });

@@ -16,7 +16,7 @@ export function register(program: Command): void {
   withCommonOptions(
     program
       .command('regeocode')
-      .description('After the gazetteer changes: answer every stored location again from its scrubbed text, in one transaction, and list the months whose records changed.')
+      .description('After the gazetteer changes: answer every stored location again from its stored (allow-listed) text, in one transaction, and list the months whose records changed.')
       .option('--republish', 'republish, marked revised, every changed month that already has packs'),
   ).action(
     action<RegeocodeOptions>(async (options) =>

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { isMonth } from '../../aggregate/months.ts';
 import { readGeoJsonFile } from '../../geocode/gazetteer/read-lsoas.ts';
 import { publicationCounts, publishMonth } from '../../report/publish.ts';
-import { recordManualPublication } from '../../schedule/run-state.ts';
+import { recordManualPublication } from '../../store/publications.ts';
 import { action, printResult, withCommonOptions, withContext, type CommonOptions } from '../base.ts';
 import { EXIT } from '../exit-codes.ts';
 

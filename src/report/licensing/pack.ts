@@ -104,8 +104,10 @@ ${renderTable(findTable(release.tables, `premises-${premises.id}-attribution`), 
 </div>
 </section>
 <section><h2>How the premises was matched</h2>
-<p>The location texts (after identifiers were removed) that led to this premises, the matching method and the mean confidence (0 to 1). Attributions by distance (within ${input.licensing.nearMetres} m) are listed with the text that was placed there.</p>
-${variants.length === 0 ? html`<p>No location text was recorded.</p>` : html`<table data-variants><thead><tr><th>Location text</th><th>Method</th><th>Confidence</th></tr></thead><tbody>${variants.map((variant) => html`<tr><th class="row">${variant.text}</th><td>${variant.method}</td><td>${variant.meanConfidence.toFixed(2)}</td></tr>`)}</tbody></table>`}
+${input.licensingRecordLevel === false
+  ? html`<p data-no-variants>Matched to <strong>${premises.name}</strong> in the gazetteer. The location texts are not listed in this pack: the licensing disclosure policy protects small counts, and a list of texts would give them away.</p>`
+  : html`<p>Matched to <strong>${premises.name}</strong> in the gazetteer. The location texts that led to it, as stored (only words of places are kept; every other word is [word] and every number outside a place name [number]), the matching method and the mean confidence (0 to 1). Attributions by distance (within ${input.licensing.nearMetres} m) are listed with the text that was placed there.</p>`}
+${input.licensingRecordLevel === false ? '' : variants.length === 0 ? html`<p>No location text was recorded.</p>` : html`<table data-variants><thead><tr><th>Location text</th><th>Method</th><th>Confidence</th></tr></thead><tbody>${variants.map((variant) => html`<tr><th class="row">${variant.text}</th><td>${variant.method}</td><td>${variant.meanConfidence.toFixed(2)}</td></tr>`)}</tbody></table>`}
 </section>
 <section><h2>Caveats</h2>${renderCaveats(LICENSING_CAVEATS)}</section>`;
   return renderDocument({

@@ -5,25 +5,11 @@
  * statement, so the CSV itself stays plain enough for Excel and QGIS to open as-is.
  */
 import { TOTAL, type ProtectedTable } from '../../disclose/types.ts';
+import { csvText, type CsvValue } from '../../lib/csv.ts';
 
-/** Values that a spreadsheet would run as a formula are prefixed with an apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`Unexpected number in CSV: ${value}`);
-    return String(value);
-  }
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  for (const row of rows) {
-    if (row.length !== header.length) throw new Error(`Unexpected CSV row length: ${row.length} (header has ${header.length})`);
-  }
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+/** A CSV file for a pack: CRLF line ends, and the formula guard of every CSV istv writes. */
+export function toCsv(header: string[], rows: CsvValue[][]): string {
+  return csvText(header, rows);
 }
 
 export const TOTAL_IN_CSV = 'Total';
