@@ -60,7 +60,8 @@ describe('finding 1: a file the parser cannot read never stalls the queue', () =
     const hostile: Record<string, string | Buffer> = {
       'RX1AA_2026-01.csv': `${SAMPLE_HEADER}\n${sample.rows[0]}\n"RX1AA,stray quote on the last line`,
       'RX1AA_2026-02.csv': `${SAMPLE_HEADER}\n${sample.rows[0]}\nRX1AA,"AE1"x,2026-02-01 01:00\n`,
-      'RX1AA_2026-03.csv': zipOf(goodFile),
+      // An archive is opened (whatever its name says) and its member read like any extract: here, a broken one.
+      'RX1AA_2026-03.csv': zipOf(`${SAMPLE_HEADER}\n${sample.rows[0]}\n"RX1AA,stray quote in an archived extract`),
       'RX1AA_2026-04.csv': PNG,
       'RX1AA_2026-05.csv': `${SAMPLE_HEADER}\n${sample.rows[0]}\n"${'a'.repeat(70_000)}\n`,
       'RX1AA_2026-06.csv': bigFileBrokenAtEnd(4.5 * 1024 * 1024),
@@ -74,9 +75,11 @@ describe('finding 1: a file the parser cannot read never stalls the queue', () =
     expect(first.status).toBe(4); // done, some input refused
     const summary = parsed(first.stdout);
     expect(summary.failed).toEqual([]);
-    for (const name of Object.keys(hostile)) {
+    for (const file of Object.keys(hostile)) {
+      const name = file === 'RX1AA_2026-03.csv' ? `${file}!extract.csv` : file;
       expect(outcomeOf(summary, name).outcome, name).toBe('quarantined');
-      expect(dir.reasonOf(name).reason, name).toMatch(/^Line \d+\b/);
+      // Text is refused at its line; bytes that are no extract at all (an image), by what they are.
+      expect(dir.reasonOf(name).reason, name).toMatch(/^(Line \d+\b|The file was not read: )/);
     }
     expect(outcomeOf(summary, 'RX1AA_2026-07.csv')).toMatchObject({ outcome: 'ingested', rowsRead: sample.rows.length });
     expect(dir.list('processing')).toEqual([]);
