@@ -4,7 +4,7 @@
  * log and the run state; a `failed` count above zero marks the job's run failed
  * (the other files or months still ran).
  */
-import { purgeArchiveFolder } from '../src/intake/archive.ts';
+import { purgeArchiveFolder, purgeProcessingDebris, purgeQuarantineFolder } from '../src/intake/archive.ts';
 import { listAbandonedClaims, listInbox } from '../src/intake/claim.ts';
 import { ingestInbox } from '../src/pipeline/ingest.ts';
 import { publicationCounts, publishMonth, type PublishOptions } from '../src/report/publish.ts';
@@ -47,8 +47,17 @@ export function createPipelineSteps(options: PipelineStepOptions = {}): Schedule
     },
 
     async purgeArchive(context) {
-      const summary = purgeArchiveFolder(context.dataDir, context.config.deidentify.archiveRetentionDays, context.now());
-      return { ...summary };
+      // Quarantined files and processing/ debris hold raw identifiers as archived extracts do: the same retention.
+      const days = context.config.deidentify.archiveRetentionDays;
+      const archive = purgeArchiveFolder(context.dataDir, days, context.now());
+      const quarantined = purgeQuarantineFolder(context.dataDir, days, context.now());
+      const debris = purgeProcessingDebris(context.dataDir, days, context.now());
+      return {
+        ...archive,
+        purgedFiles: archive.purgedFiles + quarantined.purgedFiles + debris.purgedFiles,
+        purgedBytes: archive.purgedBytes + quarantined.purgedBytes + debris.purgedBytes,
+        quarantinePurged: quarantined.purgedFiles,
+      };
     },
   };
 }

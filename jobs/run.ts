@@ -10,6 +10,7 @@ import type { PipelineContext } from '../src/pipeline/context.ts';
 import { EXIT, type ExitCode } from '../src/cli/exit-codes.ts';
 import type { ExpectingSite } from '../src/schedule/late-extracts.ts';
 import { acquireSchedulerLock, SchedulerLockedError, schedulerLockPath, type SchedulerLock } from '../src/schedule/lock.ts';
+import { tryAcquireLock, type HeldLock } from '../src/store/locks.ts';
 import { markInterruptedRuns } from '../src/store/runs.ts';
 import { Scheduler, type CycleReport, type SchedulerSteps } from '../src/schedule/scheduler.ts';
 import { createCronTasks } from './cron-tasks.ts';
@@ -66,11 +67,21 @@ export async function runScheduler(options: RunSchedulerOptions): Promise<RunSch
     logger.error({ holder: error.holder }, error.message);
     return { exitCode: EXIT.locked, reports: [], lockedBy: error };
   }
+  // The file lock is for people and scripts to read; the row in the store is the
+  // authority, so that deleting the file cannot let a second scheduler run.
+  const row = tryAcquireLock(context.store, 'scheduler', lock.holder.command, context.now());
+  if (!row.acquired) {
+    lock.release();
+    const error = new SchedulerLockedError(schedulerLockPath(context.dataDir.root), row.holder);
+    logger.error({ holder: row.holder }, error.message);
+    return { exitCode: EXIT.locked, reports: [], lockedBy: error };
+  }
+  const schedulerRow: HeldLock = row.lock;
   if (lock.tookOverFrom) {
     const { pid, host, startedAt, command } = lock.tookOverFrom;
     logger.warn({ staleHolder: { pid, host, startedAt, command }, reason: lock.tookOverBecause }, 'took over a stale scheduler lock');
   }
-  const scheduler = new Scheduler({ context, steps: options.steps, config: options.config, sites: options.sites });
+  const scheduler: Scheduler = new Scheduler({ context, steps: guardedSteps(options.steps, schedulerRow, () => scheduler.requestStop(), logger), config: options.config, sites: options.sites });
   const onAbort = () => {
     logger.info('stop requested: finishing the step in hand');
     scheduler.requestStop();
@@ -102,8 +113,29 @@ export async function runScheduler(options: RunSchedulerOptions): Promise<RunSch
     signal?.removeEventListener('abort', onAbort);
     await scheduler.idle();
     scheduler.dispose();
+    schedulerRow.release();
     lock.release();
   }
+}
+
+/**
+ * The steps, each first checking that this scheduler still holds its lock: a
+ * scheduler that finds its row taken (it was judged gone) stops rather than run
+ * beside the new holder.
+ */
+function guardedSteps(steps: SchedulerSteps, lock: HeldLock, stop: () => void, logger: PipelineContext['logger']): SchedulerSteps {
+  const check = () => {
+    if (lock.stillHeld()) return;
+    stop();
+    logger.error('this scheduler no longer holds the data dir lock: stopping');
+    throw new Error('the scheduler lock was taken over by another process; this scheduler stops');
+  };
+  return {
+    filesWaiting: (context) => steps.filesWaiting(context),
+    ingestInbox: async (context) => (check(), steps.ingestInbox(context)),
+    publishMonth: async (context, month, publishOptions) => (check(), steps.publishMonth(context, month, publishOptions)),
+    purgeArchive: async (context) => (check(), steps.purgeArchive(context)),
+  };
 }
 
 /**

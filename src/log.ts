@@ -4,7 +4,8 @@
  * appear in a log object, so a careless `logger.info({ row })` cannot leak them.
  */
 import pino, { type Logger } from 'pino';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import pretty from 'pino-pretty';
 import path from 'node:path';
 
 export type { Logger };
@@ -29,7 +30,7 @@ export interface LoggerOptions {
   /** Folder for istv.log (JSON lines); omitted, no file is written. */
   logDirectory?: string;
   level?: string;
-  /** Also write readable lines to stderr (default: when stderr is a terminal). */
+  /** Colour the readable lines on stderr (default: when stderr is a terminal). */
   pretty?: boolean;
   /** Write nothing to stderr at all (for --json output and tests). */
   quiet?: boolean;
@@ -37,26 +38,21 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? process.env.ISTV_LOG_LEVEL ?? 'info';
-  const targets: pino.TransportTargetOptions[] = [];
   const streams: pino.StreamEntry[] = [];
   if (options.logDirectory) {
-    mkdirSync(options.logDirectory, { recursive: true });
-    streams.push({ level: level as pino.Level, stream: pino.destination({ dest: path.join(options.logDirectory, 'istv.log'), sync: true, mkdir: true }) });
+    mkdirSync(options.logDirectory, { recursive: true, mode: 0o700 });
+    chmodSync(options.logDirectory, 0o700);
+    const file = path.join(options.logDirectory, 'istv.log');
+    // Created owner-only before pino opens it: log lines name files, sites and counts.
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+    streams.push({ level: level as pino.Level, stream: pino.destination({ dest: file, sync: true }) });
   }
   if (!options.quiet) {
-    const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
-    if (pretty) {
-      // pino-pretty as a stream (not a worker transport) so that lines appear in order with progress output.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      targets.push({ target: 'pino-pretty', options: { destination: 2, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }, level });
-    } else {
-      streams.push({ level: level as pino.Level, stream: pino.destination({ dest: 2, sync: true }) });
-    }
+    // People read stderr: readable lines, in colour on a terminal. JSON lines go only to logs/.
+    const colour = options.pretty ?? Boolean(process.stderr.isTTY);
+    streams.push({ level: level as pino.Level, stream: pretty({ destination: 2, sync: true, colorize: colour, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) });
   }
   const base = { level, redact: { paths: redactPaths(), censor: '[redacted]' }, base: undefined };
-  if (targets.length > 0) {
-    const transport = pino.transport({ targets });
-    streams.push({ level: level as pino.Level, stream: transport });
-  }
   return pino(base, pino.multistream(streams.length > 0 ? streams : [{ stream: pino.destination({ dest: '/dev/null', sync: true }) }]));
 }

@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { ConfigError, loadConfig, type LoadedConfig } from '../config/load.ts';
 import { closePipelineContext, openPipelineContext, type PipelineContext } from '../pipeline/context.ts';
 import { EXIT, lastExit, type ExitCode } from './exit-codes.ts';
+import { checkConfigAtStartup } from './startup-checks.ts';
 
 export interface CommonOptions {
   config?: string;
@@ -35,8 +36,10 @@ export function resolveConfig(options: CommonOptions): LoadedConfig {
   if (!options.config && !process.env.ISTV_CONFIG && !existsSync(file)) {
     throw new ConfigError(path.resolve(file), [`no config file: pass --config FILE, set ISTV_CONFIG, or create ./${DEFAULT_CONFIG_FILE}`]);
   }
-  const config = loadConfig(file);
-  return options.dataDir ? { ...config, dataDir: path.resolve(options.dataDir) } : config;
+  const loaded = loadConfig(file);
+  const config = options.dataDir ? { ...loaded, dataDir: path.resolve(options.dataDir) } : loaded;
+  checkConfigAtStartup(config);
+  return config;
 }
 
 /** Opens the context for a command; with --json the terminal log lines are silenced so stdout stays machine-readable. */

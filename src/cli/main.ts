@@ -60,6 +60,8 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Everything istv writes (store, WAL, logs, packs, claimed extracts) is for the istv account only, whatever umask it was started with.
+  process.umask(0o077);
   const program = await buildProgram(argv);
   lastExit.code = EXIT.ok;
   try {

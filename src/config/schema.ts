@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { siteSchema } from './sites.ts';
 import { deidentifySchema } from './deidentify.ts';
+import { intakeSchema } from './intake.ts';
 import { disclosureConfigSchema } from './disclosure.ts';
 import { scheduleConfigSchema } from './schedule.ts';
 import { reportSchema } from './report.ts';
@@ -21,6 +22,7 @@ export const configSchema = z
     /** Name of the area, shown on reports. */
     areaName: z.string().default('Community Safety Partnership area'),
     sites: z.array(siteSchema).min(1, 'at least one site'),
+    intake: intakeSchema,
     deidentify: deidentifySchema,
     disclosure: disclosureConfigSchema,
     schedule: scheduleConfigSchema,

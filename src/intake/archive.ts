@@ -3,15 +3,17 @@
  * the retention period), or quarantine/ with a reason file beside it when it
  * could not be read as an extract.
  */
-import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataDirectory } from '../config/data-dir.ts';
-import type { ClaimedFile } from './claim.ts';
+import { releaseClaim, type ClaimedFile } from './claim.ts';
+import { fitFileName, OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from './file-names.ts';
 
-const OWNER_ONLY_FILE = 0o600;
-const OWNER_ONLY_FOLDER = 0o700;
+/** Room for ".N" and ".reason.json.tmp" after a name. */
+const SUFFIX_ROOM = 24;
 
-function uniqueTarget(folder: string, name: string): string {
+function uniqueTarget(folder: string, originalName: string): string {
+  const name = fitFileName(originalName, SUFFIX_ROOM);
   let target = path.join(folder, name);
   for (let n = 2; ; n += 1) {
     try {
@@ -34,6 +36,7 @@ export function archiveFile(directory: DataDirectory, claimed: ClaimedFile, now:
   chmodSync(claimed.path, OWNER_ONLY_FILE);
   const target = uniqueTarget(folder, claimed.originalName);
   renameSync(claimed.path, target);
+  releaseClaim(claimed.path);
   return target;
 }
 
@@ -53,6 +56,7 @@ export interface QuarantineReason {
  */
 export function quarantineFile(directory: DataDirectory, claimed: ClaimedFile, reason: Omit<QuarantineReason, 'file' | 'quarantinedAt'>, now: Date): string {
   mkdirSync(directory.quarantine, { recursive: true, mode: OWNER_ONLY_FOLDER });
+  chmodSync(directory.quarantine, OWNER_ONLY_FOLDER);
   const target = uniqueTarget(directory.quarantine, claimed.originalName);
   const record: QuarantineReason = { file: claimed.originalName, ...reason, quarantinedAt: now.toISOString() };
   const reasonFile = `${target}.reason.json`;
@@ -60,6 +64,7 @@ export function quarantineFile(directory: DataDirectory, claimed: ClaimedFile, r
   renameSync(`${reasonFile}.tmp`, reasonFile);
   chmodSync(claimed.path, OWNER_ONLY_FILE);
   renameSync(claimed.path, target);
+  releaseClaim(claimed.path);
   return target;
 }
 
@@ -82,6 +87,69 @@ export function purgeArchiveFolder(directory: DataDirectory, retentionDays: numb
       purgedFiles += 1;
     }
     rmSync(folder, { recursive: true, force: true });
+  }
+  return { purgedFiles, purgedBytes, retentionDays };
+}
+
+const DAY_MS = 86_400_000;
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Deletes quarantined files (with their reason files) quarantined longer ago
+ * than the retention period: they hold raw identifiers as much as archived
+ * extracts do. A file without a reason file goes by its modification time.
+ */
+export function purgeQuarantineFolder(directory: DataDirectory, retentionDays: number, now: Date): PurgeSummary {
+  const cutoff = now.getTime() - retentionDays * DAY_MS;
+  let purgedFiles = 0;
+  let purgedBytes = 0;
+  const remove = (file: string) => {
+    purgedBytes += sizeOf(file);
+    purgedFiles += 1;
+    rmSync(file, { force: true });
+  };
+  if (!existsSync(directory.quarantine)) return { purgedFiles, purgedBytes, retentionDays };
+  for (const name of readdirSync(directory.quarantine)) {
+    if (name.endsWith('.reason.json')) continue;
+    const file = path.join(directory.quarantine, name);
+    const reasonFile = `${file}.reason.json`;
+    let at: number;
+    try {
+      at = existsSync(reasonFile) ? Date.parse((JSON.parse(readFileSync(reasonFile, 'utf8')) as QuarantineReason).quarantinedAt) : statSync(file).mtimeMs;
+    } catch {
+      at = statSync(file).mtimeMs;
+    }
+    if (!(at < cutoff)) continue;
+    remove(file);
+    if (existsSync(reasonFile)) rmSync(reasonFile, { force: true });
+  }
+  return { purgedFiles, purgedBytes, retentionDays };
+}
+
+/**
+ * Deletes what interrupted runs leave in processing/ besides claims: half-made
+ * copies and temporary files older than the retention period. Claims themselves
+ * are finished or moved aside by the next ingest, never deleted unread.
+ */
+export function purgeProcessingDebris(directory: DataDirectory, retentionDays: number, now: Date): PurgeSummary {
+  const cutoff = now.getTime() - retentionDays * DAY_MS;
+  let purgedFiles = 0;
+  let purgedBytes = 0;
+  for (const name of readdirSync(directory.processing)) {
+    if (!/\.(copying|tmp)$/.test(name)) continue;
+    const file = path.join(directory.processing, name);
+    const stat = statSync(file);
+    if (stat.mtimeMs >= cutoff) continue;
+    purgedBytes += stat.size;
+    purgedFiles += 1;
+    rmSync(file, { force: true });
   }
   return { purgedFiles, purgedBytes, retentionDays };
 }

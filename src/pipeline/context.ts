@@ -3,7 +3,7 @@
  * store and a logger. Commands build one with `openPipelineContext` and close it
  * when done.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import type { LoadedConfig } from '../config/load.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { openStore, type StoreDatabase } from '../store/open.ts';
@@ -26,8 +26,10 @@ export interface OpenContextOptions {
 
 export function openPipelineContext(config: LoadedConfig, options: OpenContextOptions = {}): PipelineContext {
   const dataDir = dataDirectory(config.dataDir);
+  // Owner-only: raw extracts pass through inbox/ and processing/, and reports hold record-level packs.
   for (const folder of [dataDir.root, dataDir.inbox, dataDir.processing, dataDir.archive, dataDir.quarantine, dataDir.reports, dataDir.logs]) {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (folder !== dataDir.inbox) chmodSync(folder, 0o700);
   }
   const logger = createLogger({ logDirectory: dataDir.logs, level: options.logLevel, quiet: options.quiet });
   const store = openStore(dataDir.store);

@@ -11,14 +11,14 @@
  * archived last: a crash part way leaves it in processing/, and the next run
  * opens it again, finding the members already stored by their checksums.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { archiveFile } from '../intake/archive.ts';
-import { MEMBERS_FOLDER_SUFFIX, type ClaimedFile } from '../intake/claim.ts';
+import { MEMBERS_FOLDER_SUFFIX, returnToInbox, unchangedSinceClaim, type ClaimedFile } from '../intake/claim.ts';
 import { sniffFile, type SniffResult } from '../intake/sniff.ts';
 import { extractMember, openZip, type ZipMember } from '../intake/zip.ts';
 import type { PipelineContext } from './context.ts';
-import { ingestClaimedFile, type FileResult, type IngestFileOptions, type IngestStages } from './ingest-file.ts';
+import { ingestClaimedFile, type ChangedFile, type FileResult, type IngestFileOptions, type IngestStages } from './ingest-file.ts';
 
 /** Longest name given to a member's claim; file systems allow 255 bytes, and archive/ adds a counter. */
 const MAX_MEMBER_NAME = 200;
@@ -38,7 +38,7 @@ export function memberClaimName(archiveName: string, memberName: string): string
   return `${archiveName.slice(0, MAX_MEMBER_NAME - base.length - 4)}…!${base}`;
 }
 
-async function ingestArchive(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions): Promise<FileResult[]> {
+async function ingestArchive(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions): Promise<Array<FileResult | ChangedFile>> {
   const refuse = async (reason: string) => [await ingestClaimedFile(context, claimed, stages, { ...options, sniffed: { kind: 'refused', reason } })];
   const opened = await openZip(claimed.path);
   if (!opened.ok) return refuse(`it is a ZIP archive, and ${opened.reason}`);
@@ -59,13 +59,22 @@ async function ingestArchive(context: PipelineContext, claimed: ClaimedFile, sta
         const why = error instanceof Error ? error.message : String(error);
         return await refuse(`it is a ZIP archive, and its member "${member.name}" cannot be inflated (${why}); the archive may be damaged. Nothing in it was stored.`);
       }
-      claims.push({ originalName: memberClaimName(claimed.originalName, member.name), path: target, receivedAt: claimed.receivedAt });
+      const inflated = statSync(target);
+      // A member is claimed with its archive: the archive's run, attempts and owner.
+      claims.push({ ...claimed, originalName: memberClaimName(claimed.originalName, member.name), path: target, sizeBytes: inflated.size, mtimeMs: inflated.mtimeMs });
     }
   } finally {
     opened.zip.close();
   }
 
-  const results: FileResult[] = [];
+  // The members must come from the archive as claimed: one still being written is put back, like any file that changed.
+  if (!unchangedSinceClaim(claimed)) {
+    rmSync(folder, { recursive: true, force: true });
+    const returnedToInbox = returnToInbox(context.dataDir, claimed);
+    context.logger.warn({ file: claimed.originalName, returnedToInbox }, 'the archive changed while it was read: not stored; it is claimed again once it stops changing');
+    return [{ file: claimed.originalName, outcome: 'changed', returnedToInbox }];
+  }
+  const results: Array<FileResult | ChangedFile> = [];
   for (const member of claims) {
     const sniffed: SniffResult = await sniffFile(member.path);
     results.push(await ingestClaimedFile(context, member, stages, { ...options, sniffed }));
@@ -79,7 +88,7 @@ async function ingestArchive(context: PipelineContext, claimed: ClaimedFile, sta
 }
 
 /** Ingests a claimed file of any kind; an archive gives one result per member. */
-export async function ingestClaimed(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions = {}): Promise<FileResult[]> {
+export async function ingestClaimed(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions = {}): Promise<Array<FileResult | ChangedFile>> {
   const sniffed = await sniffFile(claimed.path);
   if (sniffed.kind === 'zip') return ingestArchive(context, claimed, stages, options);
   return [await ingestClaimedFile(context, claimed, stages, { ...options, sniffed })];

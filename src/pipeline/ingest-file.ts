@@ -2,30 +2,36 @@
  * Ingests one claimed file: parse → validate → de-identify → geocode → store,
  * streaming row by row inside one store transaction. Every row read ends up
  * accepted or rejected with its reasons; the file ends up in archive/ (ingested
- * or duplicate) or quarantine/ (refused, with a reason file).
+ * or duplicate) or quarantine/ (refused, with a reason file), or, when it changed
+ * after it was claimed, back in the inbox to be claimed again once complete.
+ *
+ * Each step that can refuse the file returns a Refusal (see refusal.ts); an
+ * error thrown by whatever reads the rows is a refusal too, with its line. Only
+ * an error of istv itself (the store, a bug) escapes, for the run to retry.
  */
-import { statSync } from 'node:fs';
-import type { SiteConfig } from '../config/sites.ts';
 import { storedLocationText, type Deidentifier } from '../deidentify/deidentify.ts';
 import type { Geocoder, GeocodeResult } from '../geocode/types.ts';
 import { archiveFile, quarantineFile } from '../intake/archive.ts';
 import { sha256OfFile } from '../intake/checksum.ts';
-import type { ClaimedFile } from '../intake/claim.ts';
-import { ExtractWriter, findCurrentExtract, findExtractByChecksum, recordIntakeEvent } from '../store/extract-writer.ts';
+import { returnToInbox, unchangedSinceClaim, type ClaimedFile } from '../intake/claim.ts';
+import type { SniffResult } from '../intake/sniff.ts';
+import { writeExtractQualityReport, type ExtractQualityReport } from '../report/extract-quality/write.ts';
+import { extractReportInputs, repeatedAttendanceLookup } from '../store/extract-queries.ts';
+import { ExtractWriter, findExtractByChecksum, recordIntakeEvent } from '../store/extract-writer.ts';
 import type { DataQuality } from '../validate/data-quality.ts';
 import { londonDate } from '../validate/dates.ts';
 import { mapHeader } from '../validate/header.ts';
-import type { SniffResult } from '../intake/sniff.ts';
-import { CsvStructureError } from '../validate/read-csv.ts';
-import { detectExtractFormat, readRecords, type ExtractFormat } from '../validate/read-records.ts';
-import { WorkbookError } from '../validate/read-xlsx.ts';
-import type { ExtractValidationOptions } from '../validate/validate-extract.ts';
+import { detectExtractFormat, readRecords } from '../validate/read-records.ts';
 import type { RowIssue } from '../validate/types.ts';
-import { writeExtractQualityReport, type ExtractQualityReport } from '../report/extract-quality/write.ts';
+import type { ExtractValidationOptions } from '../validate/validate-extract.ts';
+import { chooseSite, isRefusal } from './choose-site.ts';
 import type { PipelineContext } from './context.ts';
 import { periodFromFileName, siteFromFileName } from './file-name.ts';
+import { nilReturnRefusal } from './nil-return.ts';
+import { extractPeriod, MonthCounter } from './period.ts';
 import { prepareRows, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
 import { RowPreparationWorker } from './prepare-rows-in-worker.ts';
+import { readerRefusal, refusal, type Refusal } from './refusal.ts';
 
 export type FileOutcome = 'ingested' | 'superseded' | 'duplicate' | 'quarantined';
 
@@ -45,7 +51,17 @@ export interface FileResult {
   supersededExtractId: number | null;
   /** True when the file was finished by a later run after a crash. */
   recovered?: boolean;
+  /** Something the hospital should check about an ingested file (its rows all outside the month its name gives). */
+  flag?: string;
   quality?: DataQuality;
+}
+
+/** A file that changed after it was claimed: put back, to be claimed again when complete. */
+export interface ChangedFile {
+  file: string;
+  outcome: 'changed';
+  /** Where it is now: back in the inbox, or still in processing/ when the inbox has a file of its name. */
+  returnedToInbox: boolean;
 }
 
 /** What the stages after validation need; built once per run. */
@@ -56,79 +72,23 @@ export interface IngestStages {
   geocoder: Geocoder;
 }
 
-class QuarantineSignal extends Error {
-  constructor(
-    readonly reason: string,
-    readonly line: number | null,
-    readonly details?: unknown,
-    /** Rows read before the file was refused, when it was read to the end (every row rejected). */
-    readonly counts?: { rowsRead: number; rowsRejected: number; quality: DataQuality },
-  ) {
-    super(reason);
-  }
-}
-
 function emptyResult(file: string, outcome: FileOutcome, reason: string | null): FileResult {
   return { file, outcome, reason, siteCode: null, period: null, extractId: null, version: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, supersededExtractId: null };
 }
 
-function chooseSite(context: PipelineContext, fileName: string, headers: string[], firstRow: string[] | undefined): SiteConfig | null {
-  const sites = context.config.sites;
-  const byName = siteFromFileName(fileName, sites.map((s) => s.code));
-  if (byName) return sites.find((s) => s.code === byName)!;
-  // Read the first data row's site column with the built-in aliases.
-  const plain = mapHeader(headers);
-  if (plain.ok && firstRow) {
-    const column = plain.mapping.columns.find((c) => c.target.kind === 'canonical' && c.target.field === 'site_code');
-    const code = column ? firstRow[column.index]?.trim().toUpperCase() : undefined;
-    const site = sites.find((s) => s.code === code);
-    if (site) return site;
+/** The header and the first data row, or why the file cannot be read that far. */
+async function readHeader(file: string, kind: 'text' | 'xlsx', sheet: string | null) {
+  try {
+    const format = await detectExtractFormat(file, kind, sheet);
+    const records = readRecords(file, format);
+    const first = await records.next();
+    if (first.done) return refusal('The file is empty: no header and no rows.');
+    const second = await records.next();
+    await records.return(undefined);
+    return { format, headers: first.value.fields, firstRow: second.done ? undefined : second.value.fields };
+  } catch (error) {
+    return readerRefusal(error, kind);
   }
-  // A site's own mapping may be the only way to read the header at all.
-  const understood = sites.filter((site) => mapHeader(headers, site).ok && Object.keys(site.columnMapping).length > 0);
-  if (understood.length === 1) return understood[0]!;
-  return sites.length === 1 ? sites[0]! : null;
-}
-
-function modalMonth(counts: Map<string, number>): string | null {
-  let best: string | null = null;
-  let bestCount = 0;
-  for (const [month, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== null && month < best)) {
-      best = month;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-/**
- * A file with a header and no rows is a nil return (the site saw no assault
- * attendances that month) when its name says which month, and it would not
- * replace an extract that has rows: an empty export must not wipe a month that
- * was sent. Throws the reason when it cannot be one.
- */
-function assertNilReturn(context: PipelineContext, fileName: string, siteCode: string): void {
-  const period = periodFromFileName(fileName);
-  if (period === null) {
-    throw new QuarantineSignal('The file has a header but no rows, and its name gives no month (SITE_YYYY-MM.csv), so it cannot be taken as a nil return.', null);
-  }
-  const current = findCurrentExtract(context.store, siteCode, period);
-  if (current !== null && current.rowsAccepted > 0) {
-    throw new QuarantineSignal(
-      `The file has a header but no rows. As a nil return it would replace extract ${current.id} (${current.rowsAccepted} accepted rows) for ${siteCode} ${period} with none, and an empty export must not remove a month already sent; extract ${current.id} stays current. If ${period} really had no assault attendances, the hospital should confirm it.`,
-      null,
-    );
-  }
-}
-
-async function readHeader(file: string, format: ExtractFormat) {
-  const records = readRecords(file, format);
-  const first = await records.next();
-  if (first.done) throw new QuarantineSignal('The file is empty: no header and no rows.', null);
-  const second = await records.next();
-  await records.return(undefined);
-  return { format, headers: first.value.fields, firstRow: second.done ? undefined : second.value.fields };
 }
 
 /** Maximum issues listed in a data-quality report (all are in the store). */
@@ -159,15 +119,7 @@ class IssueSample {
  * committed it would have.
  */
 function writeQualityReport(context: PipelineContext, extractId: number): void {
-  const store = context.store;
-  const extract = store
-    .prepare('SELECT site_code AS siteCode, period, file_name AS fileName, version, ingested_at AS ingestedAt, quality_json AS qualityJson FROM extracts WHERE id = ?')
-    .get(extractId) as { siteCode: string; period: string; fileName: string; version: number; ingestedAt: string; qualityJson: string };
-  const superseded = store.prepare('SELECT id FROM extracts WHERE superseded_by = ?').get(extractId) as { id: number } | undefined;
-  const sampleIssues = store
-    .prepare("SELECT line, field, code, message, severity FROM row_issues WHERE extract_id = ? ORDER BY severity = 'warning', line LIMIT ?")
-    .all(extractId, SAMPLE_ISSUES) as Array<{ line: number; field: string | null; code: string; message: string; severity: string }>;
-  const { issueCount } = store.prepare('SELECT COUNT(*) AS issueCount FROM row_issues WHERE extract_id = ?').get(extractId) as { issueCount: number };
+  const extract = extractReportInputs(context.store, extractId, SAMPLE_ISSUES);
   const site = context.config.sites.find((candidate) => candidate.code === extract.siteCode);
   const written = writeExtractQualityReport(context.dataDir.reports, {
     site: { code: extract.siteCode, name: site?.name ?? extract.siteCode },
@@ -176,10 +128,10 @@ function writeQualityReport(context: PipelineContext, extractId: number): void {
     extractId,
     version: extract.version,
     ingestedAt: extract.ingestedAt,
-    supersedes: superseded?.id ?? null,
-    quality: JSON.parse(extract.qualityJson) as DataQuality,
-    sampleIssues,
-    issueCount,
+    supersedes: extract.supersedes,
+    quality: extract.quality as DataQuality,
+    sampleIssues: extract.sampleIssues,
+    issueCount: extract.issueCount,
   });
   context.logger.info({ extractId, report: written.html }, 'data-quality report written');
 }
@@ -191,11 +143,16 @@ function writeQualityReport(context: PipelineContext, extractId: number): void {
  */
 export const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
+/** A file is refused when more than this share of its rows are attendances another current extract holds. */
+export const REPEAT_SHARE_LIMIT = 0.5;
+
 export interface IngestFileOptions {
   /** The file was claimed by a run that crashed. */
   recovered?: boolean;
   /** Where validate and de-identify run: 'auto' (a worker thread for large files), or always or never on one. */
   validateOnWorker?: 'auto' | 'always' | 'never';
+  /** Aborted when the file's time is up: the work stops at the next row batch and the transaction is rolled back. */
+  signal?: AbortSignal;
   /**
    * What the file's bytes are (intake/sniff.ts): delimited text or a workbook is
    * read; a refusal quarantines the file with its reason. Text when not given.
@@ -203,28 +160,43 @@ export interface IngestFileOptions {
   sniffed?: SniffResult;
 }
 
-export async function ingestClaimedFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions = {}): Promise<FileResult> {
-  const sizeBytes = statSync(claimed.path).size;
-  const onWorker = options.validateOnWorker === 'always' || (options.validateOnWorker !== 'never' && sizeBytes >= WORKER_THRESHOLD_BYTES);
+export async function ingestClaimedFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions = {}): Promise<FileResult | ChangedFile> {
+  const onWorker = options.validateOnWorker === 'always' || (options.validateOnWorker !== 'never' && claimed.sizeBytes >= WORKER_THRESHOLD_BYTES);
   // Started first, so that the thread loads its code while this one checksums the file and reads its header.
   const worker = onWorker ? new RowPreparationWorker() : null;
+  const stopWorker = () => void worker?.stop();
+  options.signal?.addEventListener('abort', stopWorker, { once: true });
   try {
-    return await ingestFile(context, claimed, stages, options, { sizeBytes, worker });
+    return await ingestFile(context, claimed, stages, options, worker);
   } finally {
+    options.signal?.removeEventListener('abort', stopWorker);
     await worker?.stop();
   }
 }
 
-async function ingestFile(
-  context: PipelineContext,
-  claimed: ClaimedFile,
-  stages: IngestStages,
-  options: IngestFileOptions,
-  { sizeBytes, worker }: { sizeBytes: number; worker: RowPreparationWorker | null },
-): Promise<FileResult> {
+class Aborted extends Error {}
+
+function checkNotAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Aborted('the file ran out of time');
+}
+
+/** Sends a refused file to quarantine/ and records why. */
+export function quarantine(context: PipelineContext, claimed: ClaimedFile, sha256: string | null, refused: Refusal): FileResult {
+  const now = context.now();
+  quarantineFile(context.dataDir, claimed, { reason: refused.reason, line: refused.line, details: refused.details }, now);
+  recordIntakeEvent(context.store, { fileName: claimed.originalName, sha256, outcome: 'quarantined', reason: refused.reason, extractId: null, at: now.toISOString() });
+  context.logger.warn({ file: claimed.originalName, reason: refused.reason }, 'file quarantined');
+  const result = emptyResult(claimed.originalName, 'quarantined', refused.reason);
+  // A file refused because no row could be accepted was read: its counts still add up (read = rejected).
+  return refused.counts ? { ...result, rowsRead: refused.counts.rowsRead, rowsRejected: refused.counts.rowsRejected, quality: refused.counts.quality } : result;
+}
+
+async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions, worker: RowPreparationWorker | null): Promise<FileResult | ChangedFile> {
   const { logger, store } = context;
   const fileName = claimed.originalName;
+  const { signal } = options;
   const sha256 = await sha256OfFile(claimed.path);
+  checkNotAborted(signal);
   const existing = findExtractByChecksum(store, sha256);
   if (existing) {
     const now = context.now();
@@ -241,114 +213,138 @@ async function ingestFile(
     return { ...emptyResult(fileName, 'duplicate', `same content as extract ${existing.id} (${existing.siteCode} ${existing.period})`), extractId: existing.id, siteCode: existing.siteCode, period: existing.period };
   }
 
-  let writer: ExtractWriter | null = null;
   const sniffed = options.sniffed ?? { kind: 'text' };
+  if (sniffed.kind === 'refused') return quarantine(context, claimed, sha256, refusal(`The file was not read: ${sniffed.reason}`));
+  if (sniffed.kind === 'zip') {
+    return quarantine(context, claimed, sha256, refusal('The file was not read: it is a ZIP archive inside an archive, which istv does not open. Put the extracts themselves in one archive.'));
+  }
+  // A workbook is read from the sheet its site names (when the file name tells the site), else its first sheet.
+  const siteByName = context.config.sites.find((s) => s.code === siteFromFileName(fileName, context.config.sites.map((c) => c.code)));
+  let header = await readHeader(claimed.path, sniffed.kind, siteByName?.sheet ?? null);
+  checkNotAborted(signal);
+  if ('reason' in header) return quarantine(context, claimed, sha256, header);
+  const site = chooseSite(context.config.sites, fileName, header.headers, header.firstRow);
+  if (isRefusal(site)) return quarantine(context, claimed, sha256, site);
+  if (header.format.kind === 'xlsx' && site.sheet !== undefined && site.sheet !== header.format.sheet) {
+    header = await readHeader(claimed.path, 'xlsx', site.sheet);
+    checkNotAborted(signal);
+    if ('reason' in header) return quarantine(context, claimed, sha256, header);
+  }
+  const mapped = mapHeader(header.headers, site);
+  if (!mapped.ok) {
+    const { message, ...details } = mapped.problem;
+    return quarantine(context, claimed, sha256, refusal(`Line 1 (header): ${message}`, 1, details));
+  }
+  const mapping = mapped.mapping;
+
+  const months = new MonthCounter();
+  let coordinatesOutsideArea = 0;
+  const geocodeOutcomes: Record<string, number> = {};
+  // Bounded; read only if the file ends up refused, when its issues never reach the store.
+  const sample = new IssueSample(SAMPLE_ISSUES);
+  const validation: ExtractValidationOptions = {
+    file: claimed.path,
+    fileName,
+    format: header.format,
+    mapping,
+    headerWidth: header.headers.length,
+    siteCode: site.code,
+    schema: { sites: new Map(context.config.sites.map((s) => [s.code, s])), defaultSiteCode: site.code, today: londonDate(context.now()) },
+  };
+  const preparationOptions: RowPreparationOptions = { validation, columnsDropped: mapping.droppedColumns, identifierColumnsDropped: mapping.identifierColumns };
+  const writer = new ExtractWriter(store, { fileName, sha256, sizeBytes: claimed.sizeBytes, receivedAt: claimed.receivedAt });
+  // Out of time: roll back at once, so that the store's write lock is free even if the reader never returns.
+  const rollBack = () => writer.abort();
+  signal?.addEventListener('abort', rollBack, { once: true });
   try {
-    if (sniffed.kind === 'refused') throw new QuarantineSignal(`The file was not read: ${sniffed.reason}`, null);
-    if (sniffed.kind === 'zip') throw new QuarantineSignal('The file was not read: it is a ZIP archive inside an archive, which istv does not open. Put the extracts themselves in one archive.', null);
-    // A workbook is read from the sheet its site names (when the file name tells the site), else its first sheet.
-    const siteByName = context.config.sites.find((s) => s.code === siteFromFileName(fileName, context.config.sites.map((c) => c.code)));
-    let format = await detectExtractFormat(claimed.path, sniffed.kind, siteByName?.sheet ?? null);
-    let { headers, firstRow } = await readHeader(claimed.path, format);
-    const site = chooseSite(context, fileName, headers, firstRow);
-    if (site && format.kind === 'xlsx' && site.sheet !== undefined && site.sheet !== format.sheet) {
-      format = { kind: 'xlsx', sheet: site.sheet };
-      ({ headers, firstRow } = await readHeader(claimed.path, format));
-    }
-    if (!site) {
-      throw new QuarantineSignal(
-        `Cannot tell which site sent this file: no site_code column with a configured code, and no configured site code (${context.config.sites.map((s) => s.code).join(', ')}) in the file name.`,
-        1,
-      );
-    }
-    const header = mapHeader(headers, site);
-    if (!header.ok) throw new QuarantineSignal(`Line 1 (header): ${header.problem.message}`, 1, { missing: header.problem.missing, understood: header.problem.understood, unrecognised: header.problem.unrecognised });
-    const mapping = header.mapping;
-
-    const monthCounts = new Map<string, number>();
-    let coordinatesOutsideArea = 0;
-    const geocodeOutcomes: Record<string, number> = {};
-    // Bounded; read only if the file ends up refused, when its issues never reach the store.
-    const sample = new IssueSample(SAMPLE_ISSUES);
-    const validation: ExtractValidationOptions = {
-      file: claimed.path,
-      fileName,
-      format,
-      mapping,
-      headerWidth: headers.length,
-      siteCode: site.code,
-      schema: { sites: new Map(context.config.sites.map((s) => [s.code, s])), defaultSiteCode: site.code, today: londonDate(context.now()) },
-    };
-    const preparationOptions: RowPreparationOptions = { validation, columnsDropped: mapping.droppedColumns, identifierColumnsDropped: mapping.identifierColumns };
     const preparation = worker ? worker.start(preparationOptions, stages.deidentifierSetup) : prepareRows(preparationOptions, stages.deidentifier);
-    writer = new ExtractWriter(store, { fileName, sha256, sizeBytes, receivedAt: claimed.receivedAt });
-    const activeWriter = writer;
     const gazetteerVersion = stages.geocoder.gazetteerVersion;
+    const namedPeriod = periodFromFileName(fileName);
+    const repeatOf = repeatedAttendanceLookup(store);
+    let repeats = 0;
+    const reject = (issue: RowIssue) => {
+      writer.addIssue(issue);
+      sample.add(issue);
+    };
 
-    for await (const batch of preparation.batches) {
-      for (const { issues, record, geocodeText } of batch) {
-        for (const issue of issues) {
-          activeWriter.addIssue(issue);
-          sample.add(issue);
+    try {
+      for await (const batch of preparation.batches) {
+        checkNotAborted(signal);
+        for (const { issues, record, geocodeText } of batch) {
+          for (const issue of issues) reject(issue);
+          if (record === null) continue;
+          const month = (record.arrival ?? record.assault).date.slice(0, 7);
+          // The same attendance in another current extract (the month re-sent under another month's name) would be counted twice.
+          const repeated = record.attendanceKey === null ? null : repeatOf(record.attendanceKey, record.siteCode, namedPeriod ?? month);
+          if (repeated) {
+            repeats += 1;
+            reject({
+              file: fileName, line: record.line, field: 'attendance_id', code: 'repeat_of_other_extract', severity: 'error',
+              message: `this attendance is already in extract ${repeated.extractId} (${site.code} ${repeated.period}), which stays current; a row is counted in one extract only`,
+            });
+            continue;
+          }
+          // The geocoder reads the text as sent, in memory; what is stored is the allow-listed text.
+          const geocode: GeocodeResult = stages.geocoder.geocode({
+            text: geocodeText,
+            postcode: record.locationPostcode,
+            siteCode: record.siteCode,
+            isHome: record.locationIsHome || record.locationType === 'home',
+            point: record.locationPoint,
+          });
+          geocodeOutcomes[geocode.outcome] = (geocodeOutcomes[geocode.outcome] ?? 0) + 1;
+          if (record.locationPoint !== null && geocode.outcome !== 'coordinates') {
+            // Inside the UK but outside the area: the text was geocoded instead, and the hospital should know.
+            coordinatesOutsideArea += 1;
+            const note = { file: fileName, line: record.line, field: 'location_latitude', code: 'coordinates_outside_area', message: 'the place-of-injury coordinates are outside the area; the location text was geocoded instead', severity: 'warning' } as const;
+            writer.addIssue(note);
+            sample.add(note);
+          }
+          const locationText = storedLocationText(record, geocode.outcome === 'home');
+          writer.addRecord(locationText === record.locationText ? record : { ...record, locationText }, geocode, gazetteerVersion);
+          months.add(month);
         }
-        if (record === null) continue;
-        // The geocoder reads the text as sent, in memory; what is stored is the allow-listed text.
-        const geocode: GeocodeResult = stages.geocoder.geocode({
-          text: geocodeText,
-          postcode: record.locationPostcode,
-          siteCode: record.siteCode,
-          isHome: record.locationIsHome || record.locationType === 'home',
-          point: record.locationPoint,
-        });
-        geocodeOutcomes[geocode.outcome] = (geocodeOutcomes[geocode.outcome] ?? 0) + 1;
-        if (record.locationPoint !== null && geocode.outcome !== 'coordinates') {
-          // Inside the UK but outside the area: the text was geocoded instead, and the hospital should know.
-          coordinatesOutsideArea += 1;
-          const note = { file: fileName, line: record.line, field: 'location_latitude', code: 'coordinates_outside_area', message: 'the place-of-injury coordinates are outside the area; the location text was geocoded instead', severity: 'warning' } as const;
-          activeWriter.addIssue(note);
-          sample.add(note);
-        }
-        const locationText = storedLocationText(record, geocode.outcome === 'home');
-        activeWriter.addRecord(locationText === record.locationText ? record : { ...record, locationText }, geocode, gazetteerVersion);
-        const month = (record.arrival ?? record.assault).date.slice(0, 7);
-        monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
       }
+    } catch (error) {
+      if (error instanceof Aborted) throw error;
+      checkNotAborted(signal);
+      // Whatever read the rows failed: the file is refused with the line, and the rest of the queue goes on.
+      writer.abort();
+      return quarantine(context, claimed, sha256, readerRefusal(error, sniffed.kind));
     }
+    checkNotAborted(signal);
 
     const measures = preparation.quality();
     measures.geocodeOutcomes = geocodeOutcomes;
-    // No rows at all is a nil return, or a quarantine with the reason it cannot be one.
-    if (measures.rowsRead === 0) {
-      assertNilReturn(context, fileName, site.code);
-    } else if (measures.rowsAccepted === 0) {
-      const reason = `None of the ${measures.rowsRead} rows could be accepted.`;
-      // The hospital needs the row-by-row report most when every row was rejected.
-      const written = writeExtractQualityReport(context.dataDir.reports, {
-        site: { code: site.code, name: site.name },
-        period: periodFromFileName(fileName) ?? 'undated',
-        file: fileName,
-        extractId: null,
-        version: null,
-        refusal: reason,
-        ingestedAt: context.now().toISOString(),
-        supersedes: null,
-        quality: measures,
-        sampleIssues: sample.issues(),
-        issueCount: sample.count,
-      });
-      context.logger.info({ file: fileName, report: written.html }, 'data-quality report written for a refused file');
-      throw new QuarantineSignal(reason, null, { rowsRead: measures.rowsRead, rejectsByReason: measures.rejectsByReason }, { rowsRead: measures.rowsRead, rowsRejected: measures.rowsRejected, quality: measures });
+    if (repeats > 0) {
+      measures.rowsAccepted -= repeats;
+      measures.rowsRejected += repeats;
+      measures.rejectsByReason.repeat_of_other_extract = (measures.rejectsByReason.repeat_of_other_extract ?? 0) + repeats;
+      measures.issuesByCode.repeat_of_other_extract = (measures.issuesByCode.repeat_of_other_extract ?? 0) + repeats;
     }
-    const period = periodFromFileName(fileName) ?? modalMonth(monthCounts)!;
-    // Rows outside the reporting month are kept (they are real attendances) but the hospital should know.
-    let outside = 0;
-    for (const [month, count] of monthCounts) if (month !== period) outside += count;
-    if (outside > 0) measures.issuesByCode.outside_reporting_period = outside;
+    const refused = wholeFileRefusal(context, fileName, site, measures, repeats, sample);
+    if (refused) {
+      writer.abort();
+      return quarantine(context, claimed, sha256, refused);
+    }
+    const period = extractPeriod(fileName, months) ?? { period: namedPeriod!, outside: 0, flag: null };
+    if (period.outside > 0) measures.issuesByCode.outside_reporting_period = period.outside;
     if (coordinatesOutsideArea > 0) measures.issuesByCode.coordinates_outside_area = coordinatesOutsideArea;
+
+    // The bytes read must be the bytes hashed: a writer still holding the file open may have added to it since the claim.
+    const unchanged = unchangedSinceClaim(claimed) && (await sha256OfFile(claimed.path)) === sha256;
+    checkNotAborted(signal);
+    if (!unchanged) {
+      writer.abort();
+      const returnedToInbox = returnToInbox(context.dataDir, claimed);
+      logger.warn({ file: fileName, returnedToInbox }, 'the file changed while it was read: not stored; it is claimed again once it stops changing');
+      return { file: fileName, outcome: 'changed', returnedToInbox };
+    }
+    checkNotAborted(signal);
 
     const committed = writer.commit({
       siteCode: site.code,
-      period,
+      period: period.period,
       rowsRead: measures.rowsRead,
       rowsAccepted: measures.rowsAccepted,
       rowsRejected: measures.rowsRejected,
@@ -357,34 +353,59 @@ async function ingestFile(
       gazetteerVersion: stages.geocoder.gazetteerVersion,
       ingestedAt: context.now().toISOString(),
     });
-    writer = null;
     // The report before the move: a crash between them leaves the file in processing/, and the next run finishes both.
     writeQualityReport(context, committed.extractId);
     archiveFile(context.dataDir, claimed, context.now());
     const outcome: FileOutcome = committed.supersededExtractId === null ? 'ingested' : 'superseded';
+    if (period.flag) logger.warn({ file: fileName, site: site.code, extractId: committed.extractId }, period.flag);
     logger.info(
-      { file: fileName, site: site.code, period, extractId: committed.extractId, version: committed.version, rowsRead: measures.rowsRead, rowsAccepted: measures.rowsAccepted, rowsRejected: measures.rowsRejected, outcome },
+      { file: fileName, site: site.code, period: period.period, extractId: committed.extractId, version: committed.version, rowsRead: measures.rowsRead, rowsAccepted: measures.rowsAccepted, rowsRejected: measures.rowsRejected, outcome },
       outcome === 'superseded' ? `extract ingested; it supersedes extract ${committed.supersededExtractId}` : 'extract ingested',
     );
     return {
-      file: fileName, outcome, reason: null, siteCode: site.code, period, extractId: committed.extractId, version: committed.version,
+      file: fileName, outcome, reason: null, siteCode: site.code, period: period.period, extractId: committed.extractId, version: committed.version,
       rowsRead: measures.rowsRead, rowsAccepted: measures.rowsAccepted, rowsRejected: measures.rowsRejected,
-      supersededExtractId: committed.supersededExtractId, quality: measures, ...(options.recovered ? { recovered: true } : {}),
+      supersededExtractId: committed.supersededExtractId, quality: measures, ...(period.flag ? { flag: period.flag } : {}), ...(options.recovered ? { recovered: true } : {}),
     };
   } catch (error) {
-    writer?.abort();
-    const signal =
-      error instanceof QuarantineSignal ? error
-      : error instanceof CsvStructureError ? new QuarantineSignal(`${sniffed.kind === 'xlsx' ? 'Row' : 'Line'} ${error.line}: ${error.reason}. Nothing after this point can be read reliably, so no row of the file was stored.`, error.line)
-      : error instanceof WorkbookError ? new QuarantineSignal(`The workbook was not read: ${error.reason}`, null)
-      : null;
-    if (!signal) throw error;
-    const now = context.now();
-    quarantineFile(context.dataDir, claimed, { reason: signal.reason, line: signal.line, details: signal.details }, now);
-    recordIntakeEvent(store, { fileName, sha256, outcome: 'quarantined', reason: signal.reason, extractId: null, at: now.toISOString() });
-    logger.warn({ file: fileName, reason: signal.reason }, 'file quarantined');
-    const result = emptyResult(fileName, 'quarantined', signal.reason);
-    // A file refused because no row could be accepted was read: its counts still add up (read = rejected).
-    return signal.counts ? { ...result, rowsRead: signal.counts.rowsRead, rowsRejected: signal.counts.rowsRejected, quality: signal.counts.quality } : result;
+    writer.abort();
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', rollBack);
   }
+}
+
+/**
+ * Why the file as a whole cannot stand, once read: no rows and not a nil
+ * return; no row accepted; or mostly attendances another extract holds.
+ */
+function wholeFileRefusal(context: PipelineContext, fileName: string, site: { code: string; name: string }, measures: DataQuality, repeats: number, sample: IssueSample): Refusal | null {
+  if (measures.rowsRead === 0) return nilReturnRefusal(context.store, fileName, site.code);
+  let reason: string | null = null;
+  if (measures.rowsAccepted === 0 && repeats === 0) reason = `None of the ${measures.rowsRead} rows could be accepted.`;
+  else if (repeats > REPEAT_SHARE_LIMIT * measures.rowsRead) {
+    reason = `${repeats} of the ${measures.rowsRead} rows are attendances already in another current extract of ${site.code}: this looks like an extract sent again under another month's name. Nothing was stored; the other extracts stay current.`;
+  }
+  if (reason === null) return null;
+  // The hospital needs the row-by-row report most when the file is refused.
+  const written = writeExtractQualityReport(context.dataDir.reports, {
+    site,
+    period: periodFromFileName(fileName) ?? 'undated',
+    file: fileName,
+    extractId: null,
+    version: null,
+    refusal: reason,
+    ingestedAt: context.now().toISOString(),
+    supersedes: null,
+    quality: measures,
+    sampleIssues: sample.issues(),
+    issueCount: sample.count,
+  });
+  context.logger.info({ file: fileName, report: written.html }, 'data-quality report written for a refused file');
+  return {
+    reason,
+    line: null,
+    details: { rowsRead: measures.rowsRead, rejectsByReason: measures.rejectsByReason },
+    counts: { rowsRead: measures.rowsRead, rowsRejected: measures.rowsRejected, quality: measures },
+  };
 }

@@ -4,6 +4,7 @@
  * the slow part, so a long-running scheduler keeps it while the file is unchanged.
  */
 import { statSync } from 'node:fs';
+import { ConfigError } from '../config/load.ts';
 import { loadPseudonymKey } from '../deidentify/pseudonym-key.ts';
 import type { PlaceVocabularyInput } from '../deidentify/vocabulary.ts';
 import { withCoordinates } from '../geocode/coordinates.ts';
@@ -21,9 +22,16 @@ let cachedGazetteer: { file: string; mtimeMs: number; gazetteer: LoadedGazetteer
 export function loadConfiguredGazetteer(context: PipelineContext): LoadedGazetteer {
   const file = context.config.gazetteer;
   if (!file) throw new Error('The config names no gazetteer: build one with `istv gazetteer build` and set "gazetteer" in the config');
-  const mtimeMs = statSync(file).mtimeMs;
-  if (cachedGazetteer && cachedGazetteer.file === file && cachedGazetteer.mtimeMs === mtimeMs) return cachedGazetteer.gazetteer;
-  const gazetteer = loadGazetteer(file);
+  let mtimeMs: number;
+  let gazetteer: LoadedGazetteer;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+    if (cachedGazetteer && cachedGazetteer.file === file && cachedGazetteer.mtimeMs === mtimeMs) return cachedGazetteer.gazetteer;
+    gazetteer = loadGazetteer(file);
+  } catch (error) {
+    // A gazetteer that does not load is a fault of the config (exit 3), not of the run.
+    throw new ConfigError(context.config.configFile ?? '(inline config)', [`gazetteer: ${(error as Error).message}`]);
+  }
   cachedGazetteer = { file, mtimeMs, gazetteer };
   return gazetteer;
 }

@@ -24,6 +24,7 @@ import type { LoadedConfig } from '../config/load.ts';
 import type { DataDirectory } from '../config/data-dir.ts';
 import type { Logger } from '../log.ts';
 import type { StoreDatabase } from '../store/open.ts';
+import { acquireLock, describeOwner } from '../store/locks.ts';
 import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
 import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
 import { hospitalPack } from './hospital/pack.ts';
@@ -244,6 +245,21 @@ function removeStaleVersions(reportsDirectory: string, month: string): void {
 
 export async function publishMonth(context: ReportContext, month: string, options: PublishOptions = {}): Promise<PublishSummary> {
   assertMonth(month);
+  // One run at a time writes the data dir: a pack must not be cut while an ingest changes the month under it.
+  const lock = await acquireLock(context.store, 'data-dir', {
+    command: `istv report --month ${month}`,
+    waitSeconds: context.config.intake.lockWaitSeconds,
+    now: context.now,
+    onWait: (holder) => context.logger.info({ holder: describeOwner(holder) }, 'waiting for another run to release the data dir'),
+  });
+  try {
+    return await publishMonthHoldingLock(context, month, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function publishMonthHoldingLock(context: ReportContext, month: string, options: PublishOptions): Promise<PublishSummary> {
   const generatedAt = context.now().toISOString();
   const reportsDirectory = context.dataDir.reports;
   const monthLink = path.join(reportsDirectory, month);

@@ -8,8 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { currentIdentity, goneReason, type ProcessIdentity } from '../lib/process-identity.ts';
 
 export interface LockHolder {
   pid: number;
@@ -54,24 +54,6 @@ export interface AcquireLockOptions {
   identity?: { pid: number; host: string; bootId: string | null };
 }
 
-function readBootId(): string | null {
-  try {
-    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-  } catch {
-    return null;
-  }
-}
-
-function isProcessRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The scheduler lock of a data dir: beside the store, so that it covers exactly one data dir. */
 export function schedulerLockPath(dataDirRoot: string): string {
   return path.join(dataDirRoot, 'scheduler.lock');
@@ -98,11 +80,8 @@ function readHolder(file: string): LockHolder | null {
 const heldByThisProcess = new Set<string>();
 
 /** Why a holder is known to be gone, or null while it may still be running. */
-export function staleReason(holder: LockHolder, self: { pid: number; host: string; bootId: string | null }): string | null {
-  if (holder.host !== self.host) return null;
-  if (holder.bootId && self.bootId && holder.bootId !== self.bootId) return 'the machine has rebooted since';
-  if (holder.pid === self.pid) return heldByThisProcess.has(holder.token) ? null : 'its pid is now this process';
-  return isProcessRunning(holder.pid) ? null : `pid ${holder.pid} is not running`;
+export function staleReason(holder: LockHolder, self: ProcessIdentity): string | null {
+  return goneReason(holder, heldByThisProcess, self);
 }
 
 function tryCreate(file: string, holder: LockHolder): boolean {
@@ -167,10 +146,6 @@ export function acquireSchedulerLock(file: string, options: AcquireLockOptions):
     tookOverBecause = reason;
   }
   throw new SchedulerLockedError(file, readHolder(file));
-}
-
-function currentIdentity() {
-  return { pid: process.pid, host: os.hostname(), bootId: readBootId() };
 }
 
 export interface LockInspection {

@@ -130,7 +130,9 @@ export class ExtractWriter {
     }
   }
 
+  /** Rolls the extract back; a no-op once committed or aborted (a late abort must not roll back another file's transaction). */
   abort(): void {
+    if (this.finished) return;
     this.finished = true;
     this.transaction.rollback();
   }

@@ -61,15 +61,3 @@ export function readAssailantCount(value: string): FieldResult<number> {
   if (count > 50) return { ok: false, code: 'out_of_range', expected: 'a whole number of assailants, 0 to 50' };
   return { ok: true, value: count };
 }
-
-/**
- * Whether a value may be quoted back in an error message. Only short values made
- * of date, time and number characters qualify, and not when they hold a run of
- * nine or more digits (an NHS number, a phone number or a hospital number typed
- * into the wrong column must not be echoed).
- */
-export function isSafeToEcho(value: string): boolean {
-  if (value.length > 25) return false;
-  if (!/^[0-9:/.\- TtZ+]*$/.test(value)) return false;
-  return !/\d{9,}/.test(value.replace(/[\s\-.]/g, ''));
-}

@@ -61,12 +61,18 @@ export interface HeaderOptions {
 }
 
 export interface HeaderProblem {
-  /** What is wrong with the header, for the quarantine reason and the hospital. */
+  /** What is wrong with the header, for the quarantine reason and the hospital. Names canonical fields, never a cell. */
   message: string;
   missing: string[];
-  /** Source headers that were understood (no values). */
-  understood: Array<{ sourceHeader: string; field: string }>;
-  unrecognised: string[];
+  /** Columns (1-based) that were understood, with the field each supplies. */
+  understood: Array<{ column: number; field: string }>;
+  /**
+   * How many columns were not understood. Their text is not listed: in a file
+   * without a header the "header" is the first row, and its cells are data.
+   */
+  unrecognisedCount: number;
+  /** The field that two or more columns supply, with their positions (1-based). */
+  duplicate?: { field: string; columns: number[] };
 }
 
 export type HeaderResult = { ok: true; mapping: HeaderMapping } | { ok: false; problem: HeaderProblem };
@@ -91,22 +97,33 @@ export function mapHeader(headers: string[], options: HeaderOptions = {}): Heade
   }
 
   const columns: HeaderMapping['columns'] = [];
-  const taken = new Set<string>();
+  const taken = new Map<string, number[]>();
   const droppedColumns: string[] = [];
   const identifierColumns: string[] = [];
   headers.forEach((sourceHeader, index) => {
     const key = normaliseCodeText(sourceHeader);
     let target: Target = siteMapping.get(key) ?? builtInAliases.get(key) ?? { kind: 'dropped' };
-    if (target.kind === 'canonical') {
-      // A second column for the same field is kept out rather than silently overwriting the first.
-      if (taken.has(target.field)) target = { kind: 'dropped' };
-      else taken.add(target.field);
-    }
+    if (target.kind === 'canonical') taken.set(target.field, [...(taken.get(target.field) ?? []), index + 1]);
     if (target.kind === 'dropped' && sourceHeader.trim() !== '') droppedColumns.push(sourceHeader);
     if (target.kind === 'identifier') identifierColumns.push(sourceHeader);
     columns.push({ index, sourceHeader, target });
   });
 
+  const understood = columns.flatMap((c) => (c.target.kind === 'canonical' ? [{ column: c.index + 1, field: c.target.field }] : []));
+  // Two columns for one field: which one holds the truth cannot be known, and using either silently is wrong.
+  for (const [field, positions] of taken) {
+    if (positions.length < 2) continue;
+    return {
+      ok: false,
+      problem: {
+        message: `Columns ${positions.join(' and ')} are both ${field}; a header must name each field once. Remove or rename one of them, or map it with the site's columnMapping.`,
+        missing: [],
+        understood,
+        unrecognisedCount: droppedColumns.length,
+        duplicate: { field, columns: positions },
+      },
+    };
+  }
   const missing = MANDATORY.filter(({ anyOf }) => !anyOf.some((set) => set.every((column) => taken.has(column)))).map((m) => m.item);
   if (missing.length > 0) {
     return {
@@ -114,8 +131,8 @@ export function mapHeader(headers: string[], options: HeaderOptions = {}): Heade
       problem: {
         message: `The header has no column for ${missing.join('; ')}. Use the canonical names (${CANONICAL_COLUMNS.join(', ')}) or add a columnMapping for this site.`,
         missing,
-        understood: columns.flatMap((c) => (c.target.kind === 'canonical' ? [{ sourceHeader: c.sourceHeader, field: c.target.field }] : [])),
-        unrecognised: droppedColumns,
+        understood,
+        unrecognisedCount: droppedColumns.length,
       },
     };
   }

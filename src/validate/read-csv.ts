@@ -176,11 +176,17 @@ export async function* readCsvRecordBatches(file: string, format: CsvFormat): As
     const rest = decoder?.decode() ?? '';
     if (rest) parser.write(rest);
     // The last record is only parsed (or found broken) when the input ends; errors arrive a tick later.
+    // csv-parse destroys itself on an error, and a destroyed stream emits neither
+    // 'finish' nor 'close' again: waiting for them then would wait forever.
     await new Promise<void>((resolve) => {
+      if (parser.destroyed || parseFailure !== null) return resolve();
       parser.once('finish', resolve);
       parser.once('close', resolve);
+      parser.once('error', () => resolve());
       parser.end();
     });
+    // The error of the last record is emitted a tick after it is found.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const batch = take();
     if (batch.length > 0) yield batch;
   } finally {

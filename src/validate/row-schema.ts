@@ -15,7 +15,8 @@ import type { SiteConfig } from '../config/sites.ts';
 import { daysBetween, minutesBetween, parseDate, parseDateTime, parseTime } from './dates.ts';
 import { memoise } from '../lib/bounded-memo.ts';
 import { normalisePostcode } from '../lib/postcode.ts';
-import { isSafeToEcho, readAge, readAssailantCount, readSex, readYesNo, type FieldResult } from './fields.ts';
+import { echoSiteCode } from './site-code.ts';
+import { readAge, readAssailantCount, readSex, readYesNo, type FieldResult } from './fields.ts';
 import type { InputColumn } from '../../schemas/columns.ts';
 import type { ExtractRow, IdentifierFields, LocalDateTime, RowIssue, RowIssueCode } from './types.ts';
 
@@ -30,10 +31,6 @@ export const LONG_BEFORE_ARRIVAL_DAYS = 30;
 interface IssueParams {
   code: RowIssueCode;
   severity: 'error' | 'warning';
-}
-
-function quoted(value: string): string {
-  return isSafeToEcho(value) ? ` '${value}'` : '';
 }
 
 function blank(value: string | undefined): value is undefined {
@@ -122,12 +119,12 @@ function readDateTime(check: RowCheck, raw: RawRow, prefix: 'assault' | 'arrival
   if (!blank(combined)) {
     const value = parseDateTime(combined);
     if (value === null) {
-      problem(check, `${prefix}_datetime`, 'invalid_date', `${prefix}_datetime${quoted(combined.trim())} is not a date and time; expected DD/MM/YYYY HH:MM, YYYY-MM-DDTHH:MM or an Excel date number`, severity);
+      problem(check, `${prefix}_datetime`, 'invalid_date', `${prefix}_datetime is not a date and time; expected DD/MM/YYYY HH:MM, YYYY-MM-DDTHH:MM or an Excel date number`, severity);
       return null;
     }
     if (value.time === null && !blank(timePart)) {
       const time = parseTime(timePart);
-      if (time === null) problem(check, `${prefix}_time`, 'invalid_time', `${prefix}_time${quoted(timePart.trim())} is not a time of day; expected HH:MM; the time was dropped`, 'warning');
+      if (time === null) problem(check, `${prefix}_time`, 'invalid_time', `${prefix}_time is not a time of day; expected HH:MM; the time was dropped`, 'warning');
       return { date: value.date, time };
     }
     return value;
@@ -136,12 +133,12 @@ function readDateTime(check: RowCheck, raw: RawRow, prefix: 'assault' | 'arrival
     // A date column may itself carry a time (some systems export "22/11/2026 00:00").
     const value = parseDateTime(datePart) ?? dateWithoutTime(parseDate(datePart));
     if (value === null) {
-      problem(check, `${prefix}_date`, 'invalid_date', `${prefix}_date${quoted(datePart.trim())} is not a date; expected DD/MM/YYYY or YYYY-MM-DD`, severity);
+      problem(check, `${prefix}_date`, 'invalid_date', `${prefix}_date is not a date; expected DD/MM/YYYY or YYYY-MM-DD`, severity);
       return null;
     }
     if (blank(timePart)) return { date: value.date, time: value.time !== '00:00' ? value.time : null };
     const time = parseTime(timePart) ?? parseDateTime(timePart)?.time ?? null;
-    if (time === null) problem(check, `${prefix}_time`, 'invalid_time', `${prefix}_time${quoted(timePart.trim())} is not a time of day; expected HH:MM; the time was dropped`, 'warning');
+    if (time === null) problem(check, `${prefix}_time`, 'invalid_time', `${prefix}_time is not a time of day; expected HH:MM; the time was dropped`, 'warning');
     return { date: value.date, time };
   }
   if (mandatory) problem(check, `${prefix}_datetime`, 'required', `${prefix}_datetime is required (the ${prefix} date, with the time if known)`);
@@ -216,10 +213,10 @@ export function createRowSchema(options: RowSchemaOptions) {
       const siteCode = (blank(raw.site_code) ? options.defaultSiteCode ?? '' : raw.site_code.trim()).toUpperCase();
       let matchers: SiteMatchers | undefined;
       if (siteCode === '') problem(check, 'site_code', 'required', 'site_code is required (an ODS site code such as RKEQ4), or name the site in the file name');
-      else if (!/^[A-Z0-9]{3,12}$/.test(siteCode)) problem(check, 'site_code', 'invalid_site_code', `site_code${quoted(siteCode)} is not an ODS site code (3 to 12 letters or digits)`);
+      else if (!/^[A-Z0-9]{3,12}$/.test(siteCode)) problem(check, 'site_code', 'invalid_site_code', `site_code is not an ODS site code (3 to 12 letters or digits)`);
       else {
         matchers = matchersBySite.get(siteCode);
-        if (!matchers) problem(check, 'site_code', 'unknown_site', `site_code '${siteCode}' is not a site in the config`);
+        if (!matchers) problem(check, 'site_code', 'unknown_site', `site_code${echoSiteCode(siteCode)} is not a site in the config; expected one of ${[...options.sites.keys()].join(', ')}`);
       }
 
       // Dates
@@ -251,7 +248,7 @@ export function createRowSchema(options: RowSchemaOptions) {
         }
         if (!mapped.matched && mapped.category === 'unknown') {
           // A code that no list knows is a missing mandatory item, not a weapon.
-          problem(check, 'assault_method', 'unrecognised_code', `assault_method${quoted(methodText)} is a code in no code list or site codeMappings; expected one of ${WEAPON_CATEGORIES.join(', ')} or a mapped code`);
+          problem(check, 'assault_method', 'unrecognised_code', `assault_method is a code in no code list or site codeMappings; expected one of ${WEAPON_CATEGORIES.join(', ')} or a mapped code`);
         } else if (!mapped.matched && weapon === mapped.category) {
           problem(check, 'assault_method', 'unrecognised_code', `assault_method is not in the code list; recorded as ${weapon}`, 'warning');
         }
@@ -263,7 +260,7 @@ export function createRowSchema(options: RowSchemaOptions) {
         const mapped = mapCode(matchers.locationType, locationTypeText, 'unknown', 'other');
         locationType = mapped.category;
         if (!mapped.matched && mapped.category === 'unknown') {
-          problem(check, 'location_type', 'unrecognised_code', `location_type${quoted(locationTypeText)} is a code in no code list or site codeMappings; expected one of ${LOCATION_TYPE_CATEGORIES.join(', ')} or a mapped code`);
+          problem(check, 'location_type', 'unrecognised_code', `location_type is a code in no code list or site codeMappings; expected one of ${LOCATION_TYPE_CATEGORIES.join(', ')} or a mapped code`);
         } else if (!mapped.matched) problem(check, 'location_type', 'unrecognised_code', `location_type is not in the code list; recorded as ${locationType}`, 'warning');
       }
 

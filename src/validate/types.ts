@@ -49,6 +49,7 @@ export type RowIssueCode =
   | 'invalid_site_code'
   | 'unknown_site'
   | 'duplicate_attendance'
+  | 'repeat_of_other_extract'
   | 'wrong_column_count'
   | 'outside_reporting_period'
   | 'coordinates_outside_area'

@@ -80,7 +80,7 @@ export class ExtractValidator {
       extra.push({ file: fileName, line, field: null, code: 'wrong_column_count', message: `the row has ${fields.length} fields but the header has ${headerWidth}; the missing fields were read as blank`, severity: 'warning' });
     }
     if (row && row.siteCode !== siteCode) {
-      extra.push({ file: fileName, line, field: 'site_code', code: 'unknown_site', message: `site_code '${row.siteCode}' differs from this extract's site ${siteCode}; send each site's rows in its own file`, severity: 'error' });
+      extra.push({ file: fileName, line, field: 'site_code', code: 'unknown_site', message: `site_code differs from this extract's site ${siteCode}; send each site's rows in its own file`, severity: 'error' });
     }
     if (row && row.attendanceId !== null && this.attendances.seenBefore(attendanceHash(siteCode, row.attendanceId))) {
       extra.push({ file: fileName, line, field: 'attendance_id', code: 'duplicate_attendance', message: 'attendance_id repeats an earlier row of this file; the later row was rejected', severity: 'error' });

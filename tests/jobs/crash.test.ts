@@ -57,8 +57,8 @@ function runOnce(configFile: string, plan: KillPlan): Promise<ChildRun> {
     if (plan?.after === 'spawn') arm();
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
-      // Not a TTY, so the log lines on stderr are JSON.
-      if (plan?.after === 'ingest started' && /"job":"poll-inbox"[^\n]*"msg":"job started"/.test(stderr)) arm();
+      // Readable log lines on stderr, one a line, with their fields after the message.
+      if (plan?.after === 'ingest started' && /job started[^\n]*"job":"poll-inbox"/.test(stderr)) arm();
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {

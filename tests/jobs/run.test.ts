@@ -141,7 +141,7 @@ describe('the istv jobs and istv run commands', () => {
     const running = new Promise<void>((resolve, reject) => {
       jobs.stderr.on('data', (chunk) => {
         jobsLog += chunk;
-        if (jobsLog.includes('"msg":"scheduler running"')) resolve();
+        if (jobsLog.includes('scheduler running')) resolve();
       });
       jobs.on('close', (code) => reject(new Error(`istv jobs exited early (${code}): ${jobsLog}`)));
     });
@@ -159,7 +159,7 @@ describe('the istv jobs and istv run commands', () => {
       expect(second.stderr).toContain(`pid ${jobs.pid} on ${os.hostname()}`);
       jobs.kill('SIGTERM');
       expect(await exited).toBe(EXIT.ok);
-      expect(jobsLog).toContain('"msg":"scheduler stopped"');
+      expect(jobsLog).toContain('scheduler stopped');
       expect(existsSync(path.join(setup.config.dataDir, 'scheduler.lock'))).toBe(false);
     } finally {
       jobs.kill('SIGKILL');

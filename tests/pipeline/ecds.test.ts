@@ -40,7 +40,9 @@ describe('ECDS column names', () => {
     ['EC_Place_Of_Injury_SNOMED_CT', 'location_type'],
     ['EC_Arrival_Date', 'arrival_date'],
   ])('%s is read as %s', (header, field) => {
-    const result = mapHeader([header, 'assault_datetime', 'weapon', 'location type']);
+    // The other required fields, each named once: a header that names a field twice is refused.
+    const others = [['assault_method', 'weapon'], ['location_type', 'location type']].filter(([other]) => other !== field).map(([, name]) => name!);
+    const result = mapHeader([header, 'assault_datetime', ...others]);
     const target = result.ok ? result.mapping.columns[0]!.target : null;
     expect(target).toEqual({ kind: 'canonical', field });
   });

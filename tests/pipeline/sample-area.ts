@@ -33,7 +33,8 @@ export interface SampleSetup {
 export function sampleSetup(overrides: Record<string, unknown> = {}): SampleSetup {
   const folder = mkdtempSync(path.join(tmpdir(), 'istv-test-'));
   const raw = JSON.parse(readFileSync(path.join(sampleData, 'istv.config.json'), 'utf8')) as Record<string, unknown>;
-  const configJson = { ...raw, gazetteer: sampleGazetteer(), dataDir: path.join(folder, 'data'), ...overrides };
+  // Files are dropped whole by the tests, so they need not settle first.
+  const configJson = { ...raw, gazetteer: sampleGazetteer(), dataDir: path.join(folder, 'data'), intake: { settleSeconds: 0 }, ...overrides };
   const configFile = path.join(folder, 'istv.config.json');
   writeFileSync(configFile, JSON.stringify(configJson, null, 2));
   return { folder, configFile, config: parseConfig(configJson, folder, configFile) };

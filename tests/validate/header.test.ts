@@ -37,8 +37,16 @@ describe('mapHeader understands the hospital header', () => {
     expect(result.ok && result.mapping.droppedColumns).toEqual(['Triage category', 'Discharge destination']);
   });
 
-  it('keeps the first of two columns for one field and drops the second', () => {
-    expect(targets(['assault_datetime', 'Incident Date Time', 'assault_method', 'location_type'])).toEqual(['assault_datetime', 'dropped', 'assault_method', 'location_type']);
+  it.each([
+    ['the same name twice', ['assault_datetime', 'assault_method', 'assault_datetime', 'location_type'], 'assault_datetime', [1, 3]],
+    ['a name and its alias', ['assault_datetime', 'Incident Date Time', 'assault_method', 'location_type'], 'assault_datetime', [1, 2]],
+    ['two aliases', ['assault_datetime', 'Weapon', 'assault_method', 'location_type'], 'assault_method', [2, 3]],
+  ])('refuses a header with one field twice (%s), naming the field and the columns', (_name, headers, field, columns) => {
+    const result = mapHeader(headers);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.duplicate).toEqual({ field, columns });
+    expect(result.problem.message).toContain(`Columns ${columns.join(' and ')} are both ${field}`);
   });
 
   it.each([

@@ -6,7 +6,10 @@ import { EXIT } from '../exit-codes.ts';
 export function register(program: Command): void {
   program
     .command('keygen')
-    .description('Create a pseudonym key file (32 random bytes, mode 0600) for repeat-attendance keys. Keep it apart from the store and its backups; name it in deidentify.pseudonymKeyFile or pass it as ISTV_PSEUDONYM_KEY.')
+    .description(
+      'Create a pseudonym key file for repeat-attendance keys: 32 random bytes written as 64 hex digits and a newline, mode 0600 ' +
+        '(istv reads any hex or base64 text of at least 32 bytes). Keep it apart from the store and its backups; name it in deidentify.pseudonymKeyFile or pass its text as ISTV_PSEUDONYM_KEY.',
+    )
     .argument('<file>', 'where to write the key (never overwritten)')
     .action(
       action(async (_options, command) => {

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { listClaims, scanInbox } from '../../intake/claim.ts';
+import { lockHolder } from '../../store/locks.ts';
 import { formatScheduleStatus, scheduleStatus } from '../../schedule/status.ts';
 import { lastRuns, recentIntakeEvents, siteMonthStatus } from '../../store/status-queries.ts';
 import { policeImports } from '../../store/police-crimes.ts';
@@ -16,12 +18,21 @@ export function register(program: Command): void {
         const months = siteMonthStatus(context.store);
         const events = recentIntakeEvents(context.store);
         const runs = lastRuns(context.store);
-        const waiting = readdirSync(context.dataDir.inbox).filter((name) => !name.startsWith('.'));
+        const inbox = scanInbox(context.dataDir, { settleMs: context.config.intake.settleSeconds * 1000, now: new Date() });
+        const waiting = [...inbox.ready.map((file) => path.basename(file)), ...inbox.settling];
+        const claims = listClaims(context.dataDir).map((claim) => ({
+          file: claim.originalName, claimedBy: `pid ${claim.owner.pid} on ${claim.owner.host} (${claim.owner.command})`, since: claim.owner.startedAt, attempts: claim.attempts,
+          stuck: claim.ownerGone !== null, why: claim.ownerGone,
+        }));
+        const dataDirLock = lockHolder(context.store, 'data-dir');
         const schedule = scheduleStatus(context);
         const police = policeImports(context.store, { currentOnly: true });
         const policeSummary = { months: [...new Set(police.map((entry) => entry.month))].sort(), forces: [...new Set(police.map((entry) => entry.force))].sort(), crimes: police.reduce((total, entry) => total + entry.rowsKept, 0) };
         const alerts = latestPublishedAlerts(context.dataDir.reports);
-        const status = { dataDir: context.dataDir.root, sites: context.config.sites.map((s) => s.code), months, inbox: waiting, intakeEvents: events, runs, schedule, police: policeSummary, alerts };
+        const status = {
+          dataDir: context.dataDir.root, sites: context.config.sites.map((s) => s.code), months, inbox: waiting, settling: inbox.settling, notRegular: inbox.notRegular,
+          processing: claims, dataDirLock, intakeEvents: events, runs, schedule, police: policeSummary, alerts,
+        };
         printResult(options, status, () => {
           const lines = [`Data dir: ${context.dataDir.root}`, '', 'site   month    ver  read  accepted rejected geocoded  file'];
           for (const m of months) {
@@ -30,7 +41,15 @@ export function register(program: Command): void {
             lines.push(`${m.siteCode.padEnd(6)} ${m.period}  v${String(m.version).padEnd(3)} ${String(m.rowsRead).padStart(5)} ${String(m.rowsAccepted).padStart(9)} ${String(m.rowsRejected).padStart(8)} ${geocoded.padStart(8)}  ${m.file}${history}`);
           }
           if (months.length === 0) lines.push('(no extract ingested yet)');
-          lines.push('', `Inbox: ${waiting.length} file(s) waiting`);
+          lines.push('', `Inbox: ${waiting.length} file(s) waiting${inbox.settling.length > 0 ? `, ${inbox.settling.length} of them still being written` : ''}`);
+          if (inbox.notRegular.length > 0) lines.push(`  not regular files, never read (remove them): ${inbox.notRegular.join(', ')}`);
+          if (claims.length > 0) {
+            lines.push('', 'In processing/:');
+            for (const claim of claims) {
+              lines.push(`  ${claim.file}: claimed by ${claim.claimedBy} at ${claim.since}, ${claim.attempts} attempt(s)${claim.stuck ? ` — stuck (${claim.why}); the next ingest finishes it or sets it aside` : ''}`);
+            }
+          }
+          if (dataDirLock) lines.push('', `Data dir held by pid ${dataDirLock.pid} on ${dataDirLock.host} (${dataDirLock.command}) since ${dataDirLock.startedAt}`);
           const refused = events.filter((e) => e.outcome === 'quarantined');
           if (refused.length > 0) {
             lines.push('', 'Quarantined files:');
