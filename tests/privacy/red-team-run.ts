@@ -61,6 +61,8 @@ export async function runRedTeam(options: RedTeamOptions): Promise<RedTeamRun> {
     gazetteer: gazetteerFile,
     sites: set.sites.map((site) => ({ code: site.code, name: site.name, longitude: site.longitude, latitude: site.latitude })),
     deidentify: { pseudonymKeyFile: keyFile },
+    // The extracts are written just before the run: claim them at once rather than wait for them to settle.
+    intake: { settleSeconds: 0 },
   };
   const configFile = path.join(folder, 'istv.config.json');
   writeFileSync(configFile, JSON.stringify(configJson));
