@@ -27,6 +27,23 @@ export function lsoaCodeOf(feature: Feature, index = 0): string {
   return code;
 }
 
+/** A feature's ward or borough (LAD) as ONS names it (WDyyCD/WDyyNM, LADyyCD/LADyyNM) or as the gazetteer does (wardCode, ladCode). */
+function codeAndName(feature: Feature, prefix: 'WD' | 'LAD', codeKey: string, nameKey: string): { code: string; name: string } | null {
+  const properties = feature.properties ?? {};
+  const names = Object.keys(properties);
+  const code = text(properties[latest(names, new RegExp(`^${prefix}\\d\\dCD$`, 'i')) ?? codeKey]);
+  if (!code) return null;
+  return { code, name: text(properties[latest(names, new RegExp(`^${prefix}\\d\\dNM$`, 'i')) ?? nameKey]) ?? code };
+}
+
+export function wardOfFeature(feature: Feature): { code: string; name: string } | null {
+  return codeAndName(feature, 'WD', 'wardCode', 'wardName');
+}
+
+export function boroughOfFeature(feature: Feature): { code: string; name: string } | null {
+  return codeAndName(feature, 'LAD', 'ladCode', 'ladName');
+}
+
 export function areaFromBoundaries(boundaries: FeatureCollection): AreaLsoa[] {
   return boundaries.features.map((feature, index) => {
     const properties = feature.properties ?? {};
@@ -49,13 +66,13 @@ export function areaFromBoundaries(boundaries: FeatureCollection): AreaLsoa[] {
 
 /** The gazetteer's LSOA records (or anything shaped like them) as a FeatureCollection for the maps. */
 export function boundariesFromLsoaRecords(
-  lsoas: Array<{ code: string; name: string; wardCode: string | null; wardName: string | null; population: number | null; geometry: Polygon | MultiPolygon }>,
+  lsoas: Array<{ code: string; name: string; wardCode: string | null; wardName: string | null; ladCode?: string | null; ladName?: string | null; population: number | null; geometry: Polygon | MultiPolygon }>,
 ): LsoaBoundaries {
   return {
     type: 'FeatureCollection',
     features: lsoas.map((lsoa) => ({
       type: 'Feature',
-      properties: { code: lsoa.code, name: lsoa.name, wardCode: lsoa.wardCode, wardName: lsoa.wardName, population: lsoa.population },
+      properties: { code: lsoa.code, name: lsoa.name, wardCode: lsoa.wardCode, wardName: lsoa.wardName, ladCode: lsoa.ladCode ?? null, ladName: lsoa.ladName ?? null, population: lsoa.population },
       geometry: lsoa.geometry,
     })),
   };

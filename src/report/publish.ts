@@ -26,7 +26,9 @@ import type { Logger } from '../log.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import { acquireLock, describeOwner } from '../store/locks.ts';
 import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
-import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
+import { gazetteerSources, reportInputsFromGazetteer } from './gazetteer-inputs.ts';
+import { AttributionBuilder, attributeFiles } from './attribution.ts';
+import { comparisonMonths } from '../aggregate/ed-police-tables.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
 import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
@@ -171,6 +173,9 @@ function publishedReleases(reportsDirectory: string, month: string, pack: PackBu
   return published;
 }
 
+/** Packs with the ED-beside-police section, which shows police.uk data. */
+const POLICE_DATA_AUDIENCES: ReadonlySet<string> = new Set(['police', 'public-health']);
+
 const PACKS: Array<PackBuilder<unknown>> = [policePack as PackBuilder<unknown>, licensingPack as PackBuilder<unknown>, publicHealthPack as PackBuilder<unknown>, hospitalPack as PackBuilder<unknown>];
 
 /**
@@ -267,6 +272,11 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   const fromGazetteer = options.lsoaBoundaries === undefined || options.premises === undefined ? reportInputsFromGazetteer(context.config.gazetteer) : null;
   const boundaries = ((options.lsoaBoundaries as LsoaBoundaries | undefined) ?? fromGazetteer?.lsoaBoundaries) ?? null;
   const premises = options.premises ?? fromGazetteer?.premises ?? null;
+  // The attribution stands on what was used: the gazetteer that placed the records, and boundaries given directly.
+  const attribution = new AttributionBuilder(generatedAt.slice(0, 4));
+  for (const source of fromGazetteer?.sources ?? gazetteerSources(context.config.gazetteer)) attribution.source(source);
+  if (options.lsoaBoundaries) attribution.boundaries(options.lsoaBoundaries);
+  const baseAttribution = attribution.build();
   const settings = reportConfig(context);
   let revised: string | null = null;
   if (options.revised) {
@@ -298,15 +308,20 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   const audiences: Array<{ audience: string; files: PackFile[]; release: ProtectedRelease }> = [];
   // One snapshot of the store for every pack, so an ingest running alongside cannot make two packs disagree.
   context.store.transaction(() => {
+    // police.uk data is shown (ED beside police) only in these packs, and only when months with both are held.
+    const policeShown = comparisonMonths(context.store, month, input.monthsReceived).length > 0;
+    const withPolice = policeShown ? attribution.policeUk().build() : baseAttribution;
     for (const pack of PACKS) {
       const { tables, prepared } = pack.prepare(input);
       const policy = policyFor(context, pack.audience);
       const published = policy.method === 'none' || !AUDIT_AGAINST_PUBLISHED ? [] : publishedReleases(reportsDirectory, month, pack, input, policy, context.logger);
       const release = protectAndAudit(tables, policy, pack.audience, month, published);
-      audiences.push({ audience: pack.audience, files: pack.render(input, prepared, release), release });
+      const packAttribution = POLICE_DATA_AUDIENCES.has(pack.audience) ? withPolice : baseAttribution;
+      audiences.push({ audience: pack.audience, files: attributeFiles(pack.render(input, prepared, release), packAttribution, { title: (file) => `${pack.audience}: ${file.path}`, methodStatement: release.methodStatement }), release });
     }
     const publicHealth = audiences.find((entry) => entry.audience === 'public-health')!;
-    audiences.push({ audience: 'core', ...coreFiles(input, publicHealth.release) });
+    const core = coreFiles(input, publicHealth.release);
+    audiences.push({ audience: 'core', release: core.release, files: attributeFiles(core.files, baseAttribution, { title: (file) => file.path, methodStatement: core.release.methodStatement }) });
   })();
 
   const packsDirectory = path.join(reportsDirectory, '.packs');

@@ -8,7 +8,7 @@ import { premisesFileName } from '../../src/report/licensing/pack.ts';
 import { ProtectedTableIndex } from '../../src/report/protected-table.ts';
 import { protectedTableToCsv, toCsv } from '../../src/report/render/csv.ts';
 import { escapeHtml, html, renderTable } from '../../src/report/render/html.ts';
-import { legendClasses, renderChoropleth, type MapValue } from '../../src/report/render/map.ts';
+import { renderChoropleth, type MapValue } from '../../src/report/render/map.ts';
 import { areaFromBoundaries } from '../../src/report/area.ts';
 import { haringeyDirectory, haveSharedData } from './scenario.ts';
 
@@ -114,16 +114,7 @@ describe('figures derived from protected values', () => {
   });
 });
 
-describe('map legends', () => {
-  it.each([
-    [[0], true, ['0']],
-    [[0, 13, 26, 39], true, ['0', '1–13', '14–26', '27–39', 'over 39']],
-    [[0, 1, 2, 3], true, ['0', '1', '2', '3', 'over 3']],
-    [[0, 2.5, 5, 7.5], false, ['0', '0–2.5', '2.5–5', '5–7.5', 'over 7.5']],
-  ])('breaks %j', (breaks, whole, expected) => {
-    expect(legendClasses(breaks, whole).map((entry) => entry.text)).toEqual(expected);
-  });
-
+describe('premises file names', () => {
   it.each([
     ['premises/../../etc', 'premises-etc'],
     ['hgy-osm-node/477938811', 'hgy-osm-node-477938811'],

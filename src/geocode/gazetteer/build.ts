@@ -12,6 +12,7 @@ import { readLsoaBoundaries } from './read-lsoas.ts';
 import { readPostcodes } from './read-postcodes.ts';
 import { readOpenNames, readPlacesGeoJson, readPremisesCsv, type PlaceRole } from './read-places.ts';
 import { readSites } from './read-sites.ts';
+import { declaredProvenance } from './provenance.ts';
 import { applyAliases, readAliases } from './read-aliases.ts';
 import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type PostcodeRecord, type SiteRecord } from './types.ts';
 
@@ -43,7 +44,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   for (const file of inputs.lsoa) {
     const lsoas = readLsoaBoundaries(file);
     for (const lsoa of lsoas) if (!lsoaByCode.has(lsoa.code)) lsoaByCode.set(lsoa.code, lsoa);
-    sources.push({ role: 'lsoa', file: sourceName(file), format: `ONS LSOA ${lsoas[0]?.vintage ?? ''} GeoJSON`, records: lsoas.length, skipped: 0 });
+    sources.push({ role: 'lsoa', file: sourceName(file), format: `ONS LSOA ${lsoas[0]?.vintage ?? ''} GeoJSON`, records: lsoas.length, skipped: 0, ...declaredProvenance(file) });
   }
   const lsoas = [...lsoaByCode.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
   const vintages = new Set(lsoas.map((l) => l.vintage));
@@ -93,7 +94,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
       if (!streetPoints.has(key)) streetPoints.set(key, []);
       streetPoints.get(key)!.push(point);
     }
-    sources.push({ role, file: sourceName(file), format: result.format, records: result.records.length - dropped, skipped: result.skipped + dropped });
+    sources.push({ role, file: sourceName(file), format: result.format, records: result.records.length - dropped, skipped: result.skipped + dropped, ...declaredProvenance(file) });
   };
   const roles: Array<[PlaceRole, string[] | undefined]> = [
     ['premises', inputs.premises],

@@ -75,6 +75,10 @@ export interface GazetteerSource {
   format: string;
   records: number;
   skipped: number;
+  /** The attribution statement the file declares about itself, or that its publisher's features show (src/geocode/gazetteer/provenance.ts). */
+  attribution?: string;
+  /** The licence the file declares. */
+  licence?: string;
 }
 
 export interface GazetteerFile {

@@ -18,6 +18,7 @@ import { toCsv, csvMetadata } from '../render/csv.ts';
 import { policeRecordProperties, policeRecordsGeoJson } from '../render/geojson.ts';
 import { html, renderCaveats, renderDocument, renderTable, type Html } from '../render/html.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
+import { placementOf, renderMappedShare, renderRankedShare, type Shown } from '../placement.ts';
 import { renderChangeTable, lsoaMapValues } from '../render/sections.ts';
 import { alertsTable, renderAlertsSection } from '../sections/alerts.ts';
 import { prepareEdPolice, renderEdPoliceSection, type EdPolicePrepared } from '../sections/ed-police.ts';
@@ -55,11 +56,21 @@ function recordsCsv(records: PoliceRecord[]): string {
   );
 }
 
-function hotspotSection(release: ProtectedRelease, tableId: string, dimension: string, heading: string): Html {
+function hotspotSection(release: ProtectedRelease, tableId: string, dimension: string, heading: string, month: string): Html {
   const table = findTable(release.tables, tableId);
   const ranked = rankValues(table, dimension).filter((value) => value !== UNPLACED).slice(0, HOTSPOT_COUNT);
-  if (ranked.length === 0) return html`<h3>${heading}</h3><p>No assaults this month were placed at a ${dimension === 'lsoa' ? 'known LSOA' : dimension}.</p>`;
-  return html`<h3>${heading}</h3>${renderTable(table, { rows: dimension, rowValues: ranked, withoutTotalRow: true, caption: `${heading} (top ${ranked.length})` })}`;
+  const core = findTable(release.tables, 'lsoa-weapon');
+  const share =
+    dimension === 'lsoa'
+      ? renderMappedShare(placementOf(core, 'lsoa', { month }), 'assaults', 'a home address, a place not matched, or no location given')
+      : renderRankedShare(shownCell(table, {}), placementOf(core, 'lsoa', { month }).total, `at a ${dimension}`);
+  if (ranked.length === 0) return html`<h3>${heading}</h3><p>No assaults this month were placed at a ${dimension === 'lsoa' ? 'known LSOA' : dimension}.</p>${share}`;
+  return html`<h3>${heading}</h3>${renderTable(table, { rows: dimension, rowValues: ranked, withoutTotalRow: true, caption: `${heading} (top ${ranked.length})` })}${share}`;
+}
+
+function shownCell(table: ProtectedRelease['tables'][number], keys: Record<string, string>): Shown {
+  const cell = new ProtectedTableIndex(table).cell(keys);
+  return { value: cell.value, display: cell.display };
 }
 
 export const policePack: PackBuilder<PolicePrepared> = {
@@ -96,10 +107,10 @@ export const policePack: PackBuilder<PolicePrepared> = {
     const body = html`
 <section><h2>This month</h2>${renderChangeTable(changes)}</section>
 <section><h2>Where: hotspot map by LSOA</h2>
-${input.boundaries ? renderChoropleth(input.boundaries, mapValues, { title: `Assault attendances by LSOA, ${monthLabel(month)}`, unit: 'Assault attendances' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
-${hotspotSection(release, 'lsoa-weapon', 'lsoa', 'LSOAs with the most assaults')}
-${hotspotSection(release, 'street-hotspots', 'street', 'Streets')}
-${hotspotSection(release, 'premises-hotspots', 'premises', 'Premises')}
+${input.boundaries ? renderChoropleth(input.boundaries, mapValues, { title: `Assault attendances by LSOA, ${monthLabel(month)}`, unit: 'Assault attendances', placement: renderMappedShare(placementOf(core, 'lsoa', { month })) }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
+${hotspotSection(release, 'lsoa-weapon', 'lsoa', 'LSOAs with the most assaults', month)}
+${hotspotSection(release, 'street-hotspots', 'street', 'Streets', month)}
+${hotspotSection(release, 'premises-hotspots', 'premises', 'Premises', month)}
 </section>
 ${renderAlertsSection(input.alerts, POLICE_ALERT_SCOPES, release)}
 ${renderHotspotSection(input, prepared.hotspots, release)}

@@ -28,6 +28,7 @@ import { renderBarChart, renderLineChart } from '../render/charts.ts';
 import { lsoaValuesGeoJson } from '../render/geojson.ts';
 import { html, renderCaveats, renderDocument, renderTable } from '../render/html.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
+import { placementOf, renderMappedShare } from '../placement.ts';
 import { lsoaMapValues, renderChangeTable } from '../render/sections.ts';
 import { alertsTable, renderAlertsSection } from '../sections/alerts.ts';
 import { prepareEdPolice, renderEdPoliceSection, type EdPolicePrepared } from '../sections/ed-police.ts';
@@ -86,9 +87,9 @@ ${renderLineChart(trend, { dimension: 'month', title: 'Assault attendances per m
 ${renderTable(trend, { rows: 'month', columns: 'weapon' })}
 </section>
 <section><h2>Where: rates by LSOA</h2>
-${input.boundaries ? renderChoropleth(input.boundaries, hasPopulation ? rates : counts, { title: mapTitle, unit: hasPopulation ? 'Per 1,000 usual residents (census count carried by the boundaries)' : 'Assault attendances' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
+${input.boundaries ? renderChoropleth(input.boundaries, hasPopulation ? rates : counts, { title: mapTitle, unit: hasPopulation ? 'Per 1,000 usual residents (census count carried by the boundaries)' : 'Assault attendances', placement: renderMappedShare(placementOf(lsoaCounts)) }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
 <p class="small">Rates are worked out from the published (protected) counts and are not shown where the count is under ${String(input.rateMinimumCount ?? 0)}.</p>
-${rateRows.length === 0 ? html`<p>No LSOA has enough attendances for a rate to be shown.</p>` : html`<table data-rates><caption>Highest rates per 1,000 residents, ${yearLabel}</caption><thead><tr><th>LSOA</th><th>Attendances</th><th>Residents</th><th>Rate per 1,000</th></tr></thead><tbody>${rateRows.map(([code, rate]) => html`<tr><th class="row">${rate.label ?? code}</th><td data-table="lsoa-12-months" data-keys="${JSON.stringify(lsoaIndex.keysOf({ lsoa: code }))}">${lsoaIndex.display({ lsoa: code })}</td><td>${String(population.get(code) ?? '')}</td><td>${rate.display}</td></tr>`)}</tbody></table>`}
+${rateRows.length === 0 ? html`<p>No LSOA has enough attendances for a rate to be shown.</p>` : html`<table data-rates><caption>Highest rates per 1,000 residents, ${yearLabel}</caption><thead><tr><th>LSOA</th><th>Attendances</th><th>Residents</th><th>Rate per 1,000</th></tr></thead><tbody>${rateRows.map(([code, rate]) => html`<tr><th class="row">${rate.label ?? code}</th><td data-table="lsoa-12-months" data-keys="${JSON.stringify(lsoaIndex.keysOf({ lsoa: code }))}">${lsoaIndex.display({ lsoa: code })}</td><td>${String(population.get(code) ?? '')}</td><td>${rate.display}</td></tr>`)}</tbody></table>${renderMappedShare(placementOf(lsoaCounts))}`}
 ${renderTable(findTable(release.tables, 'ward-weapon'), { rows: 'ward', columns: 'weapon' })}
 </section>
 ${renderEdPoliceSection(input, prepared.edPolice, release)}

@@ -53,6 +53,12 @@ td.suppressed { color: var(--warn); }
 caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
 figure { margin: 8px 0 16px; }
 figcaption { color: var(--muted); font-size: 12.5px; }
+.map-panels { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
+.map-panel-title { font-weight: 600; font-size: 13px; margin-bottom: 2px; }
+.map-legend { font-size: 12px; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; }
+.map-legend-entry svg { vertical-align: -2px; }
+.placement { font-size: 12.5px; margin: 4px 0 8px; }
+.attribution p { font-size: 12px; color: var(--muted); margin: 4px 0; }
 svg text { font-family: system-ui, Arial, sans-serif; }
 .small { font-size: 12px; color: var(--muted); }
 .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }

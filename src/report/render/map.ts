@@ -1,28 +1,24 @@
 /**
  * Choropleth maps as inline SVG, drawn with d3-geo from the LSOA boundaries:
  * one <path> per LSOA carrying its code (`data-lsoa`), so the map can be
- * checked and styled without a map server or tiles.
+ * checked and styled without a map server or tiles. Every map carries what a
+ * reader needs to read it: borough and ward outlines with ward names, a scale
+ * bar, classes computed from the values shown (src/report/map/classes.ts) with
+ * only the legend entries that occur, and one panel per borough when the area
+ * has several.
  */
-import { geoArea, geoMercator, geoPath } from 'd3-geo';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { lsoaCodeOf, type LsoaBoundaries } from '../area.ts';
+import { geoArea, geoContains, geoPath, type GeoProjection } from 'd3-geo';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { pointOnFeature } from '@turf/turf';
+import { boroughOfFeature, lsoaCodeOf, type LsoaBoundaries } from '../area.ts';
+import { classOf, mapClasses, type MapClass } from '../map/classes.ts';
+import { placeLabels, type LabelLayout } from '../map/labels.ts';
+import { areaOutlines, type WardShape } from '../map/outlines.ts';
+import { panelFrames, windForD3, type PanelFrame } from '../map/projection.ts';
+import { scaleBarFor } from '../map/scale-bar.ts';
 import { html, type Html } from './html.ts';
 
-/**
- * d3-geo reads ring order spherically: a clockwise exterior. ONS files follow
- * RFC 7946 (counter-clockwise exterior), which d3 would take for "the whole
- * globe except this LSOA". A polygon whose area exceeds a hemisphere is such a
- * case, and its rings are reversed.
- */
-function windForD3(feature: Feature<Polygon | MultiPolygon>): Feature<Polygon | MultiPolygon> {
-  if (geoArea(feature) <= 2 * Math.PI) return feature;
-  const reverseRings = (rings: Position[][]) => rings.map((ring) => [...ring].reverse());
-  const geometry: Polygon | MultiPolygon =
-    feature.geometry.type === 'Polygon'
-      ? { type: 'Polygon', coordinates: reverseRings(feature.geometry.coordinates) }
-      : { type: 'MultiPolygon', coordinates: feature.geometry.coordinates.map(reverseRings) };
-  return { ...feature, geometry };
-}
+export { mapClasses, type MapClass } from '../map/classes.ts';
 
 export interface MapValue {
   /** The protected value, or null when suppressed or banded. */
@@ -34,80 +30,149 @@ export interface MapValue {
 
 export interface ChoroplethOptions {
   title: string;
+  /** Width of one panel. */
   width?: number;
+  /** Most height of one panel's map (its legend and caption come below). */
   height?: number;
   /** Unit for the legend, e.g. "assaults" or "per 1,000 residents". */
   unit: string;
+  /** What the map does not show: the placed/unplaced share (src/report/placement.ts), shown beside the map. */
+  placement?: Html;
 }
 
-const PALETTE = ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
 const SUPPRESSED_FILL = 'url(#suppressed-hatch)';
+const NO_DATA_FILL = '#e6e6e6';
+const WARD_LABEL_SIZE = 9;
+const MARGIN = 8;
+/** Room under each panel's map for its scale bar. */
+const SCALE_BAR_ROOM = 26;
 
-/**
- * Class breaks: 0 on its own, then four equal steps up to the largest shown
- * value; whole-number steps when every value is a whole number (counts), so
- * the legend reads "1–13", not "0–12.5".
- */
-function breaksFor(values: number[]): number[] {
-  const maximum = Math.max(0, ...values);
-  if (maximum === 0) return [0];
-  const whole = values.every((value) => Number.isInteger(value));
-  const step = whole ? Math.max(1, Math.ceil(maximum / 4)) : maximum / 4;
-  return [0, step, 2 * step, 3 * step];
+export interface BoroughPanel {
+  code: string | null;
+  name: string | null;
+  features: Array<Feature<Polygon | MultiPolygon>>;
 }
 
-function classOf(value: number, breaks: number[]): number {
-  if (value <= 0) return 0;
-  let index = 1;
-  for (let i = 1; i < breaks.length; i += 1) if (value > breaks[i]!) index = i + 1;
-  return Math.min(index, PALETTE.length - 1);
-}
-
-function format(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
-/** Legend entries for the classes of `breaks`. */
-export function legendClasses(breaks: number[], whole: boolean): Array<{ fill: string; text: string }> {
-  const classes = [{ fill: PALETTE[0]!, text: '0' }];
-  if (breaks.length === 1) return classes;
-  for (let i = 1; i < breaks.length; i += 1) {
-    const low = whole ? breaks[i - 1]! + 1 : breaks[i - 1]!;
-    classes.push({ fill: PALETTE[i]!, text: low === breaks[i] ? format(low) : `${format(low)}–${format(breaks[i]!)}` });
+/** The LSOAs grouped by borough (LAD), in the order the boroughs first appear; one group when the LSOAs name no borough. */
+export function boroughPanels(features: ReadonlyArray<Feature<Polygon | MultiPolygon>>): BoroughPanel[] {
+  const panels = new Map<string, BoroughPanel>();
+  for (const feature of features) {
+    const borough = boroughOfFeature(feature);
+    const key = borough?.code ?? '';
+    const panel = panels.get(key) ?? { code: borough?.code ?? null, name: borough?.name ?? null, features: [] };
+    panel.features.push(feature);
+    panels.set(key, panel);
   }
-  classes.push({ fill: PALETTE[breaks.length]!, text: `over ${format(breaks[breaks.length - 1]!)}` });
-  return classes;
+  return [...panels.values()];
+}
+
+/** A point inside the ward's largest part, on screen: its centroid when that lies inside, else a point on its surface. */
+function wardAnchor(ward: WardShape, projection: GeoProjection): { x: number; y: number; area: number } | null {
+  const parts: Array<Feature<Polygon>> = ward.geometry.coordinates.map((coordinates) => windForD3({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } }));
+  const largest = parts.sort((a, b) => geoArea(b) - geoArea(a))[0];
+  if (!largest) return null;
+  const path = geoPath(projection);
+  let [x, y] = path.centroid(largest);
+  const inverse = projection.invert?.([x, y]);
+  if (!inverse || !geoContains(largest, inverse)) {
+    const inside = projection(pointOnFeature(largest).geometry.coordinates as [number, number]);
+    if (!inside) return null;
+    [x, y] = inside;
+  }
+  return { x, y, area: path.area(largest) };
+}
+
+function renderScaleBar(frame: PanelFrame, mapHeight: number): { svg: Html; box: { left: number; top: number; right: number; bottom: number } } {
+  const bar = scaleBarFor(frame.projection, [frame.width / 2, mapHeight / 2], Math.min(160, frame.width / 3));
+  const x = MARGIN + 2;
+  const y = frame.height + SCALE_BAR_ROOM - 10;
+  const half = bar.pixels / 2;
+  const svg = html`<g class="scale-bar" data-scale-metres="${bar.metres}" data-scale-pixels="${bar.pixels.toFixed(2)}" transform="translate(${x.toFixed(1)},${y})">
+<rect x="0" y="0" width="${half.toFixed(2)}" height="4" fill="#1b1b1b"/><rect x="${half.toFixed(2)}" y="0" width="${half.toFixed(2)}" height="4" fill="#ffffff" stroke="#1b1b1b" stroke-width="0.6"/>
+<text x="0" y="-3" font-size="9">0</text><text x="${bar.pixels.toFixed(2)}" y="-3" font-size="9" text-anchor="middle">${bar.label}</text></g>`;
+  return { svg, box: { left: 0, top: y - 14, right: x + bar.pixels + 30, bottom: y + 6 } };
+}
+
+function renderLabels(layout: LabelLayout): Html[] {
+  return layout.placed.map((label) => {
+    const lineHeight = WARD_LABEL_SIZE * 1.15;
+    const firstY = label.y - ((label.lines.length - 1) * lineHeight) / 2 + WARD_LABEL_SIZE * 0.35;
+    return html`<text class="ward-label" x="${label.x.toFixed(1)}" y="${firstY.toFixed(1)}" font-size="${WARD_LABEL_SIZE}" text-anchor="middle" fill="#222" stroke="#ffffff" stroke-width="2.4" stroke-linejoin="round" paint-order="stroke">${label.lines.map((line, index) => html`<tspan x="${label.x.toFixed(1)}" dy="${index === 0 ? 0 : lineHeight.toFixed(1)}">${line}</tspan>`)}</text>`;
+  });
+}
+
+interface PanelDrawing {
+  svg: Html;
+  omittedLabels: string[];
+}
+
+/** One panel: LSOA shapes, ward and borough lines, ward labels and a scale bar. */
+function renderPanel(panel: BoroughPanel, frame: PanelFrame, fillOf: (feature: Feature<Polygon | MultiPolygon>) => { fill: string; code: string; display: string; tooltip: string }, title: string): PanelDrawing {
+  const path = geoPath(frame.projection);
+  const shapes = panel.features.map((feature) => {
+    const shape = fillOf(feature);
+    return html`<path data-lsoa="${shape.code}" data-display="${shape.display}" d="${path(windForD3(feature)) ?? ''}" fill="${shape.fill}" stroke="#9a9a9a" stroke-width="0.3"><title>${shape.tooltip}</title></path>`;
+  });
+  const outlines = areaOutlines(panel.features);
+  const scale = renderScaleBar(frame, frame.height);
+  const totalHeight = frame.height + SCALE_BAR_ROOM;
+  const anchors = outlines.wards
+    .map((ward) => ({ ward, anchor: wardAnchor(ward, frame.projection) }))
+    .filter((entry): entry is { ward: WardShape; anchor: NonNullable<ReturnType<typeof wardAnchor>> } => entry.anchor !== null);
+  const layout = placeLabels(
+    anchors.map(({ ward, anchor }) => ({ text: ward.name, x: anchor.x, y: anchor.y, priority: anchor.area })),
+    { fontSize: WARD_LABEL_SIZE, frame: [frame.width, totalHeight], avoid: [scale.box] },
+  );
+  const svg = html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${title}" width="${frame.width}" height="${totalHeight}" viewBox="0 0 ${frame.width} ${totalHeight}" data-map="lsoa"${panel.code ? html` data-borough="${panel.code}"` : ''}>
+<defs><pattern id="suppressed-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#b0b0b0" stroke-width="2"/></pattern></defs>
+<g class="lsoas">${shapes}</g>
+${outlines.wardLines ? html`<path class="ward-lines" d="${path(outlines.wardLines) ?? ''}" fill="none" stroke="#4d4d4d" stroke-width="0.9" stroke-dasharray="3 1.5"/>` : ''}
+<path class="borough-lines" d="${path(outlines.boroughLines) ?? ''}" fill="none" stroke="#1b1b1b" stroke-width="1.6"/>
+<g class="ward-labels" data-ward-labels="${layout.placed.length}" data-wards="${outlines.wards.length}">${renderLabels(layout)}</g>
+${scale.svg}
+</svg>`;
+  return { svg, omittedLabels: layout.omitted };
+}
+
+function swatch(fill: string): Html {
+  return html`<svg width="16" height="12" aria-hidden="true"><rect width="16" height="12" fill="${fill}" stroke="#7a7a7a" stroke-width="0.5"/>${fill === SUPPRESSED_FILL ? html`<defs><pattern id="suppressed-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#b0b0b0" stroke-width="2"/></pattern></defs>` : ''}</svg>`;
+}
+
+/** The legend entries that apply: the classes values fall in, "not published" only when a shown area is suppressed, "no count" only when an area has none. */
+export function legendEntries(classes: readonly MapClass[], suppressed: number, missing: number): Array<{ fill: string; text: string }> {
+  return [
+    ...classes.map((entry) => ({ fill: entry.fill, text: entry.label })),
+    ...(suppressed > 0 ? [{ fill: SUPPRESSED_FILL, text: 'not published (disclosure control; not zero)' }] : []),
+    ...(missing > 0 ? [{ fill: NO_DATA_FILL, text: 'no count for this area' }] : []),
+  ];
 }
 
 export function renderChoropleth(boundaries: LsoaBoundaries, values: Map<string, MapValue>, options: ChoroplethOptions): Html {
-  const width = options.width ?? 640;
-  const height = options.height ?? 520;
-  const legendHeight = 70;
-  const features = boundaries.features.map(windForD3);
-  const collection = { type: 'FeatureCollection' as const, features };
-  const projection = geoMercator().fitExtent([[8, 8], [width - 8, height - legendHeight - 8]], collection);
-  const path = geoPath(projection);
-  const shown = [...values.values()].map((entry) => entry.value).filter((value): value is number => value !== null);
-  const breaks = breaksFor(shown);
-  const shapes = features.map((feature, index) => {
-    const code = lsoaCodeOf(feature, index);
+  const panels = boroughPanels(boundaries.features);
+  // Two boroughs side by side fit a page; each is drawn a little smaller than a lone one.
+  const width = options.width ?? (panels.length > 1 ? 520 : 640);
+  const maxHeight = (options.height ?? 520) - 70;
+  const codes = new Map(boundaries.features.map((feature, index) => [feature, lsoaCodeOf(feature, index)] as const));
+  const shown = [...codes.values()].map((code) => values.get(code)).filter((entry): entry is MapValue => entry !== undefined);
+  const classes = mapClasses(shown.map((entry) => entry.value).filter((value): value is number => value !== null));
+  const suppressed = shown.filter((entry) => entry.value === null).length;
+  const missing = codes.size - shown.length;
+  const fillOf = (feature: Feature<Polygon | MultiPolygon>) => {
+    const code = codes.get(feature)!;
     const entry = values.get(code);
-    const fill = !entry ? '#eeeeee' : entry.value === null ? SUPPRESSED_FILL : PALETTE[classOf(entry.value, breaks)]!;
-    const tooltip = `${entry?.label ?? code}: ${entry ? entry.display : 'no data'}`;
-    return html`<path data-lsoa="${code}" data-display="${entry?.display ?? ''}" d="${path(feature) ?? ''}" fill="${fill}" stroke="#7a7a7a" stroke-width="0.4"><title>${tooltip}</title></path>`;
-  });
-  const legendTop = height - legendHeight + 10;
-  const legendEntries = legendClasses(breaks, shown.every((value) => Number.isInteger(value)));
-  const legend = [...legendEntries, { fill: SUPPRESSED_FILL, text: 'not shown (disclosure control)' }].map(
-    (entry, i) => html`<g transform="translate(${10 + (i % 4) * 150},${legendTop + Math.floor(i / 4) * 22})"><rect width="16" height="12" fill="${entry.fill}" stroke="#7a7a7a" stroke-width="0.5"/><text x="22" y="10" font-size="11">${entry.text}</text></g>`,
-  );
-  return html`<figure class="map">
-<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${options.title}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-map="lsoa">
-<defs><pattern id="suppressed-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#b0b0b0" stroke-width="2"/></pattern></defs>
-<g class="lsoas">${shapes}</g>
-<text x="10" y="${legendTop - 6}" font-size="11" fill="#5a5a5a">${options.unit}</text>
-${legend}
-</svg>
-<figcaption>${options.title}. One shape per LSOA; hatched areas have a value that disclosure control does not publish.</figcaption>
+    const fill = !entry ? NO_DATA_FILL : entry.value === null ? SUPPRESSED_FILL : (classOf(entry.value, classes)?.fill ?? NO_DATA_FILL);
+    return { code, fill, display: entry?.display ?? '', tooltip: `${entry?.label ?? code}: ${entry ? entry.display : 'no count'}` };
+  };
+  const collections: Array<FeatureCollection<Polygon | MultiPolygon>> = panels.map((panel) => ({ type: 'FeatureCollection', features: panel.features.map(windForD3) }));
+  const frames = panelFrames(collections, width, maxHeight - SCALE_BAR_ROOM, MARGIN);
+  const drawings = panels.map((panel, index) => renderPanel(panel, frames[index]!, fillOf, panels.length > 1 ? `${options.title}: ${panel.name ?? 'area'}` : options.title));
+  const omitted = drawings.flatMap((drawing) => drawing.omittedLabels);
+  const hasWards = panels.some((panel) => panel.features.some((feature) => feature.properties && Object.keys(feature.properties).some((key) => /^(WD\d\dCD|wardCode)$/i.test(key) && feature.properties![key])));
+  const legend = legendEntries(classes, suppressed, missing);
+  return html`<figure class="map" data-panels="${panels.length}">
+<div class="map-panels">${drawings.map((drawing, index) => html`<div class="map-panel">${panels.length > 1 ? html`<div class="map-panel-title">${panels[index]!.name ?? 'Area'}</div>` : ''}${drawing.svg}</div>`)}</div>
+<div class="map-legend" data-legend><span class="map-legend-unit">${options.unit}${classes.length > 1 && classes.some((entry) => entry.low !== entry.high) ? ' (classes from this map\'s values)' : ''}:</span> ${legend.map((entry) => html`<span class="map-legend-entry">${swatch(entry.fill)} ${entry.text}</span>`)}</div>
+${options.placement ?? ''}
+<figcaption>${options.title}. One shape per LSOA; ${panels.length > 1 ? 'one panel per borough, at the same scale; ' : ''}thick lines are borough boundaries${hasWards ? ', dashed lines ward boundaries (wards made of their LSOAs by the ONS best-fit lookup)' : ''}.${omitted.length > 0 ? ` ${omitted.length} ward name(s) left out where they would overlap another: ${omitted.join(', ')}.` : ''}</figcaption>
 </figure>`;
 }

@@ -17,6 +17,7 @@ import type { PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { html, type Html } from '../render/html.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
+import { placementOf, renderMappedShare } from '../placement.ts';
 
 export interface EdPolicePrepared {
   months: string[];
@@ -95,7 +96,7 @@ export function renderEdPoliceSection(input: PackInput, prepared: EdPolicePrepar
   return html`<section data-section="ed-police"><h2>ED beside police, ${period}</h2>
 <p>Emergency department assault attendances placed in an LSOA beside police-recorded crimes (${types}) in the same LSOA, over the ${String(prepared.months.length)} month(s) for which both are held. Across the areas shown the ED accounts for ${share === null ? '–' : `${(100 * share).toFixed(0)} %`} of the two counts together. ${hidden.length === 0 ? 'No LSOA has an ED share significantly above that.' : `${hidden.length} LSOA(s) have an ED share significantly above it: violence the ED sees that police records do not show ("hidden violence").`}</p>
 ${input.boundaries
-  ? html`<div class="grid map-pair">${renderChoropleth(input.boundaries, mapValues(lsoaTable, 'ed'), { title: `ED assault attendances by LSOA, ${period}`, unit: 'ED assault attendances', width: 420, height: 380 })}${renderChoropleth(input.boundaries, mapValues(lsoaTable, 'police'), { title: `Police-recorded crimes by LSOA, ${period}`, unit: 'Police-recorded crimes', width: 420, height: 380 })}</div>`
+  ? html`<div class="grid map-pair">${renderChoropleth(input.boundaries, mapValues(lsoaTable, 'ed'), { title: `ED assault attendances by LSOA, ${period}`, unit: 'ED assault attendances', width: 420, height: 380, placement: renderMappedShare(placementOf(lsoaTable, 'lsoa', { source: 'ed' }), 'ED assault attendances') })}${renderChoropleth(input.boundaries, mapValues(lsoaTable, 'police'), { title: `Police-recorded crimes by LSOA, ${period}`, unit: 'Police-recorded crimes', width: 420, height: 380, placement: renderMappedShare(placementOf(lsoaTable, 'lsoa', { source: 'police' }), 'police-recorded crimes', 'an LSOA outside the area, or none recorded') })}</div>`
   : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
 ${hidden.length > 0 ? comparisonTable(hidden, `Hidden violence: LSOAs whose ED share is significantly above ${share === null ? '' : `${(100 * share).toFixed(0)} %`} (FDR ${HIDDEN_VIOLENCE_FDR})`, 'LSOA') : ''}
 ${highest.length > 0 ? comparisonTable(highest, 'Other LSOAs with the highest ED:police ratios', 'LSOA') : ''}

@@ -20,6 +20,7 @@ import { lsoaCodeOf } from '../area.ts';
 import type { PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { toCsv } from '../render/csv.ts';
+import { placementOf, renderMappedShare, renderRankedShare } from '../placement.ts';
 import { html, type Html } from '../render/html.ts';
 
 export const LSOA_MONTHS_TABLE = 'lsoa-month-12';
@@ -119,12 +120,14 @@ ${!input.boundaries
   ? html`<p>No LSOA boundaries were supplied, so neighbours (and Gi*) cannot be worked out.</p>`
   : html`${significant.length === 0 ? html`<p>No LSOA is a statistically significant hot or cold spot over these months.</p>` : html`<table data-hotspots><caption>Significant hot and cold spots (Gi*), ${period}</caption><thead><tr><th>LSOA</th><th>Attendances</th><th>Gi* z</th><th>p (BH)</th><th>Class</th><th>Over the months</th></tr></thead><tbody>${significant.map((row) => html`<tr><th class="row">${row.label}</th><td>${String(row.count)}</td><td>${format(row.z, 2)}</td><td>${format(row.pAdjusted, 3)}</td><td>${row.hotspot.replace('_', ' ')} %</td><td>${row.emerging ?? ''}</td></tr>`)}</tbody></table>`}
 ${patterned.length > 0 ? html`<table data-emerging><caption>Hotspot pattern over the months (LSOAs with one)</caption><thead><tr><th>LSOA</th><th>Pattern</th></tr></thead><tbody>${patterned.map((row) => html`<tr><th class="row">${row.label}</th><td>${row.emerging ?? ''}</td></tr>`)}</tbody></table>` : html`<p>No LSOA shows a persistent, emerging, intermittent or former hotspot pattern over these months.</p>`}
+${renderMappedShare(placementOf(findTable(release.tables, LSOA_MONTHS_TABLE)))}
 <p class="small">All LSOAs with their Gi* are in <a href="hotspots.csv">hotspots.csv</a>.${notPublished > 0 ? ` ${notPublished} count(s) not published under this pack's disclosure policy were taken as 0.` : ''}</p>`}
 <h3>Repeat locations: premises</h3>
 ${ranked.length === 0 || total === 0
   ? html`<p>No assaults were attributed to premises over these months.</p>`
   : html`<table data-premises-ranking><caption>Premises ranked by assaults attributed to them, ${period}</caption><thead><tr><th>Premises</th><th>Assaults</th><th>Share of all attributed</th></tr></thead><tbody>${ranked.map((entry) => html`<tr><th class="row">${prepared.premisesNames.get(entry.id) ?? entry.id}</th><td>${entry.display}</td><td>${entry.value === null || total === null || total === 0 ? '–' : `${((100 * entry.value) / total).toFixed(1)} %`}</td></tr>`)}</tbody></table>
-<p class="small">Share of the ${premises.display({})} assaults attributed to any premises (inside, outside or near it; see the licensing pack for how).</p>`}
+<p class="small">Share of the ${premises.display({})} assaults attributed to any premises (inside, outside or near it; see the licensing pack for how).</p>
+${renderRankedShare({ value: total, display: premises.display({}) }, placementOf(findTable(release.tables, LSOA_MONTHS_TABLE)).total, 'at premises')}`}
 <p class="small">${HOTSPOT_METHOD}</p>
 </section>`;
 }
