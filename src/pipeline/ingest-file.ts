@@ -235,9 +235,12 @@ async function ingestFile(
   }
 
   let writer: ExtractWriter | null = null;
+  // Known once the site is chosen; a refused file is then recorded against its site and month.
+  let refusedSiteCode: string | null = siteFromFileName(fileName, context.config.sites.map((s) => s.code));
   try {
     const { format, headers, firstRow } = await readHeader(claimed.path);
     const site = chooseSite(context, fileName, headers, firstRow);
+    if (site) refusedSiteCode = site.code;
     if (!site) {
       throw new QuarantineSignal(
         `Cannot tell which site sent this file: no site_code column with a configured code, and no configured site code (${context.config.sites.map((s) => s.code).join(', ')}) in the file name.`,
@@ -351,7 +354,7 @@ async function ingestFile(
     if (!signal) throw error;
     const now = context.now();
     quarantineFile(context.dataDir, claimed, { reason: signal.reason, line: signal.line, details: signal.details }, now);
-    recordIntakeEvent(store, { fileName, sha256, outcome: 'quarantined', reason: signal.reason, extractId: null, at: now.toISOString() });
+    recordIntakeEvent(store, { fileName, sha256, outcome: 'quarantined', reason: signal.reason, extractId: null, at: now.toISOString(), siteCode: refusedSiteCode, period: periodFromFileName(fileName) });
     logger.warn({ file: fileName, reason: signal.reason }, 'file quarantined');
     const result = emptyResult(fileName, 'quarantined', signal.reason);
     // A file refused because no row could be accepted was read: its counts still add up (read = rejected).

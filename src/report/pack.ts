@@ -9,6 +9,7 @@ import type { PremisesPoint } from '../aggregate/premises.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import type { LsoaBoundaries } from './area.ts';
+import type { Coverage } from './coverage.ts';
 import { html, type Html } from './render/html.ts';
 import { csvMetadata, protectedTableColumns, protectedTableToCsv } from './render/csv.ts';
 
@@ -36,8 +37,10 @@ export interface PackInput {
   policeRecordLevel: boolean;
   /** Rates from published counts under this are not shown (the public-health policy's rateMinimumCount). */
   rateMinimumCount: number | null;
-  /** Months for which at least one site's extract is in the store (a month without is "no data", not zero). */
-  monthsReceived: ReadonlySet<string>;
+  /** Which sites' extracts each month stands on; a month without any is "no data", never zero. */
+  coverage: Coverage;
+  /** The month is partial (an expected site's extract is missing or refused) and was published as such on request. */
+  partialAllowed: boolean;
   /** The sites in the config, for the hospital feedback (sites that sent extracts but are not configured are added). */
   sites: Array<{ code: string; name: string; extractDueDay?: number | undefined }>;
 }
