@@ -4,7 +4,7 @@
  * table always accounts for every record it counted: a category added to a code
  * list, or an LSOA outside the boundaries, still adds up to the total.
  */
-import type { CountCell, CountTable, Dimension } from '../disclose/types.ts';
+import type { CountCell, CountTable, Dimension } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
 
 export interface GroupedCount {

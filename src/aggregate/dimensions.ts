@@ -15,7 +15,7 @@ import {
   type CodeList,
 } from '../../schemas/code-lists.ts';
 import { AGE_BANDS } from '../deidentify/types.ts';
-import type { Dimension } from '../disclose/types.ts';
+import type { Dimension } from './table.ts';
 import { monthLabel } from './months.ts';
 
 /** An LSOA of the reporting area, as the report knows it from the boundaries. */

@@ -9,7 +9,7 @@
  * the whole street, and a pub near that point would collect every assault on
  * the High Road. A location naming another premises is that premises' own.
  */
-import type { CountTable, Dimension } from '../disclose/types.ts';
+import type { CountTable, Dimension } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import { countItems, placeholders, tableFromCounts } from './count-table.ts';
 import { UNKNOWN, hourDimension, monthDimension, weekdayDimension } from './dimensions.ts';

@@ -3,7 +3,7 @@
  * current extract of every site and month). Each returns true counts as a
  * `CountTable`; nothing here may be shown before disclosure control.
  */
-import type { CountTable, Dimension } from '../disclose/types.ts';
+import type { CountTable, Dimension } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import { countRecords, placeholders, tableFromCounts } from './count-table.ts';
 import {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, loadConfig, type LoadedConfig } from '../config/load.ts';
 import { closePipelineContext, openPipelineContext, type PipelineContext } from '../pipeline/context.ts';
-import { EXIT, type ExitCode } from './exit-codes.ts';
+import { EXIT, lastExit, type ExitCode } from './exit-codes.ts';
 
 export interface CommonOptions {
   config?: string;
@@ -61,9 +61,6 @@ export async function withContext(options: CommonOptions, body: (context: Pipeli
 }
 
 export type CommandBody<O> = (options: O, command: Command) => Promise<ExitCode>;
-
-/** The exit code of the last command run by `main` (commander's action handlers cannot return one). */
-export const lastExit = { code: EXIT.ok as ExitCode };
 
 /**
  * Wraps a command body into a commander action: config errors exit 3 with each

@@ -17,3 +17,6 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit code of the last command run by `main` (commander's action handlers cannot return one). */
+export const lastExit = { code: EXIT.ok as ExitCode };

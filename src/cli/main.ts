@@ -1,36 +1,64 @@
 /**
  * The istv command line. Each command lives in ./commands/<name>.ts and exports
- * `register(program)`; this file only puts them together.
+ * `register(program)`; this file lists them and loads only the one being run, so
+ * that `istv --help` (and each command) starts without loading the whole of istv
+ * (zod, SQLite, the geocoder, the report renderers).
  */
 import { Command, CommanderError } from 'commander';
-import { lastExit } from './base.ts';
-import { EXIT } from './exit-codes.ts';
-import * as ingestCommand from './commands/ingest.ts';
-import * as statusCommand from './commands/status.ts';
-import * as runCommand from './commands/run.ts';
-import * as jobsCommand from './commands/jobs.ts';
-import * as reportCommand from './commands/report.ts';
-import * as demoCommand from './commands/demo.ts';
-import * as regeocodeCommand from './commands/regeocode.ts';
-import * as keygenCommand from './commands/keygen.ts';
-import * as gazetteerCommand from './commands/gazetteer.ts';
-import * as geocodeCommand from './commands/geocode.ts';
+import { EXIT, lastExit } from './exit-codes.ts';
 
-/** Every command, in the order `istv --help` lists them. */
-const COMMANDS: Array<{ register(program: Command): void }> = [ingestCommand, statusCommand, reportCommand, runCommand, jobsCommand, demoCommand, gazetteerCommand, geocodeCommand];
+export interface CommandEntry {
+  /** The word typed after `istv`. */
+  name: string;
+  /** One line for the command list of `istv --help`; the command's own file holds its full description and options. */
+  summary: string;
+  load(): Promise<{ register(program: Command): void }>;
+}
 
-export function buildProgram(): Command {
+/**
+ * Every command, in the order `istv --help` lists them. To add one: write
+ * ./commands/<name>.ts exporting `register(program)` and add a line here.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'ingest', summary: 'Claim, validate, de-identify, geocode and store extracts.', load: () => import('./commands/ingest.ts') },
+  { name: 'status', summary: 'What the store holds: extracts and counts per site and month, refused files, last runs.', load: () => import('./commands/status.ts') },
+  { name: 'report', summary: 'Publish the report packs of one month, all at once or not at all.', load: () => import('./commands/report.ts') },
+  { name: 'run', summary: 'Run the scheduled jobs once, catching up whatever was missed.', load: () => import('./commands/run.ts') },
+  { name: 'jobs', summary: 'Run the scheduler in the foreground (systemd or a terminal).', load: () => import('./commands/jobs.ts') },
+  { name: 'demo', summary: 'Run the whole monthly flow over the bundled sample area into a fresh data dir.', load: () => import('./commands/demo.ts') },
+  { name: 'gazetteer', summary: 'Build the gazetteer the geocoder reads from open data.', load: () => import('./commands/gazetteer.ts') },
+  { name: 'geocode', summary: 'Geocode an ad-hoc CSV with a "location" column.', load: () => import('./commands/geocode.ts') },
+  { name: 'regeocode', summary: 'After the gazetteer changes: geocode every stored location again.', load: () => import('./commands/regeocode.ts') },
+  { name: 'keygen', summary: 'Create a pseudonym key file for repeat-attendance keys.', load: () => import('./commands/keygen.ts') },
+];
+
+/** The command an argument list asks for (`istv help NAME` asks for NAME's help), or null. */
+export function requestedCommand(argv: readonly string[]): string | null {
+  const words = argv.slice(2).filter((word) => !word.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return name ?? null;
+}
+
+/**
+ * The program with every command listed, and the one `argv` asks for loaded in
+ * full (all of them when `argv` is not given, e.g. for documentation or tests).
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('istv')
     .description('Cardiff Model violence-prevention pipeline: ED assault extracts in, de-identified and geocoded records, and disclosure-controlled reports out.')
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of COMMANDS) command.register(program);
+  const wanted = argv === undefined ? undefined : requestedCommand(argv);
+  for (const entry of COMMANDS) {
+    if (wanted === undefined || entry.name === wanted) (await entry.load()).register(program);
+    else program.command(entry.name).summary(entry.summary);
+  }
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   lastExit.code = EXIT.ok;
   try {
     await program.parseAsync(argv);

@@ -8,7 +8,7 @@ import { deidentifySchema } from './deidentify.ts';
 import { disclosureConfigSchema } from './disclosure.ts';
 import { scheduleConfigSchema } from './schedule.ts';
 import { reportSchema } from './report.ts';
-import { isColumnMappingTarget } from '../validate/header.ts';
+import { columnMappingTarget } from '../../schemas/columns.ts';
 
 export const configSchema = z
   .strictObject({
@@ -29,7 +29,7 @@ export const configSchema = z
     const seen = new Set<string>();
     config.sites.forEach((site, index) => {
       for (const [source, target] of Object.entries(site.columnMapping)) {
-        if (!isColumnMappingTarget(target)) {
+        if (columnMappingTarget(target) === null) {
           context.addIssue({
             code: 'custom',
             path: ['sites', index, 'columnMapping', source],

@@ -6,37 +6,12 @@
  * `ProtectedRelease`, so a renderer that takes one cannot show a raw count.
  */
 
-export interface Dimension {
-  /** Machine name, e.g. "lsoa", "weapon", "month". */
-  name: string;
-  label: string;
-  /** Category values in display order (excluding the total). */
-  values: string[];
-  /** Human labels of values, where they differ from the value. */
-  valueLabels?: Record<string, string>;
-  /**
-   * For hierarchical dimensions (LSOA → ward → borough; weapon → all weapons;
-   * month → quarter → year): value → parent value. Parents are values of the
-   * same dimension at a higher level; the top is the table's total.
-   */
-  parents?: Record<string, string>;
-}
+// The tables disclosure control takes in are aggregation's output; they are
+// defined with it and named here too, since every report imports this module.
+import type { CountCell, CountTable, Dimension } from '../aggregate/table.ts';
+import { TOTAL } from '../aggregate/table.ts';
 
-export interface CountCell {
-  /** One value per dimension, keyed by dimension name. A key equal to TOTAL is a margin. */
-  keys: Record<string, string>;
-  count: number;
-}
-
-export const TOTAL = '__total__';
-
-export interface CountTable {
-  id: string;
-  title: string;
-  dimensions: Dimension[];
-  /** Interior cells; margins are derived by the disclose module. Zero cells may be omitted. */
-  cells: CountCell[];
-}
+export { TOTAL, type CountCell, type CountTable, type Dimension };
 
 export type CellStatus = 'published' | 'rounded' | 'primary_suppressed' | 'secondary_suppressed' | 'banded';
 

@@ -2,7 +2,8 @@
  * Geocodes an analyst's CSV: every row's `location` (and `site_code`, when
  * there is one) through the geocoder, all other columns passed through, and the
  * answer added as `outcome, matched_name, latitude, longitude, lsoa_code,
- * ward_code, confidence, method`. The output columns are a contract: analysts
+ * ward_code, confidence, method, candidates` (for `ambiguous`, the competing
+ * places, `; `-separated, so the analyst sees why no place was chosen). The output columns are a contract: analysts
  * script against them, so keep their names and order stable.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { headerKey, parseCsvSafely } from './gazetteer/csv.ts';
 import type { GeocodeOutcome, Geocoder } from './types.ts';
 
-export const GEOCODE_CSV_COLUMNS = ['outcome', 'matched_name', 'latitude', 'longitude', 'lsoa_code', 'ward_code', 'confidence', 'method'] as const;
+export const GEOCODE_CSV_COLUMNS = ['outcome', 'matched_name', 'latitude', 'longitude', 'lsoa_code', 'ward_code', 'confidence', 'method', 'candidates'] as const;
 
 export interface GeocodeCsvOptions {
   /** Site code for rows without a `site_code` column (or with it blank). */
@@ -53,6 +54,7 @@ export function geocodeCsvText(geocoder: Geocoder, text: string, fileName: strin
       result.wardCode ?? '',
       String(result.confidence),
       result.method,
+      (result.candidates ?? []).join('; '),
     ];
     lines.push([...kept.map((i) => row[i] ?? ''), ...answer].map(csvCell).join(','));
   }

@@ -57,7 +57,7 @@ interface Context {
 
 type Resolution =
   | { status: 'resolved'; place: LocatedPlace; strength: KeyStrength; bySite: boolean; bySiteLocation: boolean; byContext: boolean }
-  | { status: 'ambiguous' }
+  | { status: 'ambiguous'; candidates: string[] }
   | { status: 'none' };
 
 /** Records of the same place from several sources (an OSM pub and its FSA entry) lie within this distance. */
@@ -74,9 +74,20 @@ const JUNCTION_GAP_METRES = 250;
 const JUNCTION_POINT_METRES = 700;
 
 /** Words that end a street name: after a name they mean the text names a street. */
-const STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'gardens', 'grove', 'close', 'crescent', 'drive', 'terrace', 'parade', 'way', 'place', 'square', 'mews', 'rise', 'walk', 'row', 'hill']);
+const STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'gardens', 'grove', 'close', 'crescent', 'drive', 'terrace', 'parade', 'way', 'place', 'square', 'mews', 'rise', 'walk', 'row', 'hill', 'court']);
+
+/**
+ * Words that say what kind of place a name is: "Finsbury Park station" is a
+ * station, so a park called Finsbury Park is not what the text means.
+ */
+const KIND_WORDS: Record<string, (place: LocatedPlace) => boolean> = {
+  station: (place) => place.kind === 'landmark' && (place.category === 'station' || place.category === 'bus_station'),
+  school: (place) => place.kind === 'landmark' && place.category === 'school',
+};
 
 const KIND_ORDER: Record<LocatedPlace['kind'], number> = { premises: 0, landmark: 1, street: 2, area: 3 };
+/** A stop named after a landmark is a record of less: it ranks below every other kind of landmark. */
+const rankOf = (place: LocatedPlace): number => KIND_ORDER[place.kind] + (place.category === 'bus_stop' ? 0.5 : 0);
 
 /** Approximate ground distance in metres (equirectangular: fine over a borough). */
 export function metresBetween(a: [number, number], b: [number, number]): number {
@@ -151,7 +162,7 @@ function clusterCandidates(candidates: Candidate[]): Candidate[][] {
 function representative(cluster: Candidate[]): Candidate {
   return [...cluster].sort(
     (a, b) =>
-      KIND_ORDER[a.place.kind] - KIND_ORDER[b.place.kind] ||
+      rankOf(a.place) - rankOf(b.place) ||
       Number(a.strength === 'weak') - Number(b.strength === 'weak') ||
       (a.place.id < b.place.id ? -1 : 1),
   )[0]!;
@@ -171,8 +182,10 @@ function strongest(candidates: Candidate[]): Candidate[] {
 
 const NO_POINT = { matchedId: null, matchedName: null, longitude: null, latitude: null, lsoaCode: null, wardCode: null };
 
-function withoutPoint(outcome: GeocodeOutcome, method: string): GeocodeResult {
-  return { outcome, method, confidence: 0, ...NO_POINT };
+function withoutPoint(outcome: GeocodeOutcome, method: string, candidates?: readonly string[]): GeocodeResult {
+  const result: GeocodeResult = { outcome, method, confidence: 0, ...NO_POINT };
+  if (candidates && candidates.length > 0) result.candidates = [...new Set(candidates)].sort();
+  return result;
 }
 
 export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = {}): Geocoder {
@@ -191,6 +204,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const homeAlone = new Set(ABBREVIATIONS.homeAlone);
   const notHomeBefore = new Set(ABBREVIATIONS.notHomeBefore);
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
+  const unknownNegators = new Set(ABBREVIATIONS.unknownNegators);
+  const unknownVerbs = new Set(ABBREVIATIONS.unknownVerbs);
 
   function isHomeText(tokens: string[]): boolean {
     const content = tokens.filter((t) => t !== 'the' && t !== 'a');
@@ -211,7 +226,17 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     return false;
   }
 
+  /** "pt unable to say", "doesnt remember where": a negator followed within three words by a knowledge word. */
+  function deniesKnowing(tokens: string[]): boolean {
+    for (let i = 0; i < tokens.length; i++) {
+      if (!unknownNegators.has(tokens[i]!)) continue;
+      for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) if (unknownVerbs.has(tokens[k]!)) return true;
+    }
+    return false;
+  }
+
   function isUnknownText(tokens: string[]): boolean {
+    if (deniesKnowing(tokens)) return true;
     // Structural words stay when they belong to an unknown phrase ("not stated", "refused to say").
     const content = tokens.filter((t) => !structural.has(t) || unknownWords.has(t));
     if (content.length === 0) return false;
@@ -312,11 +337,17 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     if (!isSpecific(words)) return false;
     // A corrected single short word is too weak a basis for a place.
     if (corrections > 0 && words.length === 1 && (words[0]?.length ?? 0) < 6 && !(words[0]!.length === 5 && lastTransposition)) return false;
+    const entries = index.lookup(words.join(' ')) ?? [];
+    // Generic words alone ("chicken shop", "the broadway shops") never place a premises or landmark;
+    // a street of common words ("High Road") is still a street, settled or not by the rest.
+    if (words.every((t) => index.isGeneric(t)) && !entries.some((e) => e.place.kind === 'street' || e.place.kind === 'area')) return false;
     // "Crown Street" is a street we do not know, not The Crown with "street" left over.
     if (following !== undefined && STREET_WORDS.has(following)) {
-      const entries = index.lookup(words.join(' ')) ?? [];
       if (!entries.some((e) => e.place.kind === 'street')) return false;
     }
+    // "Finsbury Park station" names a station: not a park, street or shop of that name.
+    const kindWord = following !== undefined ? KIND_WORDS[following] : undefined;
+    if (kindWord && !entries.some((e) => kindWord(e.place))) return false;
     return true;
   }
 
@@ -351,13 +382,9 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     }
     if (context.areaPoints.length > 0) {
       const distance = (c: Candidate): number => Math.min(...context.areaPoints.map((point) => metresToPlace(point, c.place)));
+      // "greggs wood green": the branches in Wood Green. Two there is ambiguous: which is
+      // nearer the area's centre is no evidence of which one the patient meant.
       narrow((c) => distance(c) <= AREA_RADIUS_METRES);
-      // "spoons wood grn": the one in Wood Green, not the one a kilometre off, when one is clearly nearest.
-      const ranked = [...candidates].sort((a, b) => distance(a) - distance(b));
-      const [nearest, second] = ranked;
-      if (nearest && second && distance(nearest) <= AREA_RADIUS_METRES / 3 && distance(second) > 2 * distance(nearest) + SAME_PLACE_METRES) {
-        narrow((c) => distance(c) <= distance(nearest) + SAME_PLACE_METRES);
-      }
     }
     const streets = context.streets.filter((s) => !mention.candidates.includes(s));
     if (streets.length > 0 && candidates.some((c) => c.place.kind !== 'street')) {
@@ -389,11 +416,11 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
         bySiteLocation = true;
       }
     }
-    if (clusters.length !== 1) return { status: 'ambiguous' };
+    if (clusters.length !== 1) return { status: 'ambiguous', candidates: clusters.map((cluster) => describe(representative(cluster).place)) };
     const chosen = representative(clusters[0]!);
     // Street names repeat all over London and our street list is never complete: a
     // street found only in another borough than the ED's is as likely another street.
-    if (chosen.place.kind === 'street' && context.siteLad && chosen.place.ladCode !== context.siteLad && !byContext) return { status: 'ambiguous' };
+    if (chosen.place.kind === 'street' && context.siteLad && chosen.place.ladCode !== context.siteLad && !byContext) return { status: 'ambiguous', candidates: [describe(chosen.place)] };
     return { status: 'resolved', place: chosen.place, strength: chosen.strength === 'weak' ? 'weak' : strength, bySite, bySiteLocation, byContext };
   }
 
@@ -539,17 +566,24 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       const areaMentions = mentions.filter((m) => kindsOf(m).has('area'));
       const streetMentions = mentions.filter((m) => kindsOf(m).has('street'));
       const primaryMentions = mentions.filter((m) => kindsOf(m).has('premises') || kindsOf(m).has('landmark'));
+      // A station named without "station" ("costa seven sisters") is a locating word for the rest.
+      const locatingMentions = mentions.filter((m) => m.candidates.length > 0 && m.candidates.every((c) => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station')));
       const siteLad = input.siteCode ? (siteLads.get(input.siteCode.toUpperCase()) ?? null) : null;
       const sitePoint = input.siteCode ? (sitePoints.get(input.siteCode.toUpperCase()) ?? null) : null;
       const context: Context = {
         districts,
         sector,
-        areaPoints: areaMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'area').map((c) => [c.place.longitude, c.place.latitude] as [number, number])),
+        areaPoints: locatingMentions.flatMap((m) => m.candidates.map((c) => [c.place.longitude, c.place.latitude] as [number, number])),
         streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
         siteLad,
         sitePoint,
       };
       let ambiguous = false;
+      const competing: string[] = [];
+      const markAmbiguous = (resolution: Resolution): void => {
+        ambiguous = true;
+        if (resolution.status === 'ambiguous') competing.push(...resolution.candidates);
+      };
 
       const junctionCue = tokens.some((t) => junctionWords.has(t));
       if (streetMentions.length >= 2 && (junctionCue || (primaryMentions.length === 0 && tokens.slice(streetMentions[0]!.end, streetMentions[1]!.start).includes('and')))) {
@@ -561,14 +595,25 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       // A name that is both a premises and a street ("The Broadway") is settled among all of
       // them at once, so a pub in the other borough does not beat the ED's own street.
       const allKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark', 'street', 'area']);
+      const resolvedPrimary: Array<{ mention: Mention; resolution: Extract<Resolution, { status: 'resolved' }> }> = [];
+      let ambiguousPremises = false;
       for (const mention of primaryMentions) {
-        const resolution = resolve(mention, context, allKinds);
+        const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
+        const resolution = resolve(mention, own, allKinds);
         if (resolution.status === 'resolved') {
-          if (resolution.place.kind !== 'premises' && resolution.place.kind !== 'landmark') continue; // a street or area: handled below
-          const kind = resolution.place.kind;
-          return placed(kind, methodOf(kind, mention, resolution), placeConfidence(0.9, mention, resolution), resolution.place);
+          if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
+        } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
+          markAmbiguous(resolution);
+          if (kindsOf(mention).has('premises')) ambiguousPremises = true;
         }
-        if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) ambiguous = true;
+      }
+      // A chain we could not settle is not answered by the locating word beside it
+      // ("tesco express bowes park" is not Bowes Park station).
+      const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || locatingMentions.includes(mention))));
+      const best = usable.find(({ resolution }) => resolution.strength !== 'weak') ?? usable[0];
+      if (best) {
+        const kind = best.resolution.place.kind as 'premises' | 'landmark';
+        return placed(kind, methodOf(kind, best.mention, best.resolution), placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);
       }
       const streetKinds = new Set<LocatedPlace['kind']>(['street']);
       const streetContext = { ...context, streets: [] };
@@ -576,35 +621,44 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       for (const mention of streetMentions) {
         const resolution = resolve(mention, streetContext, streetKinds);
         if (resolution.status === 'resolved') resolvedStreets.push({ mention, resolution });
-        else if (resolution.status === 'ambiguous') ambiguous = true;
+        else if (resolution.status === 'ambiguous') markAmbiguous(resolution);
       }
       // Two streets that do not meet, or a premises we could not settle: the street alone would be a guess.
       if (resolvedStreets.length === 1 && !(streetMentions.length >= 2 && junctionCue) && !ambiguous) {
         const { mention, resolution } = resolvedStreets[0]!;
         return placed('street', methodOf('street', mention, resolution), placeConfidence(0.8, mention, resolution), resolution.place);
       }
-      if (resolvedStreets.length === 1 && junctionCue && streetMentions.length === 1) {
+      if (resolvedStreets.length === 1 && junctionCue && streetMentions.length === 1 && !ambiguous) {
         const { mention, resolution } = resolvedStreets[0]!;
         return placed('street', `${methodOf('street', mention, resolution)}_one_of_junction`, placeConfidence(0.6, mention, resolution), resolution.place);
       }
-      if (resolvedStreets.length > 1 || (resolvedStreets.length === 1 && ambiguous)) return withoutPoint('ambiguous', 'several_places');
+      if (resolvedStreets.length > 1 || (resolvedStreets.length === 1 && ambiguous)) {
+        return withoutPoint('ambiguous', 'several_places', [...competing, ...resolvedStreets.map(({ resolution }) => describe(resolution.place))]);
+      }
 
-      if (!ambiguous && primaryMentions.length === 0 && streetMentions.length === 0) {
+      if (!ambiguous && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
         const areaKinds = new Set<LocatedPlace['kind']>(['area']);
         for (const mention of areaMentions) {
           const resolution = resolve(mention, { ...context, areaPoints: [] }, areaKinds);
           if (resolution.status === 'resolved') return placed('area', methodOf('area', mention, resolution), placeConfidence(0.5, mention, resolution), resolution.place);
-          if (resolution.status === 'ambiguous') ambiguous = true;
+          if (resolution.status === 'ambiguous') markAmbiguous(resolution);
         }
       }
       if (sector && !ambiguous) {
         const lsoa = { lsoaCode: sector.lsoaCode, wardCode: sector.wardCode };
         return { outcome: 'postcode_sector', method: 'postcode_sector_text', confidence: 0.4, matchedId: null, matchedName: sector.sector, longitude: sector.longitude, latitude: sector.latitude, ...lsoa };
       }
-      if (ambiguous) return withoutPoint('ambiguous', 'several_places');
+      if (ambiguous) return withoutPoint('ambiguous', 'several_places', competing);
+      // "unknown - pt confused": nothing named, and the text says it is not known.
+      if (tokens.some((t) => unknownPhrases.has(t))) return withoutPoint('unknown', 'unknown_text');
       return withoutPoint('no_match', mentions.length > 0 ? 'no_place_kind' : 'no_name_found');
     },
   };
+}
+
+/** How an ambiguous answer names a competitor: "Costa Coffee (premises, E01002026)". */
+function describe(place: LocatedPlace): string {
+  return `${place.name} (${place.kind}${place.lsoaCode ? `, ${place.lsoaCode}` : ''})`;
 }
 
 /** Where two streets meet: the nearest pair of vertices when both have lines, else the middle of where their extents meet. */

@@ -17,6 +17,9 @@ export interface AbbreviationTable {
   fillers: string[];
   junctionWords: string[];
   unknownPhrases: string[];
+  /** "pt unable to say", "doesnt remember": a negator with a knowledge word says the location is not known. */
+  unknownNegators: string[];
+  unknownVerbs: string[];
   homeWords: string[];
   homeOwners: string[];
   homeAlone: string[];

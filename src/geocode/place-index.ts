@@ -7,6 +7,7 @@
  * spaces, built with the same normaliser as queries.
  */
 import type { LocatedPlace } from './gazetteer/load.ts';
+import genericWords from '../../schemas/code-lists/generic-words.json' with { type: 'json' };
 import { ABBREVIATIONS, type Normaliser } from './normalise.ts';
 
 /** How directly a key names its place: weak keys lose to any other key of the same span. */
@@ -29,17 +30,11 @@ export interface PlaceIndex {
   isGeneric(token: string): boolean;
 }
 
-/** Words that never name a place alone; a key made only of them needs two or more words ("high road"). */
-const GENERIC_WORDS = new Set([
-  'the', 'and', 'of', 'road', 'street', 'lane', 'avenue', 'way', 'place', 'gardens', 'grove', 'close', 'crescent', 'drive',
-  'terrace', 'parade', 'square', 'mews', 'row', 'walk', 'rise', 'vale', 'view', 'hill', 'court', 'park', 'green', 'station',
-  'school', 'academy', 'primary', 'college', 'high', 'north', 'south', 'east', 'west', 'new', 'old', 'upper', 'lower', 'great',
-  'little', 'club', 'bar', 'pub', 'house', 'arms', 'hall', 'centre', 'royal', 'church', 'hotel', 'cafe',
-  'restaurant', 'shop', 'store', 'food', 'wine', 'wines', 'chicken', 'pizza', 'kebab', 'express', 'local', 'london', 'social',
-  'community', 'football', 'sports', 'saint', 'bus', 'tavern', 'inn', 'head', 'market', 'estate', 'farm', 'white', 'red',
-  'black', 'road', 'junction', 'corner', 'outside', 'near', 'opposite', 'home', 'house', 'flat', 'unknown', 'patient',
-  'patients', 'food', 'stores', 'supermarket', 'off', 'licence', 'fried', 'grill', 'kitchen', 'lounge', 'international',
-]);
+/**
+ * Words of the language that never name a place alone (schemas/code-lists/generic-words.json);
+ * the index adds the gazetteer's own common words to them.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(genericWords.words);
 
 /** Company-form words: dropping them changes nothing about which place is meant. */
 const LEGAL_SUFFIXES = [['ltd'], ['limited'], ['plc'], ['gmbh'], ['uk'], ['llp'], ['co']];
@@ -63,6 +58,19 @@ function stripSuffixes(tokens: string[], suffixes: string[][]): string[][] {
   return forms;
 }
 
+const SCHOOL_WORDS = ABBREVIATIONS.schoolWords.map((phrase) => phrase.split(' ')).sort((a, b) => b.length - a.length);
+
+/** A school's name without its kind, phase and denomination: "saint marys priory" of "St Mary's Priory Catholic Junior School". */
+export function schoolCore(tokens: string[]): string[] {
+  const core: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const phrase = i === 0 ? undefined : SCHOOL_WORDS.find((words) => words.every((w, k) => tokens[i + k] === w));
+    if (phrase) i += phrase.length;
+    else core.push(tokens[i++]!);
+  }
+  return core.length > 0 ? core : tokens;
+}
+
 /** The keys of one place, strongest first. */
 export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category' | 'aliases'>, normaliser: Normaliser): Array<[string[], KeyStrength]> {
   const keys: Array<[string[], KeyStrength]> = [];
@@ -76,7 +84,7 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
   const tokens = clean(place.name);
   const isStation = place.kind === 'landmark' && place.category === 'station';
   // A station is named "Wood Green" in the data, but "Wood Green" alone means the district.
-  if (!isStation) add(tokens, 'name');
+  if (!isStation && place.category !== 'bus_stop') add(tokens, 'name');
   if (place.kind === 'premises') {
     // Without "Ltd", "Express", "Public House": how people say it, but weaker, since
     // "Wood Green Express Ltd" stripped is also the name of a district.
@@ -89,10 +97,22 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
     add([...base, 'station'], 'name');
     add(base, 'weak');
   } else if (place.kind === 'landmark' && place.category === 'school') {
-    const base = stripSuffixes(tokens, ABBREVIATIONS.schoolWords.map((s) => s.split(' '))).at(-1) ?? tokens;
-    add([...base, 'school'], 'name');
-    add(base, 'weak');
+    // "St Mary's CofE Primary School" is "st marys school" to most people; a shorter
+    // form ("harris school", "st pauls school") names every school it starts, so
+    // those keys are weak and a shared one comes out ambiguous.
+    const core = schoolCore(tokens);
+    for (const word of ['school', 'primary', 'academy']) add([...core, word], 'name');
+    add(core, 'weak');
+    for (let k = core.length - 1; k >= 1; k--) {
+      const prefix = core.slice(0, k);
+      if (prefix.every((t) => t === 'saint' || GENERIC_WORDS.has(t))) break;
+      add([...prefix, 'school'], 'weak');
+    }
+  } else if (place.kind === 'landmark' && place.category === 'bus_stop') {
+    // A stop named after a landmark ranks below it: only a weak key.
+    add(tokens.filter((t) => t !== 'stop'), 'weak');
   }
+  for (const alias of place.kind === 'premises' ? [] : (place.aliases ?? [])) add(clean(alias), 'alias');
   // "Brookside centre" for "Brookside Shopping Centre": the middle word people leave out.
   if ((place.kind === 'landmark' || place.kind === 'premises') && tokens.includes('shopping')) add(tokens.filter((t) => t !== 'shopping'), 'weak');
   if (place.kind === 'area') {

@@ -53,6 +53,8 @@ export interface GeocodeResult {
   latitude: number | null;
   lsoaCode: string | null;
   wardCode: string | null;
+  /** For `ambiguous`: the competing places the text could not choose between (name, kind, LSOA). */
+  candidates?: string[];
 }
 
 export interface Geocoder {

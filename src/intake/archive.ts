@@ -5,7 +5,7 @@
  */
 import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DataDirectory } from '../pipeline/data-dir.ts';
+import type { DataDirectory } from '../config/data-dir.ts';
 import type { ClaimedFile } from './claim.ts';
 
 const OWNER_ONLY_FILE = 0o600;

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { DataDirectory } from '../pipeline/data-dir.ts';
+import type { DataDirectory } from '../config/data-dir.ts';
 
 export interface ClaimedFile {
   /** The name hospital IT gave the file. */

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { LoadedConfig } from '../config/load.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { openStore, type StoreDatabase } from '../store/open.ts';
-import { dataDirectory, type DataDirectory } from './data-dir.ts';
+import { dataDirectory, type DataDirectory } from '../config/data-dir.ts';
 
 export interface PipelineContext {
   config: LoadedConfig;

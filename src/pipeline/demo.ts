@@ -7,8 +7,8 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.ts';
+import { packageRoot } from '../lib/package-root.ts';
 import { createPseudonymKeyFile } from '../deidentify/pseudonym-key.ts';
 import { buildGazetteer, writeGazetteer, type GazetteerBuildInputs } from '../geocode/gazetteer/build.ts';
 import { publishMonth, type PublishSummary } from '../report/publish.ts';
@@ -19,7 +19,7 @@ import type { FileResult } from './ingest-file.ts';
 import { periodFromFileName } from './file-name.ts';
 import { addMonths } from '../aggregate/months.ts';
 
-export const SAMPLE_DATA_DIRECTORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'sample-data');
+export const SAMPLE_DATA_DIRECTORY = path.join(packageRoot(), 'sample-data');
 
 /** Marks a folder as made by the demo, so that a rerun may wipe it and nothing else. */
 const DEMO_MARKER = '.istv-demo';

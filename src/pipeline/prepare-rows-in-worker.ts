@@ -114,13 +114,20 @@ const CREDIT = 4;
 const WORKER_YOUNG_GENERATION_MB = 192;
 
 /**
+ * The worker's entry module: compiled, the JavaScript beside this file; run from
+ * the TypeScript sources (tests, development), a shim that registers tsx first,
+ * since a worker starts without its parent's module hooks.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? './prepare-rows-worker-tsx.mjs' : './prepare-rows-worker.js';
+
+/**
  * A worker thread for one extract. Made as soon as the file is known to be large,
  * so that the thread starts (and loads its code) while the parent checksums the
  * file and reads its header; `start` then hands it the extract. `stop` ends a
  * thread that was not needed after all (a duplicate or a refused file).
  */
 export class RowPreparationWorker {
-  private readonly worker = new Worker(new URL('./prepare-rows-worker.mjs', import.meta.url), {
+  private readonly worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), {
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   private readonly inbox: WorkerMessage[] = [];

@@ -18,8 +18,11 @@ import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, t
 import { reportSchema, type ReportConfig } from '../config/report.ts';
 import { auditRelease, protectRelease } from '../disclose/index.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
-import type { PipelineContext } from '../pipeline/context.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import type { DataDirectory } from '../config/data-dir.ts';
+import type { Logger } from '../log.ts';
 import { extractReceipts, refusedFiles } from '../store/coverage.ts';
+import type { StoreDatabase } from '../store/open.ts';
 import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
 import { Coverage } from './coverage.ts';
 import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
@@ -61,7 +64,7 @@ export class PublishRefusal extends Error {
 }
 
 /** The coverage of every month: which sites' extracts are in, late, refused or missing. */
-export function storeCoverage(context: PipelineContext): Coverage {
+export function storeCoverage(context: ReportContext): Coverage {
   const lateExtracts = context.config.schedule?.lateExtracts;
   return new Coverage({
     receipts: extractReceipts(context.store),
@@ -125,7 +128,16 @@ const HOSPITAL_POLICY = disclosurePolicy({ method: 'none' });
 /** Which configured policy governs each pack. */
 const POLICY_KEY = { police: 'police', licensing: 'licensing', 'public-health': 'public_health' } as const;
 
-function policyFor(context: PipelineContext, audience: string): DisclosurePolicy {
+/** What publishing needs from the running istv (the pipeline's context has all of it). */
+export interface ReportContext {
+  config: LoadedConfig;
+  dataDir: DataDirectory;
+  store: StoreDatabase;
+  logger: Logger;
+  now: () => Date;
+}
+
+function policyFor(context: ReportContext, audience: string): DisclosurePolicy {
   if (audience === 'hospital') return HOSPITAL_POLICY;
   const key = POLICY_KEY[audience as keyof typeof POLICY_KEY];
   if (!key) throw new Error(`No disclosure policy for audience: ${audience}`);
@@ -134,7 +146,7 @@ function policyFor(context: PipelineContext, audience: string): DisclosurePolicy
   return configured?.[key] ?? disclosurePolicy(DEFAULT_DISCLOSURE_POLICIES[key]);
 }
 
-function reportConfig(context: PipelineContext): ReportConfig {
+function reportConfig(context: ReportContext): ReportConfig {
   const configured: ReportConfig | undefined = context.config.report;
   return configured ?? reportSchema.parse(undefined);
 }
@@ -222,7 +234,7 @@ function removeStaleVersions(reportsDirectory: string, month: string): void {
   }
 }
 
-export async function publishMonth(context: PipelineContext, month: string, options: PublishOptions = {}): Promise<PublishSummary> {
+export async function publishMonth(context: ReportContext, month: string, options: PublishOptions = {}): Promise<PublishSummary> {
   assertMonth(month);
   const coverage = storeCoverage(context);
   const refusal = publishRefusal(coverage, month, options.partial ?? 'allow');

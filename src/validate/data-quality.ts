@@ -5,7 +5,7 @@
  * Counts only: no value from the file is kept here.
  */
 import { normaliseCodeText } from '../../schemas/code-lists.ts';
-import { CANONICAL_COLUMNS } from './header.ts';
+import { CANONICAL_COLUMNS } from '../../schemas/columns.ts';
 import type { ExtractRow, RowIssue } from './types.ts';
 
 export interface DataQuality {

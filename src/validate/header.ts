@@ -6,21 +6,11 @@
  */
 import aliasList from '../../schemas/code-lists/column-aliases.json' with { type: 'json' };
 import { normaliseCodeText } from '../../schemas/code-lists.ts';
+import { CANONICAL_COLUMNS, columnMappingTarget, type IdentifierColumn, type InputColumn } from '../../schemas/columns.ts';
 import type { HeaderMapping, IdentifierField } from './types.ts';
 
-/** The canonical columns of the extract contract, in contract order. */
-export const CANONICAL_COLUMNS = [
-  'site_code', 'attendance_id', 'arrival_datetime', 'assault_datetime', 'assault_method', 'assault_method_other',
-  'location_type', 'location_description', 'assailant_count', 'assailant_relationship', 'reported_to_police',
-  'wants_police_informed', 'age', 'sex', 'alcohol_involved',
-] as const;
-
-/** Columns accepted besides the canonical ones: split date/time pairs and a location postcode. */
-export const AUXILIARY_COLUMNS = ['arrival_date', 'arrival_time', 'assault_date', 'assault_time', 'location_postcode'] as const;
-
-export type InputColumn = (typeof CANONICAL_COLUMNS)[number] | (typeof AUXILIARY_COLUMNS)[number];
-
-const IDENTIFIER_FIELDS: Record<string, IdentifierField> = {
+/** The pipeline's field for each identifier column of the contract. */
+const IDENTIFIER_FIELDS: Record<IdentifierColumn, IdentifierField> = {
   nhs_number: 'nhsNumber',
   hospital_number: 'hospitalNumber',
   patient_name: 'patientName',
@@ -44,21 +34,17 @@ for (const [field, aliases] of Object.entries(aliasList.canonical)) {
   for (const alias of aliases) addAlias(alias, { kind: 'canonical', field });
 }
 for (const [field, aliases] of Object.entries(aliasList.identifiers)) {
-  const identifier = IDENTIFIER_FIELDS[field];
+  const identifier = Object.hasOwn(IDENTIFIER_FIELDS, field) ? IDENTIFIER_FIELDS[field as IdentifierColumn] : undefined;
   if (!identifier) throw new Error(`column-aliases.json names an unknown identifier field: ${field}`);
   addAlias(field, { kind: 'identifier', field: identifier });
   for (const alias of aliases) addAlias(alias, { kind: 'identifier', field: identifier });
 }
 
-const KNOWN_COLUMNS = new Set<string>([...CANONICAL_COLUMNS, ...AUXILIARY_COLUMNS]);
-
 /** Resolves a target name used in a site's columnMapping: a canonical column, an identifier field, or "drop". */
 function mappingTarget(name: string): Target | null {
-  const key = name.trim().toLowerCase();
-  if (KNOWN_COLUMNS.has(key)) return { kind: 'canonical', field: key };
-  if (key in IDENTIFIER_FIELDS) return { kind: 'identifier', field: IDENTIFIER_FIELDS[key]! };
-  if (key === 'drop' || key === 'ignore') return { kind: 'dropped' };
-  return null;
+  const target = columnMappingTarget(name);
+  if (target === null || target.kind !== 'identifier') return target;
+  return { kind: 'identifier', field: IDENTIFIER_FIELDS[target.column] };
 }
 
 export interface HeaderOptions {
@@ -128,9 +114,4 @@ export function mapHeader(headers: string[], options: HeaderOptions = {}): Heade
     };
   }
   return { ok: true, mapping: { columns, droppedColumns, identifierColumns } };
-}
-
-/** Whether a columnMapping target name is one the contract knows (for the config schema). */
-export function isColumnMappingTarget(name: string): boolean {
-  return mappingTarget(name) !== null;
 }

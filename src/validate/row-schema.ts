@@ -16,7 +16,7 @@ import { daysBetween, minutesBetween, parseDate, parseDateTime, parseTime } from
 import { memoise } from '../lib/bounded-memo.ts';
 import { normalisePostcode } from '../lib/postcode.ts';
 import { isSafeToEcho, readAge, readAssailantCount, readSex, readYesNo, type FieldResult } from './fields.ts';
-import type { InputColumn } from './header.ts';
+import type { InputColumn } from '../../schemas/columns.ts';
 import type { ExtractRow, IdentifierFields, LocalDateTime, RowIssue, RowIssueCode } from './types.ts';
 
 /** A row as read from the file: canonical column → raw text (absent when the file has no such column). */

@@ -9,7 +9,7 @@ import type { CsvFormat, CsvRecord } from './read-csv.ts';
 import { readCsvRecordBatches } from './read-csv.ts';
 import { AttendanceRegister, attendanceHash } from './attendance-register.ts';
 import { parseDate } from './dates.ts';
-import type { InputColumn } from './header.ts';
+import type { InputColumn } from '../../schemas/columns.ts';
 import { createRowSchema, validateRow, type RawRow, type RowSchemaOptions } from './row-schema.ts';
 import type { ExtractRow, HeaderMapping, IdentifierFields, RowIssue } from './types.ts';
 

@@ -5,7 +5,7 @@ import { contractJsonSchema, contractReadme } from '../../schemas/generate.ts';
 import { CONTRACT_COLUMNS, extractRowContract } from '../../schemas/extract-contract.ts';
 import { siteSchema } from '../../src/config/sites.ts';
 import { createRowSchema, validateRow } from '../../src/validate/row-schema.ts';
-import { CANONICAL_COLUMNS } from '../../src/validate/header.ts';
+import { CANONICAL_COLUMNS } from '../../schemas/columns.ts';
 
 const schemasFolder = path.resolve(import.meta.dirname, '..', '..', 'schemas');
 

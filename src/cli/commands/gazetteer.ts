@@ -14,6 +14,7 @@ interface BuildOptions {
   areas: string[];
   openNames: string[];
   sites: string[];
+  aliases: string[];
   postcodeColumns?: string;
   premisesColumns?: string;
   json?: boolean;
@@ -35,6 +36,7 @@ export function register(program: Command): void {
     .option('--areas <geojson>', 'named districts and estates as GeoJSON with a name (repeatable)', repeatable, [])
     .option('--open-names <csv>', 'OS Open Names CSV, with or without its header (repeatable)', repeatable, [])
     .option('--sites <csv>', 'EDs: site_code,name,longitude,latitude[,borough] (repeatable)', repeatable, [])
+    .option('--aliases <csv>', "this area's local names for its places: alias,place_name[,kind] (repeatable)", repeatable, [])
     .option('--postcode-columns <mapping>', 'postcode CSV column mapping, e.g. postcode=pcds,easting=oseast1m,northing=osnrth1m')
     .option('--premises-columns <mapping>', 'licence register column mapping, e.g. "name=Premises Name,postcode=Post Code,category=Licence Type"')
     .option('--json', 'print a JSON result on stdout for scripts')
@@ -50,6 +52,7 @@ export function register(program: Command): void {
           areas: options.areas,
           openNames: options.openNames,
           sites: options.sites,
+          aliases: options.aliases,
           postcodeColumns: parseColumnMapping(options.postcodeColumns),
           premisesColumns: parseColumnMapping(options.premisesColumns),
         });

@@ -16,7 +16,7 @@ interface GeocodeOptions {
 export function register(program: Command): void {
   program
     .command('geocode')
-    .description('Geocode a CSV with a "location" column (and optional "site_code"); adds outcome, matched_name, latitude, longitude, lsoa_code, ward_code, confidence, method.')
+    .description('Geocode a CSV with a "location" column (and optional "site_code"); adds outcome, matched_name, latitude, longitude, lsoa_code, ward_code, confidence, method and, for ambiguous answers, the competing candidates.')
     .requiredOption('--gazetteer <file>', 'gazetteer built by `istv gazetteer build`')
     .requiredOption('--in <csv>', 'CSV to read')
     .requiredOption('--out <csv>', 'CSV to write')

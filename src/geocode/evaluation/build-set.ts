@@ -362,7 +362,7 @@ if (isMain) {
     process.exit(2);
   }
   const rows = buildEvaluationSet(dataDir);
-  const outDir = path.join(repoRoot, 'tests', 'geocode', 'evaluation');
+  const outDir = path.join(repoRoot, 'src', 'geocode', 'evaluation', 'sets');
   const header = ['text', 'site_code', 'expected_outcome', 'expected_lsoa', 'group'] as const;
   const lines = [header.join(','), ...rows.map((row) => header.map((h) => csvCell(row[h])).join(','))];
   writeFileSync(path.join(outDir, 'labelled-locations.csv'), `${lines.join('\n')}\n`);

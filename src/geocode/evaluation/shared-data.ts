@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../lib/package-root.ts';
 import type { GazetteerBuildInputs } from '../gazetteer/build.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const REPO_ROOT = packageRoot();
 
 /** Where the shared data lives relative to the repository; null when this machine does not have it. */
 export function sharedDataDir(): string | null {
@@ -28,6 +28,8 @@ export function sharedDataInputs(dataDir: string): GazetteerBuildInputs {
     // FHRS-derived streets first; bus stops named after streets fill the gaps.
     streets: [...files('streets_fhrs_derived.geojson'), ...files('bus_stops_tfl_2021.geojson')],
     landmarks: [...files('landmarks_osm_2019.geojson'), ...files('landmarks_schools_parks_ogl.geojson')],
-    sites: [path.join(REPO_ROOT, 'tests', 'geocode', 'evaluation', 'sites.csv')],
+    sites: [path.join(REPO_ROOT, 'src', 'geocode', 'evaluation', 'sets', 'sites.csv')],
+    // The two boroughs' own nicknames for their places: area data, not language.
+    aliases: [path.join(REPO_ROOT, 'src', 'geocode', 'evaluation', 'sets', 'aliases.csv')],
   };
 }

@@ -12,6 +12,7 @@ import { readLsoaBoundaries } from './read-lsoas.ts';
 import { readPostcodes } from './read-postcodes.ts';
 import { readOpenNames, readPlacesGeoJson, readPremisesCsv, type PlaceRole } from './read-places.ts';
 import { readSites } from './read-sites.ts';
+import { applyAliases, readAliases } from './read-aliases.ts';
 import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type PostcodeRecord, type SiteRecord } from './types.ts';
 
 export interface GazetteerBuildInputs {
@@ -23,6 +24,8 @@ export interface GazetteerBuildInputs {
   areas?: string[];
   openNames?: string[];
   sites?: string[];
+  /** Local aliases of this area's places: CSV alias,place_name[,kind]. */
+  aliases?: string[];
   /** Column mapping for postcode CSVs (field=Header), e.g. { postcode: 'pcds', easting: 'oseast1m' }. */
   postcodeColumns?: Record<string, string>;
   /** Column mapping for premises-licence register CSVs, e.g. { name: 'Premises Name' }. */
@@ -107,6 +110,11 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   }
   for (const file of inputs.openNames ?? []) addPlaces('open_names', file, readOpenNames(file));
   const places = [...placeMap.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const file of inputs.aliases ?? []) {
+    const { file: name, rows } = readAliases(file);
+    applyAliases(places, name, rows);
+    sources.push({ role: 'aliases', file: sourceName(file), format: 'alias,place_name[,kind] CSV', records: rows.length, skipped: 0 });
+  }
 
   const sites: SiteRecord[] = [];
   for (const file of inputs.sites ?? []) {

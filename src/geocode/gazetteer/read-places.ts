@@ -105,6 +105,12 @@ export function streetNameOfBusStop(stopName: string): string | null {
   return first.toLowerCase().replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 }
 
+/** "BARKING STATION <> #" → "Barking Station": TfL's marks dropped, title case. */
+export function cleanStopName(stopName: string): string {
+  const plain = stopName.replace(/<>|#|\*/g, ' ').replace(/\s+/g, ' ').trim();
+  return plain === plain.toUpperCase() ? plain.toLowerCase().replace(/\b[a-z]/g, (letter) => letter.toUpperCase()) : plain;
+}
+
 /** Premises, streets, landmarks or areas as GeoJSON features with a `name`. */
 export function readPlacesGeoJson(filePath: string, role: PlaceRole): ReadResult<PlaceRecord> {
   const file = path.basename(filePath);
@@ -146,6 +152,8 @@ export function readPlacesGeoJson(filePath: string, role: PlaceRole): ReadResult
       if (known) {
         kind = role === 'areas' ? 'area' : known.kind;
         category = known.category;
+        // TfL stop names carry marks for the stop's kind ("SEVEN SISTERS STATION <> #"): show a clean name.
+        if (category === 'bus_stop') name = cleanStopName(name);
       } else {
         category = role === 'areas' ? 'locality' : (landmarkType ?? 'other');
       }

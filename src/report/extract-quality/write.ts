@@ -7,7 +7,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataQuality } from '../../validate/data-quality.ts';
-import { CANONICAL_COLUMNS } from '../../validate/header.ts';
+import { CANONICAL_COLUMNS } from '../../../schemas/columns.ts';
 
 export interface ExtractQualityReport {
   site: { code: string; name: string };
