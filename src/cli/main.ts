@@ -30,6 +30,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'geocode', summary: 'Geocode an ad-hoc CSV with a "location" column.', load: () => import('./commands/geocode.ts') },
   { name: 'regeocode', summary: 'After the gazetteer changes: geocode every stored location again.', load: () => import('./commands/regeocode.ts') },
   { name: 'keygen', summary: 'Create a pseudonym key file for repeat-attendance keys.', load: () => import('./commands/keygen.ts') },
+  { name: 'police', summary: 'Import police.uk street-level crime (CSVs or zipped months) beside the ED data.', load: () => import('./commands/police.ts') },
+  { name: 'hotspots', summary: 'Getis-Ord Gi* hotspots on LSOA counts: lsoa_code,count in, z, p and class out.', load: () => import('./commands/hotspots.ts') },
 ];
 
 /** The command an argument list asks for (`istv help NAME` asks for NAME's help), or null. */

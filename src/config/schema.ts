@@ -8,6 +8,7 @@ import { deidentifySchema } from './deidentify.ts';
 import { disclosureConfigSchema } from './disclosure.ts';
 import { scheduleConfigSchema } from './schedule.ts';
 import { reportSchema } from './report.ts';
+import { policeConfigSchema } from './police.ts';
 import { columnMappingTarget } from '../../schemas/columns.ts';
 
 export const configSchema = z
@@ -24,6 +25,7 @@ export const configSchema = z
     disclosure: disclosureConfigSchema,
     schedule: scheduleConfigSchema,
     report: reportSchema,
+    police: policeConfigSchema,
   })
   .superRefine((config, context) => {
     const seen = new Set<string>();

@@ -11,39 +11,30 @@
  * postcode district "N17", a sector, an area "wood grn", a street for a
  * premises), then by the borough of the ED that sent the row. When that does
  * not leave one place (or one cluster of records of the same place), the answer
- * is `ambiguous`.
+ * is `ambiguous`, with the competing places as its candidates.
+ *
+ * This file settles and answers; finding names in the text is mentions.ts,
+ * home and unknown texts text-kinds.ts, grouping candidates candidates.ts,
+ * distances place-distance.ts, and each ED's borough site-boroughs.ts.
  */
 import type { Gazetteer, LocatedPlace } from './gazetteer/load.ts';
-import type { SiteRecord } from './gazetteer/types.ts';
 import { createTokenCorrector, type TokenCorrector } from './fuzzy.ts';
 import { ABBREVIATIONS, createNormaliser, type Normaliser } from './normalise.ts';
 import { createPlaceIndex, type KeyStrength, type PlaceIndex } from './place-index.ts';
+import { clusterCandidates, describe, representative, type Candidate } from './candidates.ts';
+import { createMentionFinder, type Mention } from './mentions.ts';
+import { meetingPoint, metresBetweenPlaces, metresToPlace } from './place-distance.ts';
+import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
+import { createTextKinds } from './text-kinds.ts';
 import { normalisePostcode, postcodeSector } from '../lib/postcode.ts';
 import type { GeocodeInput, GeocodeOutcome, GeocodeResult, Geocoder } from './types.ts';
 
-export interface GeocoderSite {
-  code: string;
-  longitude: number;
-  latitude: number;
-  /** LAD code or name; when absent, the LAD of the LSOA nearest the site. */
-  borough?: string | null;
-}
+export type { GeocoderSite } from './site-boroughs.ts';
+export { metresBetween } from './place-distance.ts';
 
 export interface GeocoderOptions {
   /** EDs (e.g. from the config); added to, and overriding, the gazetteer's own sites. */
   sites?: readonly GeocoderSite[];
-}
-
-interface Candidate {
-  place: LocatedPlace;
-  strength: KeyStrength;
-}
-
-interface Mention {
-  start: number;
-  end: number;
-  candidates: Candidate[];
-  corrections: number;
 }
 
 interface Context {
@@ -60,8 +51,6 @@ type Resolution =
   | { status: 'ambiguous'; candidates: string[] }
   | { status: 'none' };
 
-/** Records of the same place from several sources (an OSM pub and its FSA entry) lie within this distance. */
-const SAME_PLACE_METRES = 300;
 /** A named area settles a place within this distance of the area's point. */
 const AREA_RADIUS_METRES = 1500;
 /** A street named beside a premises settles it within this distance. */
@@ -72,113 +61,6 @@ const SITE_NEAR_METRES = 2000;
 const JUNCTION_GAP_METRES = 250;
 /** Without extents, their representative points must be this close. */
 const JUNCTION_POINT_METRES = 700;
-
-/** Words that end a street name: after a name they mean the text names a street. */
-const STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'gardens', 'grove', 'close', 'crescent', 'drive', 'terrace', 'parade', 'way', 'place', 'square', 'mews', 'rise', 'walk', 'row', 'hill', 'court']);
-
-/**
- * Words that say what kind of place a name is: "Finsbury Park station" is a
- * station, so a park called Finsbury Park is not what the text means.
- */
-const KIND_WORDS: Record<string, (place: LocatedPlace) => boolean> = {
-  station: (place) => place.kind === 'landmark' && (place.category === 'station' || place.category === 'bus_station'),
-  school: (place) => place.kind === 'landmark' && place.category === 'school',
-};
-
-const KIND_ORDER: Record<LocatedPlace['kind'], number> = { premises: 0, landmark: 1, street: 2, area: 3 };
-/** A stop named after a landmark is a record of less: it ranks below every other kind of landmark. */
-const rankOf = (place: LocatedPlace): number => KIND_ORDER[place.kind] + (place.category === 'bus_stop' ? 0.5 : 0);
-
-/** Approximate ground distance in metres (equirectangular: fine over a borough). */
-export function metresBetween(a: [number, number], b: [number, number]): number {
-  const dx = (a[0] - b[0]) * Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180)) * 111320;
-  const dy = (a[1] - b[1]) * 110540;
-  return Math.hypot(dx, dy);
-}
-
-/** Distance from a point to a place: to its extent when it has one (a street), else to its point. */
-function metresToPlace(point: [number, number], place: LocatedPlace): number {
-  if (place.bbox) {
-    const [west, south, east, north] = place.bbox;
-    const nearest: [number, number] = [Math.min(Math.max(point[0], west), east), Math.min(Math.max(point[1], south), north)];
-    return metresBetween(point, nearest);
-  }
-  return metresBetween(point, [place.longitude, place.latitude]);
-}
-
-/** Metres from a point to a segment (equirectangular). */
-function metresToSegment(p: [number, number], a: [number, number], b: [number, number]): number {
-  const kx = Math.cos(p[1] * (Math.PI / 180)) * 111320;
-  const ky = 110540;
-  const ax = (a[0] - p[0]) * kx;
-  const ay = (a[1] - p[1]) * ky;
-  const dx = (b[0] - a[0]) * kx;
-  const dy = (b[1] - a[1]) * ky;
-  const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
-  return Math.hypot(ax + t * dx, ay + t * dy);
-}
-
-/** Closest approach of two sets of lines: the vertices of each against the segments of the other. */
-function metresBetweenLines(a: Array<Array<[number, number]>>, b: Array<Array<[number, number]>>): number {
-  let best = Infinity;
-  for (const [from, to] of [[a, b], [b, a]] as const) {
-    for (const line of from) for (const vertex of line) for (const other of to) {
-      for (let i = 1; i < other.length; i++) best = Math.min(best, metresToSegment(vertex, other[i - 1]!, other[i]!));
-      if (other.length === 1) best = Math.min(best, metresBetween(vertex, other[0]!));
-    }
-  }
-  return best;
-}
-
-function metresBetweenPlaces(a: LocatedPlace, b: LocatedPlace): number {
-  // Lines when both have them: two long streets' boxes overlap without the streets meeting.
-  if (a.lines && b.lines) return metresBetweenLines(a.lines, b.lines);
-  if (a.bbox && b.bbox) {
-    const dx = Math.max(0, a.bbox[0] - b.bbox[2], b.bbox[0] - a.bbox[2]);
-    const dy = Math.max(0, a.bbox[1] - b.bbox[3], b.bbox[1] - a.bbox[3]);
-    const lat = (a.latitude + b.latitude) / 2;
-    return Math.hypot(dx * Math.cos(lat * (Math.PI / 180)) * 111320, dy * 110540);
-  }
-  if (a.bbox || b.bbox) return a.bbox ? metresToPlace([b.longitude, b.latitude], a) : metresToPlace([a.longitude, a.latitude], b);
-  return metresBetween([a.longitude, a.latitude], [b.longitude, b.latitude]);
-}
-
-/** Single-linkage clusters of candidates: records of one place stay together, distinct places split. */
-function clusterCandidates(candidates: Candidate[]): Candidate[][] {
-  const clusters: Candidate[][] = [];
-  for (const candidate of candidates) {
-    const joined = clusters.filter((cluster) => cluster.some((other) => metresBetweenPlaces(other.place, candidate.place) <= SAME_PLACE_METRES));
-    if (joined.length === 0) clusters.push([candidate]);
-    else {
-      const merged = joined.flat();
-      merged.push(candidate);
-      for (const cluster of joined) clusters.splice(clusters.indexOf(cluster), 1);
-      clusters.push(merged);
-    }
-  }
-  return clusters;
-}
-
-function representative(cluster: Candidate[]): Candidate {
-  return [...cluster].sort(
-    (a, b) =>
-      rankOf(a.place) - rankOf(b.place) ||
-      Number(a.strength === 'weak') - Number(b.strength === 'weak') ||
-      (a.place.id < b.place.id ? -1 : 1),
-  )[0]!;
-}
-
-/**
- * Weak keys ("Wood Green" for Wood Green Express Ltd, "Tottenham Hale" for the
- * station) give way when the same words fully name a place of another kind
- * (the district); they stay beside strong keys of their own kind and category,
- * so a chain ("Tesco", "Tesco Express") keeps all its branches.
- */
-function strongest(candidates: Candidate[]): Candidate[] {
-  const strongTypes = new Set(candidates.filter((c) => c.strength !== 'weak').map((c) => `${c.place.kind}/${c.place.category}`));
-  if (strongTypes.size === 0) return candidates;
-  return candidates.filter((c) => c.strength !== 'weak' || strongTypes.has(`${c.place.kind}/${c.place.category}`));
-}
 
 const NO_POINT = { matchedId: null, matchedName: null, longitude: null, latitude: null, lsoaCode: null, wardCode: null };
 
@@ -193,168 +75,12 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const index: PlaceIndex = createPlaceIndex(gazetteer.places, normaliser);
   const structural = new Set([...normaliser.relations, ...normaliser.fillers, 'and']);
   const corrector: TokenCorrector = createTokenCorrector(index.vocabulary, structural);
+  const { findMentions } = createMentionFinder(index, corrector, structural);
+  const { isHomeText, isUnknownText, mentionsUnknown } = createTextKinds(structural);
   const siteLads = siteBoroughs(gazetteer, options.sites ?? []);
   const sitePoints = new Map<string, [number, number]>();
   for (const site of [...gazetteer.sites, ...(options.sites ?? [])]) sitePoints.set(site.code.toUpperCase(), [site.longitude, site.latitude]);
-  const unknownPhrases = new Set(ABBREVIATIONS.unknownPhrases);
-  const unknownPhrasesLongestFirst = [...unknownPhrases].sort((a, b) => b.length - a.length);
-  const unknownWords = new Set([...unknownPhrases].flatMap((phrase) => phrase.split(' ')));
-  const homeWords = new Set(ABBREVIATIONS.homeWords);
-  const homeOwners = new Set(ABBREVIATIONS.homeOwners);
-  const homeAlone = new Set(ABBREVIATIONS.homeAlone);
-  const notHomeBefore = new Set(ABBREVIATIONS.notHomeBefore);
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
-  const unknownNegators = new Set(ABBREVIATIONS.unknownNegators);
-  const unknownVerbs = new Set(ABBREVIATIONS.unknownVerbs);
-
-  function isHomeText(tokens: string[]): boolean {
-    const content = tokens.filter((t) => t !== 'the' && t !== 'a');
-    if (homeAlone.has(content.join(' '))) return true;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (!homeWords.has(token)) continue;
-      const before = tokens[i - 1];
-      if (token === 'home') {
-        if (before !== undefined && notHomeBefore.has(before)) continue;
-        if (tokens[i + 1] === 'from') continue;
-        return true;
-      }
-      // "pts flat", "friends house", "at his own flat": an owner within two words before.
-      const owner = [tokens[i - 1], tokens[i - 2]].some((word) => word !== undefined && homeOwners.has(word) && word !== 'at' && word !== 'in');
-      if (owner) return true;
-    }
-    return false;
-  }
-
-  /** "pt unable to say", "doesnt remember where": a negator followed within three words by a knowledge word. */
-  function deniesKnowing(tokens: string[]): boolean {
-    for (let i = 0; i < tokens.length; i++) {
-      if (!unknownNegators.has(tokens[i]!)) continue;
-      for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) if (unknownVerbs.has(tokens[k]!)) return true;
-    }
-    return false;
-  }
-
-  function isUnknownText(tokens: string[]): boolean {
-    if (deniesKnowing(tokens)) return true;
-    // Structural words stay when they belong to an unknown phrase ("not stated", "refused to say").
-    const content = tokens.filter((t) => !structural.has(t) || unknownWords.has(t));
-    if (content.length === 0) return false;
-    // Quick exit for the common case: a word that is in no unknown phrase.
-    if (content.some((t) => !unknownWords.has(t))) return false;
-    const text = content.join(' ');
-    if (unknownPhrases.has(text)) return true;
-    // Every word belongs to some unknown phrase: "unknown not known", "refused unknown".
-    let rest = ` ${text} `;
-    for (const phrase of unknownPhrasesLongestFirst) rest = rest.split(` ${phrase} `).join('  ');
-    return rest.trim() === '';
-  }
-
-  /** Alternatives for each token: itself when known or structural, else its spelling corrections. */
-  function alternatives(tokens: string[]): Array<Array<{ token: string; corrected: boolean }>> {
-    return tokens.map((token, i) => {
-      // "st" was read as street or saint by position; the other reading stays open ("playground st josephs school").
-      if ((token === 'street' || token === 'saint') && i < tokens.length - 1) {
-        return [{ token, corrected: false }, { token: token === 'street' ? 'saint' : 'street', corrected: false }];
-      }
-      const split = compoundSplit(token);
-      if (index.vocabulary.has(token) || structural.has(token) || /\d/.test(token)) return split ? [{ token, corrected: false }, { token: split, corrected: false }] : [{ token, corrected: false }];
-      const corrections = corrector.correct(token).filter((c) => !index.isGeneric(c.token) || c.distance === 1);
-      return [{ token, corrected: false }, ...(split ? [{ token: split, corrected: false }] : []), ...corrections.map((c) => ({ token: c.token, corrected: true }))];
-    });
-  }
-
-  /** "woodgreen" → "wood green" when both halves are gazetteer words (an alternative reading, not a replacement: "taproom" is a word too). */
-  function compoundSplit(token: string): string | null {
-    if (token.length < 7 || index.lookup(token) || structural.has(token) || /\d/.test(token)) return null;
-    for (let k = 3; k <= token.length - 3; k++) {
-      const left = token.slice(0, k);
-      const right = token.slice(k);
-      if (index.vocabulary.has(left) && index.vocabulary.has(right)) return `${left} ${right}`;
-    }
-    return null;
-  }
-
-  function findMentions(tokens: string[], blocked: Set<number>): Mention[] {
-    const options = alternatives(tokens);
-    const found: Mention[] = [];
-    for (let start = 0; start < tokens.length; start++) {
-      if (blocked.has(start)) continue;
-      const best = longestKeyAt(tokens, options, start, blocked);
-      if (best) found.push({ start, end: best.end, candidates: strongest(best.candidates), corrections: best.corrections });
-    }
-    // Longest first, then fewest corrections; keep those that do not overlap a better one.
-    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.corrections - b.corrections || a.start - b.start);
-    const taken = new Set<number>();
-    const chosen: Mention[] = [];
-    for (const mention of found) {
-      let overlaps = false;
-      for (let k = mention.start; k < mention.end; k++) if (taken.has(k)) overlaps = true;
-      if (overlaps) continue;
-      for (let k = mention.start; k < mention.end; k++) taken.add(k);
-      chosen.push(mention);
-    }
-    return chosen.sort((a, b) => a.start - b.start);
-  }
-
-  /**
-   * The longest gazetteer key starting at `start`, walking token by token while
-   * the words so far are the start of some key (so a string costs a handful of
-   * map lookups), trying each token's spelling corrections; fewest corrections
-   * win among keys of the same length.
-   */
-  function longestKeyAt(
-    tokens: string[],
-    options: Array<Array<{ token: string; corrected: boolean }>>,
-    start: number,
-    blocked: Set<number>,
-  ): { end: number; candidates: Candidate[]; corrections: number } | null {
-    let best: { end: number; candidates: Candidate[]; corrections: number } | null = null;
-    const words: string[] = [];
-    const walk = (position: number, key: string, corrections: number): void => {
-      if (position >= tokens.length || blocked.has(position)) return;
-      for (const option of options[position]!) {
-        const nextKey = key === '' ? option.token : `${key} ${option.token}`;
-        const nextCorrections = corrections + (option.corrected ? 1 : 0);
-        words.push(option.token);
-        const entries = index.lookup(nextKey);
-        const end = position + 1;
-        if (entries && (!best || end > best.end || (end === best.end && nextCorrections < best.corrections)) && acceptable(words, nextCorrections, tokens[end], words.length === 1 ? tokens[start] : undefined)) {
-          best = { end, candidates: entries.map((e) => ({ place: e.place, strength: e.strength })), corrections: nextCorrections };
-        }
-        if (index.isPrefix(nextKey)) walk(end, nextKey, nextCorrections);
-        words.pop();
-      }
-    };
-    walk(start, '', 0);
-    return best;
-  }
-
-  /** Whether a key found in the text may stand for a place. */
-  function acceptable(words: string[], corrections: number, following: string | undefined, typed?: string): boolean {
-    // Two letters swapped ("cronw") is the commonest slip, and safe even in a five-letter name.
-    const lastTransposition = typed !== undefined && typed.length === words[0]?.length && [...typed].sort().join('') === [...words[0]].sort().join('');
-    if (!isSpecific(words)) return false;
-    // A corrected single short word is too weak a basis for a place.
-    if (corrections > 0 && words.length === 1 && (words[0]?.length ?? 0) < 6 && !(words[0]!.length === 5 && lastTransposition)) return false;
-    const entries = index.lookup(words.join(' ')) ?? [];
-    // Generic words alone ("chicken shop", "the broadway shops") never place a premises or landmark;
-    // a street of common words ("High Road") is still a street, settled or not by the rest.
-    if (words.every((t) => index.isGeneric(t)) && !entries.some((e) => e.place.kind === 'street' || e.place.kind === 'area')) return false;
-    // "Crown Street" is a street we do not know, not The Crown with "street" left over.
-    if (following !== undefined && STREET_WORDS.has(following)) {
-      if (!entries.some((e) => e.place.kind === 'street')) return false;
-    }
-    // "Finsbury Park station" names a station: not a park, street or shop of that name.
-    const kindWord = following !== undefined ? KIND_WORDS[following] : undefined;
-    if (kindWord && !entries.some((e) => kindWord(e.place))) return false;
-    return true;
-  }
-
-  function isSpecific(tokens: string[]): boolean {
-    if (tokens.some((t) => !index.isGeneric(t))) return true;
-    return tokens.filter((t) => t !== 'the' && t !== 'and' && t !== 'of').length >= 2;
-  }
 
   /** Narrows one mention's candidates with what else the text says, then by the site's borough. */
   function resolve(mention: Mention, context: Context, kinds: ReadonlySet<LocatedPlace['kind']>): Resolution {
@@ -383,7 +109,13 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     if (context.areaPoints.length > 0) {
       const distance = (c: Candidate): number => Math.min(...context.areaPoints.map((point) => metresToPlace(point, c.place)));
       // "greggs wood green": the branches in Wood Green. Two there is ambiguous: which is
-      // nearer the area's centre is no evidence of which one the patient meant.
+      // nearer the area's centre is no evidence of which one the patient meant. An area has
+      // no edge in the data, so another branch not far outside the radius may be in it too:
+      // the area settles a name only with a clear margin.
+      const inside = candidates.filter((c) => distance(c) <= AREA_RADIUS_METRES);
+      const nearOutside = candidates.some((c) => distance(c) > AREA_RADIUS_METRES && distance(c) <= 2 * AREA_RADIUS_METRES);
+      // (Streets have extents, measured to their nearest point: the radius alone settles them.)
+      if (inside.length > 0 && nearOutside && candidates.every((c) => c.place.kind !== 'street') && clusterCandidates(candidates).length > 1) return { status: 'ambiguous', candidates: clusterCandidates(candidates).map((cluster) => describe(representative(cluster).place)) };
       narrow((c) => distance(c) <= AREA_RADIUS_METRES);
     }
     const streets = context.streets.filter((s) => !mention.candidates.includes(s));
@@ -650,74 +382,9 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       }
       if (ambiguous) return withoutPoint('ambiguous', 'several_places', competing);
       // "unknown - pt confused": nothing named, and the text says it is not known.
-      if (tokens.some((t) => unknownPhrases.has(t))) return withoutPoint('unknown', 'unknown_text');
+      if (mentionsUnknown(tokens)) return withoutPoint('unknown', 'unknown_text');
       return withoutPoint('no_match', mentions.length > 0 ? 'no_place_kind' : 'no_name_found');
     },
   };
 }
 
-/** How an ambiguous answer names a competitor: "Costa Coffee (premises, E01002026)". */
-function describe(place: LocatedPlace): string {
-  return `${place.name} (${place.kind}${place.lsoaCode ? `, ${place.lsoaCode}` : ''})`;
-}
-
-/** Where two streets meet: the nearest pair of vertices when both have lines, else the middle of where their extents meet. */
-function meetingPoint(a: LocatedPlace, b: LocatedPlace): [number, number] {
-  if (a.lines && b.lines) {
-    let best: [number, number] = [(a.longitude + b.longitude) / 2, (a.latitude + b.latitude) / 2];
-    let bestDistance = Infinity;
-    for (const lineA of a.lines) for (const p of lineA) for (const lineB of b.lines) for (const q of lineB) {
-      const distance = metresBetween(p, q);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
-      }
-    }
-    return best;
-  }
-  if (a.bbox && b.bbox) {
-    const west = Math.max(a.bbox[0], b.bbox[0]);
-    const east = Math.min(a.bbox[2], b.bbox[2]);
-    const south = Math.max(a.bbox[1], b.bbox[1]);
-    const north = Math.min(a.bbox[3], b.bbox[3]);
-    return [(west + east) / 2, (south + north) / 2];
-  }
-  return [(a.longitude + b.longitude) / 2, (a.latitude + b.latitude) / 2];
-}
-
-/** Site code → LAD code: the site's stated borough (code or name), else the LAD of the LSOA nearest the site. */
-function siteBoroughs(gazetteer: Gazetteer, extra: readonly GeocoderSite[]): Map<string, string> {
-  const byCode = new Map<string, GeocoderSite>();
-  for (const site of gazetteer.sites as readonly SiteRecord[]) byCode.set(site.code.toUpperCase(), site);
-  for (const site of extra) byCode.set(site.code.toUpperCase(), site);
-  const lads = new Map<string, string>();
-  for (const lsoa of gazetteer.lsoas) {
-    if (lsoa.ladCode) {
-      lads.set(lsoa.ladCode.toLowerCase(), lsoa.ladCode);
-      if (lsoa.ladName) lads.set(lsoa.ladName.toLowerCase(), lsoa.ladCode);
-    }
-  }
-  const result = new Map<string, string>();
-  for (const [code, site] of byCode) {
-    const stated = site.borough ? lads.get(site.borough.toLowerCase()) : undefined;
-    const lad = stated ?? gazetteer.lsoaAt(site.longitude, site.latitude)?.ladCode ?? nearestLad(gazetteer, site);
-    if (lad) result.set(code, lad);
-  }
-  return result;
-}
-
-function nearestLad(gazetteer: Gazetteer, site: GeocoderSite): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const lsoa of gazetteer.lsoas) {
-    const ring = lsoa.geometry.type === 'Polygon' ? lsoa.geometry.coordinates[0] : lsoa.geometry.coordinates[0]?.[0];
-    for (const position of ring ?? []) {
-      const distance = metresBetween([site.longitude, site.latitude], [position[0]!, position[1]!]);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = lsoa.ladCode;
-      }
-    }
-  }
-  return best;
-}

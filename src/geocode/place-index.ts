@@ -106,7 +106,7 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
     for (let k = core.length - 1; k >= 1; k--) {
       const prefix = core.slice(0, k);
       if (prefix.every((t) => t === 'saint' || GENERIC_WORDS.has(t))) break;
-      add([...prefix, 'school'], 'weak');
+      for (const word of ['school', 'primary', 'academy']) add([...prefix, word], 'weak');
     }
   } else if (place.kind === 'landmark' && place.category === 'bus_stop') {
     // A stop named after a landmark ranks below it: only a weak key.

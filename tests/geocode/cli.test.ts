@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { GEOCODE_CSV_COLUMNS } from '../../src/geocode/geocode-csv.ts';
 import { repoRoot } from './shared-data.ts';
 
@@ -11,19 +11,7 @@ const area = path.join(repoRoot, 'sample-data', 'area');
 const dir = mkdtempSync(path.join(tmpdir(), 'istv-geocode-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'istv', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 describe.skipIf(!existsSync(path.join(area, 'lsoa.geojson')))('istv gazetteer build and istv geocode on the sample area', () => {
   const gazetteer = path.join(dir, 'gazetteer.json');

@@ -55,6 +55,13 @@ describe.skipIf(!hasSharedData)('geocoder on the real Haringey and Barking & Dag
     ['a generic word', 'park', HARINGEY_SITE, 'no_match', null, null],
     ['only fillers', 'in the street', HARINGEY_SITE, 'no_match', null, null],
     ['a place outside the area', 'Leicester Square', HARINGEY_SITE, 'no_match', null, null],
+    // what the text does not pin down is not placed
+    ['a negator with a knowledge word says the place is not known', 'patient cannot remember where', HARINGEY_SITE, 'unknown', null, null],
+    ['generic words alone never place a premises', 'fight outside the chicken shop', HARINGEY_SITE, 'no_match', null, null],
+    ['a station outside the area is not the park of the same name', 'finsbury park tube stn', HARINGEY_SITE, 'no_match', null, null],
+    ['a short school name shared by several schools is ambiguous', 'st marys school', HARINGEY_SITE, 'ambiguous', null, null],
+    ['a chain with an area that holds two of its branches is ambiguous', 'greggs wood green', HARINGEY_SITE, 'ambiguous', null, null],
+    ["a local nickname from the area's alias file", 'outside ally pally', HARINGEY_SITE, 'landmark', 'Alexandra Palace', 'E01001966'],
   ];
 
   it.each(cases)('%s: %j', (_behaviour, text, site, outcome, name, lsoa) => {
@@ -70,6 +77,13 @@ describe.skipIf(!hasSharedData)('geocoder on the real Haringey and Barking & Dag
       expect([result.longitude, result.latitude, result.lsoaCode, result.matchedId]).toEqual([null, null, null, null]);
       expect(result.confidence).toBe(0);
     }
+  });
+
+  it('names the competing places of an ambiguous answer', () => {
+    const result = geocoder.geocode({ text: 'o/s greggs', siteCode: HARINGEY_SITE });
+    expect(result.outcome).toBe('ambiguous');
+    expect(result.candidates?.length).toBeGreaterThan(1);
+    expect(result.candidates?.every((c) => c.startsWith('Greggs (premises, E0'))).toBe(true);
   });
 
   it('gives home for a row the de-identify stage flagged, even when the text names a pub', () => {

@@ -1,0 +1,62 @@
+/**
+ * The places a name in the text may stand for, and how they are grouped: records
+ * of one place (an OSM pub and its FSA entry) cluster together; distinct places
+ * stay apart, and more than one cluster left at the end is an ambiguous answer.
+ */
+import type { LocatedPlace } from './gazetteer/load.ts';
+import type { KeyStrength } from './place-index.ts';
+import { metresBetweenPlaces } from './place-distance.ts';
+
+export interface Candidate {
+  place: LocatedPlace;
+  strength: KeyStrength;
+}
+
+/** Records of the same place from several sources (an OSM pub and its FSA entry) lie within this distance. */
+export const SAME_PLACE_METRES = 300;
+
+const KIND_ORDER: Record<LocatedPlace['kind'], number> = { premises: 0, landmark: 1, street: 2, area: 3 };
+/** A stop named after a landmark is a record of less: it ranks below every other kind of landmark. */
+const rankOf = (place: LocatedPlace): number => KIND_ORDER[place.kind] + (place.category === 'bus_stop' ? 0.5 : 0);
+
+/** Single-linkage clusters of candidates: records of one place stay together, distinct places split. */
+export function clusterCandidates(candidates: Candidate[]): Candidate[][] {
+  const clusters: Candidate[][] = [];
+  for (const candidate of candidates) {
+    const joined = clusters.filter((cluster) => cluster.some((other) => metresBetweenPlaces(other.place, candidate.place) <= SAME_PLACE_METRES));
+    if (joined.length === 0) clusters.push([candidate]);
+    else {
+      const merged = joined.flat();
+      merged.push(candidate);
+      for (const cluster of joined) clusters.splice(clusters.indexOf(cluster), 1);
+      clusters.push(merged);
+    }
+  }
+  return clusters;
+}
+
+export function representative(cluster: Candidate[]): Candidate {
+  return [...cluster].sort(
+    (a, b) =>
+      rankOf(a.place) - rankOf(b.place) ||
+      Number(a.strength === 'weak') - Number(b.strength === 'weak') ||
+      (a.place.id < b.place.id ? -1 : 1),
+  )[0]!;
+}
+
+/**
+ * Weak keys ("Wood Green" for Wood Green Express Ltd, "Tottenham Hale" for the
+ * station) give way when the same words fully name a place of another kind
+ * (the district); they stay beside strong keys of their own kind and category,
+ * so a chain ("Tesco", "Tesco Express") keeps all its branches.
+ */
+export function strongest(candidates: Candidate[]): Candidate[] {
+  const strongTypes = new Set(candidates.filter((c) => c.strength !== 'weak').map((c) => `${c.place.kind}/${c.place.category}`));
+  if (strongTypes.size === 0) return candidates;
+  return candidates.filter((c) => c.strength !== 'weak' || strongTypes.has(`${c.place.kind}/${c.place.category}`));
+}
+
+/** How an ambiguous answer names a competitor: "Costa Coffee (premises, E01002026)". */
+export function describe(place: LocatedPlace): string {
+  return `${place.name} (${place.kind}${place.lsoaCode ? `, ${place.lsoaCode}` : ''})`;
+}
