@@ -4,7 +4,7 @@
  * table always accounts for every record it counted: a category added to a code
  * list, or an LSOA outside the boundaries, still adds up to the total.
  */
-import type { CountCell, CountTable, Dimension } from './table.ts';
+import type { CountCell, CountTable, Dimension, TableScope } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
 
 export interface GroupedCount {
@@ -12,7 +12,7 @@ export interface GroupedCount {
   count: number;
 }
 
-export function tableFromCounts(id: string, title: string, dimensions: Dimension[], counts: Iterable<GroupedCount>): CountTable {
+export function tableFromCounts(id: string, title: string, dimensions: Dimension[], counts: Iterable<GroupedCount>, scope?: TableScope): CountTable {
   const extended = dimensions.map((dimension) => ({ ...dimension, values: [...dimension.values] }));
   const known = extended.map((dimension) => new Set(dimension.values));
   const merged = new Map<string, CountCell>();
@@ -33,7 +33,7 @@ export function tableFromCounts(id: string, title: string, dimensions: Dimension
     if (existing) existing.count += count;
     else merged.set(signature, { keys: cellKeys, count });
   }
-  return { id, title, dimensions: extended, cells: [...merged.values()] };
+  return { id, title, dimensions: extended, cells: [...merged.values()], ...(scope ? { scope } : {}) };
 }
 
 /** Counts items by the key functions given per dimension name. */
@@ -58,6 +58,8 @@ export interface RecordCountQuery {
   /** SQL condition with `?` placeholders, bound to `parameters`. */
   where: string;
   parameters: unknown[];
+  /** The records the table covers beyond its dimensions (its months), so disclosure control can link it to other tables. */
+  scope?: TableScope;
 }
 
 /**
@@ -73,7 +75,7 @@ export function countRecords(store: StoreDatabase, query: RecordCountQuery): Cou
     keys: Object.fromEntries(query.columns.map((column, index) => [column.dimension.name, String(row[index])])),
     count: Number(row[query.columns.length]),
   }));
-  return tableFromCounts(query.id, query.title, query.columns.map((column) => column.dimension), counts);
+  return tableFromCounts(query.id, query.title, query.columns.map((column) => column.dimension), counts, query.scope);
 }
 
 /** `?, ?, ?` for an IN list of `count` values. */

@@ -112,10 +112,14 @@ export function wardDimension(area: AreaLsoa[]): Dimension {
   const wards = new Map<string, string>();
   for (const lsoa of area) if (lsoa.wardCode) wards.set(lsoa.wardCode, lsoa.wardName ?? lsoa.wardCode);
   const sorted = [...wards].sort((a, b) => a[1].localeCompare(b[1]));
+  // A ward is the set of its LSOAs (the public ONS lookup): a reader can subtract LSOA counts from a ward's, so disclosure control links them.
+  const members: Record<string, string[]> = { [UNPLACED]: [UNPLACED] };
+  for (const lsoa of area) if (lsoa.wardCode) (members[lsoa.wardCode] ??= []).push(lsoa.code);
   return {
     name: 'ward',
     label: 'Ward',
     values: [...sorted.map(([code]) => code), UNPLACED],
     valueLabels: { ...Object.fromEntries(sorted), [UNPLACED]: 'Location not placed' },
+    ...(area.some((lsoa) => lsoa.wardCode && lsoa.code !== lsoa.wardCode) ? { of: { dimension: 'lsoa', members } } : {}),
   };
 }

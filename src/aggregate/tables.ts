@@ -3,7 +3,7 @@
  * current extract of every site and month). Each returns true counts as a
  * `CountTable`; nothing here may be shown before disclosure control.
  */
-import type { CountTable, Dimension } from './table.ts';
+import type { CountTable, Dimension, TableScope } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import { countRecords, placeholders, tableFromCounts } from './count-table.ts';
 import {
@@ -27,9 +27,10 @@ import { assertMonth, monthLabel, monthsEnding } from './months.ts';
 const HOUR_EXPRESSION = `CASE WHEN assault_hour IS NULL THEN NULL ELSE printf('%02d', assault_hour) END`;
 const yesNo = (column: string) => `CASE ${column} WHEN 1 THEN 'yes' WHEN 0 THEN 'no' ELSE NULL END`;
 
-function monthWhere(months: string[]): { where: string; parameters: unknown[] } {
+/** Records of `months`, and the scope that says so to disclosure control (a reader reads it in the title). */
+function monthWhere(months: string[]): { where: string; parameters: unknown[]; scope: TableScope } {
   months.forEach(assertMonth);
-  return { where: `assault_month IN (${placeholders(months.length)})`, parameters: months };
+  return { where: `assault_month IN (${placeholders(months.length)})`, parameters: months, scope: { filters: { month: [...months] } } };
 }
 
 /** The LSOAs to list: the area's, or failing that every LSOA found in the store. */
@@ -164,7 +165,7 @@ const ATTENDANCE_BANDS: Dimension = {
  * left out, which the title says.
  */
 export function repeatAttendanceTable(store: StoreDatabase, months: string[]): CountTable {
-  const { where, parameters } = monthWhere(months);
+  const { where, parameters, scope } = monthWhere(months);
   const rows = store
     .prepare(
       `SELECT CASE WHEN n >= 3 THEN '3+' ELSE CAST(n AS TEXT) END AS band, COUNT(*) AS people
@@ -177,6 +178,8 @@ export function repeatAttendanceTable(store: StoreDatabase, months: string[]): C
     `People attending after an assault, by number of attendances, ${periodLabel(months)} (records that can be linked only)`,
     [ATTENDANCE_BANDS],
     rows.map((row) => ({ keys: { attendances: row.band }, count: row.people })),
+    // People, not attendances: never the same number as a count of records.
+    { ...scope, unit: 'people' },
   );
 }
 
@@ -190,7 +193,7 @@ export type PlaceKind = keyof typeof PLACE_OUTCOMES;
  * built from the data, labelled with the matched name.
  */
 export function placeTable(store: StoreDatabase, months: string[], kind: PlaceKind): CountTable {
-  const { where, parameters } = monthWhere(months);
+  const { where, parameters, scope } = monthWhere(months);
   const outcomes = PLACE_OUTCOMES[kind];
   const rows = store
     .prepare(
@@ -205,7 +208,9 @@ export function placeTable(store: StoreDatabase, months: string[], kind: PlaceKi
     values: rows.map((row) => row.id),
     valueLabels: Object.fromEntries(rows.map((row) => [row.id, row.name ?? row.id])),
   };
-  return tableFromCounts(`${kind}-hotspots`, `Assault attendances by ${dimension.label.toLowerCase()}, ${periodLabel(months)}`, [dimension], rows.map((row) => ({ keys: { [kind]: row.id }, count: row.n })));
+  // Only records matched to a place of this kind: the table's total is theirs, not the month's.
+  const placed: TableScope = { filters: { ...scope.filters, geocode_outcome: [...outcomes] } };
+  return tableFromCounts(`${kind}-hotspots`, `Assault attendances by ${dimension.label.toLowerCase()}, ${periodLabel(months)}`, [dimension], rows.map((row) => ({ keys: { [kind]: row.id }, count: row.n })), placed);
 }
 
 /** "November 2026" for one month, "December 2025 to November 2026" for a run. */
@@ -235,6 +240,8 @@ export function rollingYearsTable(store: StoreDatabase, month: string): CountTab
     label: 'Twelve months',
     values: ['previous-12', 'latest-12'],
     valueLabels: { 'previous-12': periodLabel(previous), 'latest-12': periodLabel(latest) },
+    // Each period is a set of months: linked to the month tables (and to other releases' periods) by disclosure control.
+    of: { dimension: 'month', members: { 'previous-12': previous, 'latest-12': latest } },
   };
   return countRecords(store, {
     id: 'rolling-years',

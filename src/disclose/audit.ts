@@ -10,6 +10,7 @@ import { AttackerModel } from './attacker.ts';
 import { buildReleaseGrid } from './grid.ts';
 import { isSensitive, knowledgeOf, type Interval } from './knowledge.ts';
 import { cellIndex, nodesOfKeys } from './layout.ts';
+import { alreadyExposed, priorKnowledge, type PublishedRelease } from './published.ts';
 import type { AuditFinding, CountTable, ProtectedRelease } from './types.ts';
 
 function describeKeys(keys: Record<string, string>): string {
@@ -18,7 +19,12 @@ function describeKeys(keys: Record<string, string>): string {
     .join(', ');
 }
 
-export function auditRelease(release: ProtectedRelease, original: CountTable[], policy: DisclosurePolicy): AuditFinding[] {
+export interface AuditOptions {
+  /** Releases already published, as protectRelease takes them: the audit attacks this release together with them. */
+  published?: PublishedRelease[];
+}
+
+export function auditRelease(release: ProtectedRelease, original: CountTable[], policy: DisclosurePolicy, options: AuditOptions = {}): AuditFinding[] {
   const findings: AuditFinding[] = [];
   const originalById = new Map(original.map((table) => [table.id, table]));
   const matched = release.tables.filter((table) => {
@@ -26,12 +32,15 @@ export function auditRelease(release: ProtectedRelease, original: CountTable[], 
     findings.push({ kind: 'unmatched', tableId: table.id, keys: {}, message: `Release table ${table.id} is not among the original tables` });
     return false;
   });
+  const published = options.published ?? [];
   const grid = buildReleaseGrid(
     matched.map((table) => originalById.get(table.id)!),
     true,
+    published.map((entry) => entry.tables),
   );
 
-  const knowledge: Array<Interval | null> = grid.quantities.map(() => null);
+  const prior = priorKnowledge(grid, published, policy);
+  const knowledge: Array<Interval | null> = [...prior.knowledge];
   /** Where each quantity is shown, and whether any showing is exact or rounded. */
   const shownAt = new Map<number, { tableId: string; keys: Record<string, string>; revealing: boolean }>();
   matched.forEach((table, t) => {
@@ -70,30 +79,42 @@ export function auditRelease(release: ProtectedRelease, original: CountTable[], 
   // A misstated cell makes the true counts infeasible for the attacker model; report that alone.
   if (findings.some((finding) => finding.kind === 'misstated' || finding.kind === 'unmatched')) return findings;
 
+  // Counts suppressed only by a published release are attacked too: this release must not narrow them.
+  for (const id of prior.protectedQuantities) {
+    if (!shownAt.has(id)) shownAt.set(id, { tableId: '(published release)', keys: { population: grid.quantities[id]!.key }, revealing: false });
+  }
+  if (policy.method === 'none') return findings;
   const model = new AttackerModel(grid, knowledge);
   const width = policy.protectionWidth;
-  for (const [id, where] of shownAt) {
-    const quantity = grid.quantities[id]!;
-    if (!isSensitive(quantity.value, policy)) continue;
-    const cell = `${where.tableId} ${describeKeys(where.keys)}`;
-    if (where.revealing) {
-      findings.push({ kind: 'sensitive_shown', tableId: where.tableId, keys: where.keys, message: `${cell} is a protected count but is shown` });
-      continue;
+  try {
+    for (const [id, where] of shownAt) {
+      const quantity = grid.quantities[id]!;
+      if (!isSensitive(quantity.value, policy)) continue;
+      const cell = `${where.tableId} ${describeKeys(where.keys)}`;
+      if (where.revealing) {
+        findings.push({ kind: 'sensitive_shown', tableId: where.tableId, keys: where.keys, message: `${cell} is a protected count but is shown` });
+        continue;
+      }
+      if (alreadyExposed(prior.knowledge[id], width)) continue;
+      const { pass, lower, upper, proved } = model.check(id, width);
+      if (pass) continue;
+      findings.push({
+        kind: lower === upper ? 'pinned' : 'too_narrow',
+        tableId: where.tableId,
+        keys: where.keys,
+        lower,
+        upper,
+        requiredWidth: width,
+        message:
+          lower === upper
+            ? `${cell} can be worked out exactly from what the release shows`
+            : proved
+              ? `${cell} can be bounded to ${lower}..${upper} (width ${upper - lower}); the policy requires at least ${width}`
+              : `${cell} could not be shown to be wider than ${lower}..${upper} in whole numbers; the policy requires at least ${width}`,
+      });
     }
-    const { lower, upper } = model.bounds(id);
-    if (upper - lower >= width) continue;
-    findings.push({
-      kind: lower === upper ? 'pinned' : 'too_narrow',
-      tableId: where.tableId,
-      keys: where.keys,
-      lower,
-      upper,
-      requiredWidth: width,
-      message:
-        lower === upper
-          ? `${cell} can be worked out exactly from what the release shows`
-          : `${cell} can be bounded to ${lower}..${upper} (width ${upper - lower}); the policy requires at least ${width}`,
-    });
+  } finally {
+    model.dispose();
   }
   return findings;
 }

@@ -6,16 +6,20 @@
  *    tables is shown the same way in both.
  * 2. Secondary, cheap: no additive line (margin = sum of its children) may be
  *    left with a single unknown in it, or that unknown is simply the difference.
- * 3. Secondary, exact: the attacker model bounds every protected count by linear
- *    programming over the whole release; where an interval is narrower than the
- *    policy's protection width, one of the shown counts that holds the bound is
- *    suppressed too, and the round repeats until the whole release passes.
+ * 3. Secondary, exact: the attacker model (attacker.ts) bounds every protected
+ *    count from everything the release and the releases published before it
+ *    show; where an interval is narrower than the policy's protection width,
+ *    one of the shown counts that holds the bound is suppressed too, and the
+ *    round repeats until every protected count passes. Suppressing more only
+ *    widens what a reader must allow, so a count that passed stays passed and
+ *    later rounds re-check only those that failed.
  */
 import type { DisclosurePolicy } from '../config/disclosure.ts';
 import { AttackerModel } from './attacker.ts';
 import { buildReleaseGrid, type ReleaseGrid } from './grid.ts';
 import { displayOf, isSensitive, knowledgeOf, primaryStatus, suppressedLowerBound, type Interval } from './knowledge.ts';
 import { cellKeys, cellNodes, isInteriorCell } from './layout.ts';
+import { alreadyExposed, priorKnowledge, type PublishedRelease } from './published.ts';
 import { methodStatement } from './statement.ts';
 import type { CellStatus, CountTable, ProtectedCell, ProtectedRelease } from './types.ts';
 
@@ -26,18 +30,34 @@ export interface ReleaseMeta {
 }
 
 /** Knowledge a reader has of each quantity under the given statuses (null: not shown). */
-export function knowledgeFromStatuses(grid: ReleaseGrid, status: Array<CellStatus | null>, policy: DisclosurePolicy): Array<Interval | null> {
+export function knowledgeFromStatuses(grid: ReleaseGrid, status: Array<CellStatus | null>, policy: DisclosurePolicy, prior: Array<Interval | null> = []): Array<Interval | null> {
   return grid.quantities.map((quantity) => {
     const shown = status[quantity.id];
-    if (shown === null || shown === undefined) return null;
-    return knowledgeOf(shown, displayOf(shown, quantity.value, policy).value, policy);
+    const before = prior[quantity.id] ?? null;
+    if (shown === null || shown === undefined) return before;
+    const now = knowledgeOf(shown, displayOf(shown, quantity.value, policy).value, policy);
+    return before ? { lower: Math.max(before.lower, now.lower), upper: Math.min(before.upper, now.upper) } : now;
   });
 }
 
-export function protectRelease(tables: CountTable[], policy: DisclosurePolicy, meta: ReleaseMeta): ProtectedRelease {
-  const grid = buildReleaseGrid(tables, policy.publishMargins);
+export interface ProtectOptions {
+  /**
+   * Releases already published that a reader can put beside this one (earlier
+   * months with overlapping periods, the previous edition of this month), each
+   * with its tables counted again on the current data. Nothing they suppressed
+   * may be narrowed by what this release adds.
+   */
+  published?: PublishedRelease[];
+}
+
+export function protectRelease(tables: CountTable[], policy: DisclosurePolicy, meta: ReleaseMeta, options: ProtectOptions = {}): ProtectedRelease {
+  const published = policy.method === 'none' ? [] : (options.published ?? []);
+  const grid = buildReleaseGrid(tables, policy.publishMargins, published.map((release) => release.tables));
   const status: Array<CellStatus | null> = grid.quantities.map((quantity) => (quantity.published ? primaryStatus(quantity.value, policy) : null));
-  if (policy.method !== 'none') new SecondarySuppression(grid, status, policy).run();
+  if (policy.method !== 'none') {
+    const prior = priorKnowledge(grid, published, policy);
+    new SecondarySuppression(grid, status, policy, prior.knowledge, prior.protectedQuantities).run();
+  }
 
   return {
     audience: meta.audience,
@@ -52,8 +72,8 @@ export function protectRelease(tables: CountTable[], policy: DisclosurePolicy, m
         const shown = status[quantity.id]!;
         cells.push({ keys: cellKeys(layout, nodes), ...displayOf(shown, quantity.value, policy), status: shown });
       }
-      return { id: layout.table.id, title: layout.table.title, dimensions: layout.table.dimensions, cells };
-    }),
+      return { id: layout.table.id, title: layout.table.title, dimensions: layout.table.dimensions, cells, ...(layout.table.scope ? { scope: layout.table.scope } : {}) };
+    }).filter((_, t) => grid.layoutSource[t] === 0),
   };
 }
 
@@ -70,6 +90,9 @@ class SecondarySuppression {
     private readonly grid: ReleaseGrid,
     private readonly status: Array<CellStatus | null>,
     private readonly policy: DisclosurePolicy,
+    private readonly prior: Array<Interval | null>,
+    /** Quantities that a published release suppressed: they must stay protected too. */
+    private readonly priorProtected: number[],
   ) {
     this.unknownCount = new Int32Array(grid.lines.length);
     grid.lines.forEach((line, id) => {
@@ -83,32 +106,49 @@ class SecondarySuppression {
   }
 
   run(): void {
-    const targets = this.grid.quantities.filter((quantity) => quantity.published && isSensitive(quantity.value, this.policy)).map((quantity) => quantity.id);
+    const targets = new Set(this.grid.quantities.filter((quantity) => quantity.published && isSensitive(quantity.value, this.policy)).map((quantity) => quantity.id));
+    for (const id of this.priorProtected) if (isSensitive(this.grid.quantities[id]!.value, this.policy)) targets.add(id);
+    // A count a published release already shows more narrowly than the width is out of this release's hands.
+    for (const id of [...targets]) if (alreadyExposed(this.prior[id], this.policy.protectionWidth)) targets.delete(id);
+    let pending = [...targets];
     const queue = this.grid.lines.map((_, id) => id);
     for (;;) {
       this.closeLines(queue);
-      const model = new AttackerModel(this.grid, knowledgeFromStatuses(this.grid, this.status, this.policy));
-      const failing = targets
-        .map((id) => ({ id, bounds: model.bounds(id) }))
-        .filter(({ bounds }) => bounds.upper - bounds.lower < this.policy.protectionWidth);
-      if (failing.length === 0) return;
-      const suppressedThisRound = new Set<number>();
-      for (const { id, bounds } of failing) {
-        // A partner just chosen for a neighbour in one of its lines may already free this one; the next round will tell.
-        if (this.lineNeighbours(id).some((other) => suppressedThisRound.has(other))) continue;
-        let candidates = bounds.binding.filter((other) => other !== id && this.isEligible(other));
-        if (candidates.length === 0) candidates = this.lineNeighbours(id).filter((other) => other !== id && this.isEligible(other));
-        if (candidates.length === 0) candidates = this.grid.quantities.map((quantity) => quantity.id).filter((other) => this.isEligible(other));
-        // Empty when this round's earlier choices took every candidate: the next round re-measures.
-        if (candidates.length === 0) continue;
-        const chosen = this.cheapest(candidates);
-        this.suppress(chosen, queue);
-        suppressedThisRound.add(chosen);
-      }
-      if (suppressedThisRound.size === 0) {
-        throw new Error(`Cannot protect quantity ${this.grid.quantities[failing[0]!.id]!.key}: nothing left to suppress`);
+      const model = new AttackerModel(this.grid, knowledgeFromStatuses(this.grid, this.status, this.policy, this.prior));
+      try {
+        const binding = new Map<number, number[]>();
+        pending = pending.filter((id) => {
+          if (!this.isProtected(id)) return false;
+          const result = model.check(id, this.policy.protectionWidth);
+          if (!result.pass) binding.set(id, result.binding);
+          return !result.pass;
+        });
+        if (pending.length === 0) return;
+        const suppressedThisRound = new Set<number>();
+        for (const id of pending) {
+          // A partner just chosen for a neighbour in one of its lines may already free this one; the next round will tell.
+          if (this.lineNeighbours(id).some((other) => suppressedThisRound.has(other))) continue;
+          let candidates = binding.get(id)!.filter((other) => other !== id && this.isEligible(other));
+          if (candidates.length === 0) candidates = this.lineNeighbours(id).filter((other) => other !== id && this.isEligible(other));
+          if (candidates.length === 0) candidates = this.grid.quantities.map((quantity) => quantity.id).filter((other) => this.isEligible(other));
+          // Empty when this round's earlier choices took every candidate: the next round re-measures.
+          if (candidates.length === 0) continue;
+          const chosen = this.cheapest(candidates);
+          this.suppress(chosen, queue);
+          suppressedThisRound.add(chosen);
+        }
+        if (suppressedThisRound.size === 0) {
+          throw new Error(`Cannot protect quantity ${this.grid.quantities[pending[0]!]!.key}: nothing left to suppress`);
+        }
+      } finally {
+        model.dispose();
       }
     }
+  }
+
+  /** A target still to check: suppressed or banded in this release, or protected by a published one. */
+  private isProtected(id: number): boolean {
+    return this.status[id] === null || this.isSuppressedOrBanded(id);
   }
 
   private isUnknown(id: number): boolean {

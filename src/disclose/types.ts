@@ -8,10 +8,10 @@
 
 // The tables disclosure control takes in are aggregation's output; they are
 // defined with it and named here too, since every report imports this module.
-import type { CountCell, CountTable, Dimension } from '../aggregate/table.ts';
+import type { CountCell, CountTable, Dimension, TableScope } from '../aggregate/table.ts';
 import { TOTAL } from '../aggregate/table.ts';
 
-export { TOTAL, type CountCell, type CountTable, type Dimension };
+export { TOTAL, type CountCell, type CountTable, type Dimension, type TableScope };
 
 export type CellStatus = 'published' | 'rounded' | 'primary_suppressed' | 'secondary_suppressed' | 'banded';
 
@@ -30,6 +30,8 @@ export interface ProtectedTable {
   dimensions: Dimension[];
   /** Interior cells and margins (keys with TOTAL), every combination present. */
   cells: ProtectedCell[];
+  /** The table's scope, published so that a reader (and a later audit) can link it as disclosure control did. */
+  scope?: TableScope;
 }
 
 export interface ProtectedRelease {

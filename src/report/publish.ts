@@ -12,12 +12,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { assertMonth, monthLabel } from '../aggregate/months.ts';
+import { addMonths, assertMonth, isMonth, monthLabel } from '../aggregate/months.ts';
 import type { PremisesPoint } from '../aggregate/premises.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
-import { auditRelease, protectRelease } from '../disclose/index.ts';
-import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
+import { auditRelease, methodStatement, protectRelease } from '../disclose/index.ts';
+import type { PublishedRelease } from '../disclose/index.ts';
+import type { CountTable, ProtectedRelease, ProtectedTable } from '../disclose/types.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { DataDirectory } from '../config/data-dir.ts';
 import type { Logger } from '../log.ts';
@@ -151,15 +152,58 @@ function reportConfig(context: ReportContext): ReportConfig {
   return configured ?? reportSchema.parse(undefined);
 }
 
-/** Protects and audits one release; a release the auditor finds anything in is never written. */
-export function protectAndAudit(tables: CountTable[], policy: DisclosurePolicy, audience: string, period: string): ProtectedRelease {
-  const release = protectRelease(tables, policy, { audience, period });
-  const findings = auditRelease(release, tables, policy);
+/**
+ * Protects and audits one release, together with the releases of the same
+ * audience already published (`published`): a release the auditor finds
+ * anything in is never written.
+ */
+export function protectAndAudit(tables: CountTable[], policy: DisclosurePolicy, audience: string, period: string, published: PublishedRelease[] = []): ProtectedRelease {
+  const release = protectRelease(tables, policy, { audience, period }, { published });
+  const findings = auditRelease(release, tables, policy, { published });
   if (findings.length > 0) {
     // Audit messages name dimension codes and bounds, never a true count.
     throw new Error(`The ${audience} release for ${period} failed the disclosure audit (${findings.length} findings), first: ${findings[0]!.kind} in ${findings[0]!.tableId}: ${findings[0]!.message}`);
   }
   return release;
+}
+
+/**
+ * Months either side of a release whose published releases can share records
+ * with it: the rolling year overlaps eleven months of each neighbour's, and
+ * the trend table reaches further; twelve either side covers every rolling
+ * table, and the trend is linked through them.
+ */
+const LINKED_MONTHS = 12;
+
+/**
+ * The releases of `audience` already on disk that a reader can put beside this
+ * month's: the previous edition of the month, and the months around it. Each
+ * comes with its tables counted again on the current data, so disclosure
+ * control can tell which of its cells still describe the records.
+ */
+function publishedReleases(reportsDirectory: string, month: string, pack: PackBuilder<unknown>, input: PackInput, policy: DisclosurePolicy, logger: Logger): PublishedRelease[] {
+  if (!existsSync(reportsDirectory)) return [];
+  const months = new Set(Array.from({ length: 2 * LINKED_MONTHS + 1 }, (_, index) => addMonths(month, index - LINKED_MONTHS)));
+  const published: PublishedRelease[] = [];
+  for (const name of readdirSync(reportsDirectory).sort()) {
+    if (!isMonth(name) || !months.has(name)) continue;
+    const file = path.join(reportsDirectory, name, pack.audience, 'release.json');
+    if (!existsSync(file)) continue;
+    let release: ProtectedRelease;
+    try {
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { audience: string; period: string; methodStatement: string; tables: ProtectedTable[] };
+      if (!Array.isArray(json.tables)) throw new Error('no tables');
+      release = { audience: json.audience, period: json.period, methodStatement: json.methodStatement, tables: json.tables };
+      // Cells are read under the policy they were protected by: one published under another policy cannot be read here.
+      if (json.methodStatement !== methodStatement(policy, pack.audience)) throw new Error('it was protected under a different disclosure policy');
+    } catch (error) {
+      // A damaged file cannot be linked; say so rather than fail the month.
+      logger.warn({ month: name, audience: pack.audience, error: (error as Error).message }, 'A published release could not be read; it is left out of the disclosure audit');
+      continue;
+    }
+    published.push({ release, tables: pack.prepare({ ...input, month: name }).tables });
+  }
+  return published;
 }
 
 const PACKS: Array<PackBuilder<unknown>> = [policePack as PackBuilder<unknown>, licensingPack as PackBuilder<unknown>, publicHealthPack as PackBuilder<unknown>, hospitalPack as PackBuilder<unknown>];
@@ -276,7 +320,9 @@ export async function publishMonth(context: ReportContext, month: string, option
   context.store.transaction(() => {
     for (const pack of PACKS) {
       const { tables, prepared } = pack.prepare(input);
-      const release = protectAndAudit(tables, policyFor(context, pack.audience), pack.audience, month);
+      const policy = policyFor(context, pack.audience);
+      const published = policy.method === 'none' ? [] : publishedReleases(reportsDirectory, month, pack, input, policy, context.logger);
+      const release = protectAndAudit(tables, policy, pack.audience, month, published);
       audiences.push({ audience: pack.audience, files: pack.render(input, prepared, release), release });
     }
     const publicHealth = audiences.find((entry) => entry.audience === 'public-health')!;
