@@ -32,6 +32,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { sharedDataDir } from './shared-data.ts';
 import { ASIDE_SET } from './run.ts';
+import { seeded } from './seeded.ts';
 
 
 type Borough = 'haringey' | 'barking_and_dagenham';
@@ -553,16 +554,6 @@ function truthOf(data: Data, spec: string): Truth {
   }
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Postcodes and sectors as typed: spacing, case and a word or two around them. */
 function postcodeCases(data: Data, random: () => number): Array<[string, string]> {
