@@ -13,7 +13,7 @@ import { pointOnFeature } from '@turf/turf';
 import { boroughOfFeature, lsoaCodeOf, type LsoaBoundaries } from '../area.ts';
 import { classOf, mapClasses, type MapClass } from '../map/classes.ts';
 import { placeLabels, type LabelLayout } from '../map/labels.ts';
-import { areaOutlines, type WardShape } from '../map/outlines.ts';
+import { areaOutlines, type AreaOutlines, type WardShape } from '../map/outlines.ts';
 import { panelFrames, windForD3, type PanelFrame } from '../map/projection.ts';
 import { scaleBarFor } from '../map/scale-bar.ts';
 import { html, type Html } from './html.ts';
@@ -107,13 +107,28 @@ interface PanelDrawing {
 }
 
 /** One panel: LSOA shapes, ward and borough lines, ward labels and a scale bar. */
-function renderPanel(panel: BoroughPanel, frame: PanelFrame, fillOf: (feature: Feature<Polygon | MultiPolygon>) => { fill: string; code: string; display: string; tooltip: string }, title: string): PanelDrawing {
+/**
+ * Outlines per set of boundaries and borough: a publish draws several maps of
+ * the same boundaries, and dissolving wards is most of a map's cost.
+ */
+const outlinesCache = new WeakMap<object, Map<string, AreaOutlines>>();
+
+function cachedOutlines(key: object, panel: BoroughPanel): AreaOutlines {
+  let byPanel = outlinesCache.get(key);
+  if (!byPanel) outlinesCache.set(key, (byPanel = new Map()));
+  const panelKey = panel.code ?? '';
+  let outlines = byPanel.get(panelKey);
+  if (!outlines) byPanel.set(panelKey, (outlines = areaOutlines(panel.features)));
+  return outlines;
+}
+
+function renderPanel(cacheKey: object, panel: BoroughPanel, frame: PanelFrame, fillOf: (feature: Feature<Polygon | MultiPolygon>) => { fill: string; code: string; display: string; tooltip: string }, title: string): PanelDrawing {
   const path = geoPath(frame.projection);
   const shapes = panel.features.map((feature) => {
     const shape = fillOf(feature);
     return html`<path data-lsoa="${shape.code}" data-display="${shape.display}" d="${path(windForD3(feature)) ?? ''}" fill="${shape.fill}" stroke="#9a9a9a" stroke-width="0.3"><title>${shape.tooltip}</title></path>`;
   });
-  const outlines = areaOutlines(panel.features);
+  const outlines = cachedOutlines(cacheKey, panel);
   const scale = renderScaleBar(frame, frame.height);
   const totalHeight = frame.height + SCALE_BAR_ROOM;
   const anchors = outlines.wards
@@ -165,7 +180,7 @@ export function renderChoropleth(boundaries: LsoaBoundaries, values: Map<string,
   };
   const collections: Array<FeatureCollection<Polygon | MultiPolygon>> = panels.map((panel) => ({ type: 'FeatureCollection', features: panel.features.map(windForD3) }));
   const frames = panelFrames(collections, width, maxHeight - SCALE_BAR_ROOM, MARGIN);
-  const drawings = panels.map((panel, index) => renderPanel(panel, frames[index]!, fillOf, panels.length > 1 ? `${options.title}: ${panel.name ?? 'area'}` : options.title));
+  const drawings = panels.map((panel, index) => renderPanel(boundaries.features, panel, frames[index]!, fillOf, panels.length > 1 ? `${options.title}: ${panel.name ?? 'area'}` : options.title));
   const omitted = drawings.flatMap((drawing) => drawing.omittedLabels);
   const hasWards = panels.some((panel) => panel.features.some((feature) => feature.properties && Object.keys(feature.properties).some((key) => /^(WD\d\dCD|wardCode)$/i.test(key) && feature.properties![key])));
   const legend = legendEntries(classes, suppressed, missing);
