@@ -43,7 +43,7 @@ import { fileURLToPath } from 'node:url';
 import { sharedDataDir } from './shared-data.ts';
 import { INDEPENDENT_HELD_OUT, INDEPENDENT_SET } from './run.ts';
 import { metresBetween } from '../../lib/distance.ts';
-import { seeded } from './seeded.ts';
+import { seededRandom } from '../../lib/seeded-random.ts';
 
 
 const BOROUGHS = [
@@ -54,7 +54,7 @@ const BOROUGHS = [
 interface Feature { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }
 interface Case { text: string; site: string; outcome: string; lsoas: string[]; group: string }
 
-const random = seeded(16);
+const random = seededRandom(16);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const spreadOver = (points: Array<[number, number]>, limit: number): boolean =>

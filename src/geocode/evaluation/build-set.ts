@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { metresBetween } from '../../lib/distance.ts';
-import { seeded } from './seeded.ts';
+import { seededRandom } from '../../lib/seeded-random.ts';
 
 export const BOROUGHS = [
   { folder: 'haringey', lad: 'E09000014', sites: ['RAPNM', 'RKEQ4'] },
@@ -45,7 +45,7 @@ interface Feature {
 }
 
 
-const random = seeded(20261123);
+const random = seededRandom(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const chance = (p: number): boolean => random() < p;
 function sample<T>(items: readonly T[], count: number): T[] {
