@@ -8,7 +8,7 @@
  *
  *   node scripts/compare-demo-packs.mjs <before-data-dir> <after-data-dir>
  *
- * (scripts/demo-packs-diff.sh does the whole thing for two git refs.)
+ * (scripts/demo-packs-diff.sh does the whole thing for two commits.)
  * Exit 0 when every pack file is the same after masking, 1 otherwise, 2 on usage.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
