@@ -29,7 +29,8 @@ import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
 import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
-import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
+import { AUDIENCES, releaseJson, tableFiles, type Audience, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
+import { protectiveMarking, type MarkedEdition } from './marking.ts';
 import { policePack } from './police/pack.ts';
 import { CORE_TABLE_ID, publicHealthPack } from './public-health/pack.ts';
 import { openPdfPrinter, CHROMIUM_PATH } from './render/pdf.ts';
@@ -102,6 +103,19 @@ function policyFor(context: ReportContext, audience: string): DisclosurePolicy {
 function reportConfig(context: ReportContext): ReportConfig {
   const configured: ReportConfig | undefined = context.config.report;
   return configured ?? reportSchema.parse(undefined);
+}
+
+/** Each printed edition's marking: configured, else by whether its content is under disclosure control. */
+function markingsFor(context: ReportContext): Record<MarkedEdition, string> {
+  const configured = reportConfig(context).protectiveMarking;
+  const unprotected = (audience: Audience) => policyFor(context, audience).method === 'none';
+  return {
+    police: protectiveMarking(configured, 'police', unprotected('police')),
+    licensing: protectiveMarking(configured, 'licensing', unprotected('licensing')),
+    public_health: protectiveMarking(configured, 'public_health', unprotected('public-health')),
+    hospital: protectiveMarking(configured, 'hospital', unprotected('hospital')),
+    hearing_bundle: protectiveMarking(configured, 'hearing_bundle', unprotected('licensing')),
+  };
 }
 
 /**
@@ -284,6 +298,8 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises },
     sites: context.config.sites,
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,
+    policies: Object.fromEntries(AUDIENCES.map((audience) => [audience, policyFor(context, audience)])) as Record<Audience, DisclosurePolicy>,
+    markings: markingsFor(context),
     policeRecordLevel: policyFor(context, 'police').method === 'none',
     licensingRecordLevel: policyFor(context, 'licensing').method === 'none',
     monthsReceived: new Set((context.store.prepare(`SELECT DISTINCT period FROM extracts WHERE status = 'current'`).all() as Array<{ period: string }>).map((row) => row.period)),

@@ -21,11 +21,11 @@ import {
 } from '../../aggregate/premises.ts';
 import { periodLabel } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
-import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
+import { COMMON_CAVEATS, disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { rankValues, renderBarChart, renderHeatmap, renderLineChart } from '../render/charts.ts';
 import { csvMetadata, toCsv } from '../render/csv.ts';
-import { html, renderCaveats, renderDocument, renderTable, type Html } from '../render/html.ts';
+import { html, renderDocument, renderTable, type Html } from '../render/html.ts';
 
 export const MIN_LICENSING_MONTHS = 12;
 export const MAX_LICENSING_MONTHS = 36;
@@ -108,12 +108,12 @@ ${input.licensingRecordLevel === false
   ? html`<p data-no-variants>Matched to <strong>${premises.name}</strong> in the gazetteer. The location texts are not listed in this pack: the licensing disclosure policy protects small counts, and a list of texts would give them away.</p>`
   : html`<p>Matched to <strong>${premises.name}</strong> in the gazetteer. The location texts that led to it, as stored (only words of places are kept; every other word is [word] and every number outside a place name [number]), the matching method and the mean confidence (0 to 1). Attributions by distance (within ${input.licensing.nearMetres} m) are listed with the text that was placed there.</p>`}
 ${input.licensingRecordLevel === false ? '' : variants.length === 0 ? html`<p>No location text was recorded.</p>` : html`<table data-variants><thead><tr><th>Location text</th><th>Method</th><th>Confidence</th></tr></thead><tbody>${variants.map((variant) => html`<tr><th class="row">${variant.text}</th><td>${variant.method}</td><td>${variant.meanConfidence.toFixed(2)}</td></tr>`)}</tbody></table>`}
-</section>
-<section><h2>Caveats</h2>${renderCaveats(LICENSING_CAVEATS)}</section>`;
+</section>`;
   return renderDocument({
     title: `Premises report: ${premises.name}`,
     subtitle: subtitle(input, 'Licensing', period),
     methodStatement: release.methodStatement,
+    marking: input.markings.licensing, caveats: [...LICENSING_CAVEATS, disclosureCaveat(input, 'licensing')],
     revised: input.revised,
     body,
   });
@@ -165,8 +165,7 @@ ${prepared.premises.length === 0 ? '' : renderBarChart(monthly, { dimension: 'pr
 ${indexRows.map(({ entry, display, rank }) => html`<tr><td>${rank}</td><th class="row">${entry.name}</th><td data-table="premises-month" data-keys="${JSON.stringify(monthlyIndex.keysOf({ premises: entry.id }))}">${display}</td><td><a href="premises/${premisesFileName(entry.id)}.html">HTML</a> · <a href="premises/${premisesFileName(entry.id)}.pdf">PDF</a></td></tr>`)}
 </tbody></table>
 ${prepared.premises.length === 0 ? '' : renderTable(monthly, { rows: 'premises', rowValues: order, caption: `Attributed assault attendances by premises and month, ${period}`, columns: 'month' })}
-</section>
-<section><h2>Caveats</h2>${renderCaveats(LICENSING_CAVEATS)}</section>`;
+</section>`;
     const columns = [
       { name: 'rank', title: 'Rank by attributed attendances', datatype: 'integer' as const },
       { name: 'premises_id', title: 'Premises reference' },
@@ -177,7 +176,7 @@ ${prepared.premises.length === 0 ? '' : renderTable(monthly, { rows: 'premises',
     files.push(
       {
         path: 'index.html',
-        content: renderDocument({ title: `Premises and assaults: licensing index, ${monthLabel(input.month)}`, subtitle: subtitle(input, 'Licensing', period), methodStatement: release.methodStatement, revised: input.revised, body }),
+        content: renderDocument({ title: `Premises and assaults: licensing index, ${monthLabel(input.month)}`, subtitle: subtitle(input, 'Licensing', period), methodStatement: release.methodStatement, marking: input.markings.licensing, caveats: [...LICENSING_CAVEATS, disclosureCaveat(input, 'licensing')], revised: input.revised, body }),
         printToPdf: true,
       },
       { path: 'index.csv', content: toCsv(columns.map((column) => column.name), indexRows.map(({ entry, display, rank }) => [rank === '' ? null : Number(rank), entry.id, entry.name, display, `premises/${premisesFileName(entry.id)}.html`])) },

@@ -22,11 +22,11 @@ import {
   wardWeaponTable,
 } from '../../aggregate/tables.ts';
 import { monthlyChanges, ratePer1000 } from '../figures.ts';
-import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
+import { COMMON_CAVEATS, disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { renderBarChart, renderLineChart } from '../render/charts.ts';
 import { lsoaValuesGeoJson } from '../render/geojson.ts';
-import { html, renderCaveats, renderDocument, renderTable } from '../render/html.ts';
+import { html, renderDocument, renderTable } from '../render/html.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
 import { lsoaMapValues, renderChangeTable } from '../render/sections.ts';
 import { alertsTable, renderAlertsSection } from '../sections/alerts.ts';
@@ -106,11 +106,10 @@ ${renderTable(findTable(release.tables, 'relationship'), { rows: 'relationship' 
 ${renderTable(findTable(release.tables, 'repeat-attendances'), { rows: 'attendances' })}
 <p class="small">Repeat attendances link records by a keyed pseudonym of the NHS number; the pseudonym never leaves the store and only counts of people are published.</p>
 ${renderTable(findTable(release.tables, 'location-type'), { rows: 'location_type' })}
-</section>
-<section><h2>Caveats</h2>${renderCaveats(COMMON_CAVEATS)}</section>`;
+</section>`;
     const description = { name: `istv-lsoa-${month}`, title: mapTitle, method_statement: release.methodStatement };
     const files: PackFile[] = [
-      { path: 'index.html', content: renderDocument({ title: `Assault attendances: public health, ${monthLabel(month)}`, subtitle: subtitle(input, 'Public health', monthLabel(month)), methodStatement: release.methodStatement, revised: input.revised, body }) },
+      { path: 'index.html', content: renderDocument({ title: `Assault attendances: public health, ${monthLabel(month)}`, subtitle: subtitle(input, 'Public health', monthLabel(month)), methodStatement: release.methodStatement, marking: input.markings.public_health, caveats: [...COMMON_CAVEATS, disclosureCaveat(input, 'public-health')], revised: input.revised, body }), printToPdf: true },
       ...tableFiles(release),
       releaseJson(release, input),
     ];
