@@ -71,8 +71,12 @@ footer .marking { margin-top: 16px; }
   /* A heading stays with what follows it; a table, figure or short block is never cut. */
   h1, h2, h3, caption, .keep-with-next { break-after: avoid; page-break-after: avoid; }
   table, figure, .method, .keep-together, li { break-inside: avoid; page-break-inside: avoid; }
-  /* The method box never stands alone on a page: it stays with the end of the report. */
-  footer { break-before: avoid; page-break-before: avoid; break-inside: avoid; page-break-inside: avoid; }
+  /*
+   * The caveats and the method are one block, never split, so the method box
+   * never stands alone on a page. (break-before: avoid on it as well made
+   * Chromium give up the break-inside rule instead.)
+   */
+  footer { break-inside: avoid; page-break-inside: avoid; }
 }
 `;
 
