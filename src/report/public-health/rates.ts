@@ -100,7 +100,7 @@ export function renderResidenceRates(input: PackInput, release: ProtectedRelease
   const notKnown = index.cell({ residence: RESIDENCE_NOT_KNOWN });
   const known = (total.value ?? 0) - (notKnown.value ?? total.value ?? 0);
   if (total.value !== null && notKnown.value !== null && known <= 0) {
-    return html`<section><h2>Where patients live: rates by residence</h2>
+    return html`<section><h2>Where patients live: not known</h2>
 <p data-no-residence>No rate by residence can be given: none of the ${total.display} attendances of ${yearLabel} has an LSOA of residence. The extracts sent no patient postcode (or only postcodes outside the area). Where a site sends the patient's postcode, istv works out the LSOA of residence when it de-identifies the row and keeps only the LSOA, never the postcode.</p>
 </section>`;
   }
