@@ -9,6 +9,7 @@
  * the whole street, and a pub near that point would collect every assault on
  * the High Road. A location naming another premises is that premises' own.
  */
+import { metresBetween as metres } from '../lib/distance.ts';
 import type { CountTable, Dimension } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import { countItems, placeholders, tableFromCounts } from './count-table.ts';
@@ -60,14 +61,10 @@ const INSIDE_LOCATION_TYPES = new Set(['licensed_premises', 'other_commercial'])
 const NEAR_LOCATION_TYPES = new Set(['street', 'public_transport', 'other', 'unknown']);
 /** Geocode outcomes whose point is the place itself, not a street's, sector's or area's representative point. */
 const PRECISE_OUTCOMES = new Set(['junction', 'landmark', 'postcode']);
-const EARTH_RADIUS_METRES = 6_371_008.8;
 
-/** Distance in metres; an equirectangular approximation, exact enough within a borough. */
+/** Metres between two located things (see src/lib/distance.ts). */
 export function metresBetween(a: { longitude: number; latitude: number }, b: { longitude: number; latitude: number }): number {
-  const toRadians = Math.PI / 180;
-  const x = (b.longitude - a.longitude) * toRadians * Math.cos(((a.latitude + b.latitude) / 2) * toRadians);
-  const y = (b.latitude - a.latitude) * toRadians;
-  return Math.sqrt(x * x + y * y) * EARTH_RADIUS_METRES;
+  return metres([a.longitude, a.latitude], [b.longitude, b.latitude]);
 }
 
 /**
