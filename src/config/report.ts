@@ -17,10 +17,10 @@ export const protectiveMarkingSchema = z
   .strictObject({
     police: markingSchema.optional(),
     licensing: markingSchema.optional(),
-    public_health: markingSchema.optional(),
+    'public-health': markingSchema.optional(),
     hospital: markingSchema.optional(),
     /** The licensing premises report edition for a hearing bundle. */
-    hearing_bundle: markingSchema.optional(),
+    'hearing-bundle': markingSchema.optional(),
   })
   .prefault({});
 export type ProtectiveMarkingConfig = z.output<typeof protectiveMarkingSchema>;

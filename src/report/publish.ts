@@ -15,7 +15,7 @@ import type { FeatureCollection } from 'geojson';
 import { alerting, monthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import { addMonths, assertMonth, isMonth, monthLabel } from '../aggregate/months.ts';
 import { premisesFromStore, type PremisesPoint } from '../aggregate/premises.ts';
-import type { Audience } from '../config/audience.ts';
+import { AUDIENCES, type Audience } from '../config/audience.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
 import { auditRelease, methodStatement, protectRelease } from '../disclose/index.ts';
@@ -32,7 +32,7 @@ import { Coverage } from './coverage.ts';
 import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
-import { AUDIENCES, releaseJson, tableFiles, type Audience, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
+import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
 import { protectiveMarking, type MarkedEdition } from './marking.ts';
 import { policePack } from './police/pack.ts';
 import { CORE_TABLE_ID, publicHealthPack } from './public-health/pack.ts';
@@ -159,9 +159,9 @@ function markingsFor(context: ReportContext): Record<MarkedEdition, string> {
   return {
     police: protectiveMarking(configured, 'police', unprotected('police')),
     licensing: protectiveMarking(configured, 'licensing', unprotected('licensing')),
-    public_health: protectiveMarking(configured, 'public_health', unprotected('public-health')),
+    'public-health': protectiveMarking(configured, 'public-health', unprotected('public-health')),
     hospital: protectiveMarking(configured, 'hospital', unprotected('hospital')),
-    hearing_bundle: protectiveMarking(configured, 'hearing_bundle', unprotected('licensing')),
+    'hearing-bundle': protectiveMarking(configured, 'hearing-bundle', unprotected('licensing')),
   };
 }
 

@@ -36,10 +36,10 @@ describe('the protective marking', () => {
   it.each([
     { name: 'unprotected content defaults to OFFICIAL-SENSITIVE', config: {}, unprotected: true, expected: OFFICIAL_SENSITIVE },
     { name: 'protected content defaults to OFFICIAL', config: {}, unprotected: false, expected: OFFICIAL },
-    { name: 'the configured marking wins', config: { public_health: 'OFFICIAL-SENSITIVE' }, unprotected: false, expected: OFFICIAL_SENSITIVE },
+    { name: 'the configured marking wins', config: { 'public-health': 'OFFICIAL-SENSITIVE' }, unprotected: false, expected: OFFICIAL_SENSITIVE },
   ])('$name', ({ config, unprotected, expected }) => {
     const parsed = reportSchema.parse({ protectiveMarking: config });
-    expect(protectiveMarking(parsed.protectiveMarking, 'public_health', unprotected)).toBe(expected);
+    expect(protectiveMarking(parsed.protectiveMarking, 'public-health', unprotected)).toBe(expected);
   });
 
   it('refuses a marking that is not written as one', () => {

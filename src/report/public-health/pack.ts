@@ -108,7 +108,7 @@ ${renderRepeats(release, yearLabel)}
 </section>`;
     const description = { name: `istv-lsoa-${month}`, title: place.title, method_statement: release.methodStatement };
     const files: PackFile[] = [
-      { path: 'index.html', content: renderDocument({ title: `Assault attendances: public health, ${monthLabel(month)}`, subtitle: subtitle(input, 'Public health', monthLabel(month)), methodStatement: release.methodStatement, marking: input.markings.public_health, caveats: [...COMMON_CAVEATS, disclosureCaveat(input, 'public-health')], revised: input.revised, body }), printToPdf: true },
+      { path: 'index.html', content: renderDocument({ title: `Assault attendances: public health, ${monthLabel(month)}`, subtitle: subtitle(input, 'Public health', monthLabel(month)), methodStatement: release.methodStatement, marking: input.markings['public-health'], caveats: [...COMMON_CAVEATS, disclosureCaveat(input, 'public-health')], revised: input.revised, body }), printToPdf: true },
       ...tableFiles(release),
       releaseJson(release, input),
     ];
