@@ -14,6 +14,7 @@ import { readLicenceRegister } from '../geocode/gazetteer/read-places.ts';
 import type { GazetteerSource } from '../geocode/gazetteer/types.ts';
 import { boundariesFromLsoaRecords, type LsoaBoundaries } from './area.ts';
 import { licensedPremises } from './licensing/candidates.ts';
+import type { MapPlace } from './licensing/premises-map.ts';
 
 export interface GazetteerProvenance {
   version: string;
@@ -25,6 +26,8 @@ export interface GazetteerProvenance {
 export interface GazetteerInputs {
   lsoaBoundaries: LsoaBoundaries;
   premises: PremisesPoint[];
+  /** Stations and streets, for the premises reports' maps. */
+  mapPlaces: MapPlace[];
   provenance: GazetteerProvenance;
 }
 
@@ -39,6 +42,10 @@ export function reportInputsFromGazetteer(file: string | undefined, licensing: R
   return {
     lsoaBoundaries: boundariesFromLsoaRecords([...gazetteer.lsoas]),
     premises: licensedPremises(gazetteer.places, register?.records ?? [], licensing),
+    mapPlaces: gazetteer.places.flatMap((place): MapPlace[] => {
+      const kind = place.kind === 'street' ? 'street' : place.kind === 'landmark' && /station/.test(place.category) ? 'station' : null;
+      return kind ? [{ name: place.name, kind, longitude: place.longitude, latitude: place.latitude }] : [];
+    }),
     provenance: {
       version: gazetteer.version,
       sources: gazetteer.sources,

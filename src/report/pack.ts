@@ -11,6 +11,7 @@ import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import type { LsoaBoundaries } from './area.ts';
 import type { GazetteerProvenance } from './gazetteer-inputs.ts';
+import type { MapPlace } from './licensing/premises-map.ts';
 import { html, type Html } from './render/html.ts';
 import { csvMetadata, protectedTableColumns, protectedTableToCsv } from './render/csv.ts';
 
@@ -70,6 +71,8 @@ export interface LicensingOptions {
   premises: PremisesPoint[] | null;
   /** Also write each premises report as a hearing-bundle edition. */
   hearingBundle?: boolean;
+  /** Stations and streets to label on the premises maps. */
+  mapPlaces?: MapPlace[];
 }
 
 export interface PackFile {

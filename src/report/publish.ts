@@ -282,7 +282,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     boundaries,
     revised,
     generatedAt,
-    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises, hearingBundle: settings.licensing.hearingBundle },
+    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises, hearingBundle: settings.licensing.hearingBundle, mapPlaces: fromGazetteer?.mapPlaces ?? [] },
     provenance: { gazetteer: fromGazetteer?.provenance ?? null, softwareVersion: packageVersion() },
     sites: context.config.sites,
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,

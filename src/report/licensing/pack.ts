@@ -99,14 +99,14 @@ type Edition = 'officer' | 'hearing';
 function identityRows(input: PackInput, prepared: LicensingPrepared, premises: PremisesPoint): Html {
   const namesakes = prepared.candidates.filter((other) => other.id !== premises.id && other.name.toLowerCase() === premises.name.toLowerCase());
   const noRegister = prepared.fromGazetteer ? 'not in a premises licence register (none configured, or the premises is not in it)' : 'not known (no gazetteer configured)';
-  return html`<tr><th class="row">Premises</th><td data-premises-name>${premises.name}</td></tr>
-<tr><th class="row">Address</th><td data-premises-address>${premises.address ?? 'not given by the sources'}</td></tr>
-<tr><th class="row">Postcode</th><td data-premises-postcode>${premises.postcode ?? 'not given by the sources'}</td></tr>
-<tr><th class="row">Premises licence number</th><td data-licence-number>${premises.licenceNumber ?? noRegister}</td></tr>
-<tr><th class="row">Licensed hours</th><td data-licensed-hours>${premises.licensedHours ?? (premises.licenceNumber ? 'not given by the register' : noRegister)}</td></tr>
-<tr><th class="row">Known from</th><td>${(premises.sources ?? ['premises matched by the geocoder']).join('; ')}</td></tr>
-<tr><th class="row">Location</th><td>${premises.latitude.toFixed(5)}, ${premises.longitude.toFixed(5)} (reference ${premises.id})</td></tr>
-${namesakes.length > 0 ? html`<tr><th class="row">Not to be confused with</th><td data-namesakes>${namesakes.map((other) => premisesTitle(other)).join('; ')}: ${namesakes.length === 1 ? 'another premises' : 'other premises'} of the same name, not covered by this report</td></tr>` : ''}`;
+  return html`<tr><th class="row">Premises</th><td style="text-align:left" data-premises-name>${premises.name}</td></tr>
+<tr><th class="row">Address</th><td style="text-align:left" data-premises-address>${premises.address ?? 'not given by the sources'}</td></tr>
+<tr><th class="row">Postcode</th><td style="text-align:left" data-premises-postcode>${premises.postcode ?? 'not given by the sources'}</td></tr>
+<tr><th class="row">Premises licence number</th><td style="text-align:left" data-licence-number>${premises.licenceNumber ?? noRegister}</td></tr>
+<tr><th class="row">Licensed hours</th><td style="text-align:left" data-licensed-hours>${premises.licensedHours ?? (premises.licenceNumber ? 'not given by the register' : noRegister)}</td></tr>
+<tr><th class="row">Known from</th><td style="text-align:left">${(premises.sources ?? ['premises matched by the geocoder']).join('; ')}</td></tr>
+<tr><th class="row">Location</th><td style="text-align:left">${premises.latitude.toFixed(5)}, ${premises.longitude.toFixed(5)} (reference ${premises.id})</td></tr>
+${namesakes.length > 0 ? html`<tr><th class="row">Not to be confused with</th><td style="text-align:left" data-namesakes>${namesakes.map((other) => premisesTitle(other)).join('; ')}: ${namesakes.length === 1 ? 'another premises' : 'other premises'} of the same name, not covered by this report</td></tr>` : ''}`;
 }
 
 function scheduleSection(input: PackInput, prepared: LicensingPrepared, premises: PremisesPoint): Html {
@@ -174,15 +174,15 @@ function premisesReport(input: PackInput, prepared: LicensingPrepared, release: 
   const body: Html = html`
 ${edition === 'hearing' ? html`<p class="revised" data-hearing-bundle>For a hearing bundle. Prepared for the licensing sub-committee and the parties; contains no location descriptions and nothing about any patient.</p>` : ''}
 <section><h2>The premises</h2>
-<table><tbody>
+<table class="identity" data-premises-identity><tbody>
 ${identityRows(input, prepared, premises)}
-<tr><th class="row">Period</th><td>${period}</td></tr>
-<tr><th class="row">Attributed assault attendances</th><td data-table="premises-month" data-keys="${JSON.stringify(monthlyIndex.keysOf({ premises: premises.id }))}">${monthlyIndex.display({ premises: premises.id })}</td></tr>
-<tr><th class="row">Rank</th><td>${rankText(ranked, premises.id, monthlyIndex)}</td></tr>
-<tr><th class="row">Involving glass or a bottle</th><td>${glassShare}</td></tr>
-<tr><th class="row">Context, not counted</th><td data-nearby-context data-table="premises-nearby-context" data-keys="${JSON.stringify(nearby.keysOf({ premises: premises.id }))}">${context.display} attendance${context.value === 1 ? '' : 's'} within ${input.licensing.nearMetres} m whose location named another place (a station, junction or postcode): not in the total or the rank</td></tr>
+<tr><th class="row">Period</th><td style="text-align:left">${period}</td></tr>
+<tr><th class="row">Attributed assault attendances</th><td style="text-align:left" data-table="premises-month" data-keys="${JSON.stringify(monthlyIndex.keysOf({ premises: premises.id }))}">${monthlyIndex.display({ premises: premises.id })}</td></tr>
+<tr><th class="row">Rank</th><td style="text-align:left">${rankText(ranked, premises.id, monthlyIndex)}</td></tr>
+<tr><th class="row">Involving glass or a bottle</th><td style="text-align:left">${glassShare}</td></tr>
+<tr><th class="row">Context, not counted</th><td style="text-align:left" data-nearby-context data-table="premises-nearby-context" data-keys="${JSON.stringify(nearby.keysOf({ premises: premises.id }))}">${context.display} attendance${context.value === 1 ? '' : 's'} within ${input.licensing.nearMetres} m whose location named another place (a station, junction or postcode): not in the total or the rank</td></tr>
 </tbody></table>
-${renderPremisesMap(premises, prepared.candidates, input.boundaries)}
+${renderPremisesMap(premises, prepared.candidates, input.boundaries, { places: input.licensing.mapPlaces ?? [] })}
 </section>
 ${edition === 'hearing' ? committeeMethod(input, premises) : html`<section><h2>What is counted</h2><p>${attributionRule(input.licensing.nearMetres)}</p></section>`}
 <section><h2>Month by month</h2>
