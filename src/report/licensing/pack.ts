@@ -11,7 +11,7 @@
  * policy does not let the officer disclose (no location texts).
  */
 import { hourDimension, weaponDimension, WEEKDAY_LABELS } from '../../aggregate/dimensions.ts';
-import { monthLabel, monthsEnding, shortMonthLabel } from '../../aggregate/months.ts';
+import { monthLabel, monthsEnding } from '../../aggregate/months.ts';
 import {
   attributeToPremises,
   extractProvenance,
@@ -30,9 +30,11 @@ import {
 } from '../../aggregate/premises.ts';
 import { periodLabel } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
+import { renderCoverageStatement, renderCoverageTable } from '../coverage.ts';
+import { renderTrend } from '../render/sections.ts';
 import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
-import { rankValues, renderBarChart, renderHeatmap, renderLineChart } from '../render/charts.ts';
+import { rankValues, renderBarChart, renderHeatmap } from '../render/charts.ts';
 import { csvMetadata, toCsv } from '../render/csv.ts';
 import { html, renderCaveats, renderDocument, renderTable, type Html } from '../render/html.ts';
 import { premisesTitle } from './candidates.ts';
@@ -92,6 +94,14 @@ function rankText(ranked: string[], premisesId: string, index: ProtectedTableInd
   if (rank === null) return 'not ranked (its total is not published)';
   const shared = ranked.filter((other) => index.value({ premises: other }) === index.value({ premises: premisesId })).length > 1;
   return `${shared ? 'joint ' : ''}${ordinal(rank)} of ${ranked.length} premises with attributed assaults`;
+}
+
+/** How many months of the window have data: a premises history must not read months before the data starts as quiet months. */
+function dataPeriodNote(input: PackInput, months: string[]): Html {
+  const withData = input.coverage.monthsWithData(months);
+  const partial = withData.filter((month) => !input.coverage.isComplete(month));
+  if (withData.length === months.length && partial.length === 0) return html``;
+  return html`<p class="coverage" data-data-period>Of the ${months.length} months of this history, ${withData.length} have data${withData.length > 0 ? ` (${periodLabel(withData)})` : ''}${partial.length > 0 ? `, ${partial.length} of them partial` : ''}. Months without data are shown as "no data": no assault can be attributed in them, which is not the same as none.</p>`;
 }
 
 type Edition = 'officer' | 'hearing';
@@ -173,6 +183,8 @@ function premisesReport(input: PackInput, prepared: LicensingPrepared, release: 
   const context = nearby.cell({ premises: premises.id });
   const body: Html = html`
 ${edition === 'hearing' ? html`<p class="revised" data-hearing-bundle>For a hearing bundle. Prepared for the licensing sub-committee and the parties; contains no location descriptions and nothing about any patient.</p>` : ''}
+${renderCoverageStatement(input.coverage, input.month, { partialAllowed: input.partialAllowed })}
+${dataPeriodNote(input, prepared.months)}
 <section><h2>The premises</h2>
 <table class="identity" data-premises-identity><tbody>
 ${identityRows(input, prepared, premises)}
@@ -186,8 +198,7 @@ ${renderPremisesMap(premises, prepared.candidates, input.boundaries, { places: i
 </section>
 ${edition === 'hearing' ? committeeMethod(input, premises) : html`<section><h2>What is counted</h2><p>${attributionRule(input.licensing.nearMetres)}</p></section>`}
 <section><h2>Month by month</h2>
-${renderLineChart(monthly, { dimension: 'month', fixed: { premises: premises.id }, title: `Attributed assault attendances per month, ${period}`, axisLabel: shortMonthLabel })}
-${renderTable(monthly, { rows: 'month', fixed: { premises: premises.id }, caption: 'Attributed assault attendances by month' })}
+${renderTrend(monthly, input.coverage, prepared.months, { title: `Attributed assault attendances per month, ${period}`, fixed: { premises: premises.id }, caption: 'Attributed assault attendances by month' })}
 </section>
 <section><h2>Day of week and hour</h2>
 <p>Licensed hours: ${premises.licensedHours ?? 'not known (no licence register gives them)'}.</p>
@@ -227,15 +238,17 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
       throw new Error(`Unexpected licensing months value: ${count} (expected ${MIN_LICENSING_MONTHS} to ${MAX_LICENSING_MONTHS})`);
     }
     const months = monthsEnding(input.month, count);
+    // Only months with data are counted; the others show as "no data", never as 0.
+    const dataMonths = input.coverage.monthsWithData(months);
     const fromGazetteer = input.licensing.premises !== null;
     const candidates = input.licensing.premises ?? premisesFromStore(input.store);
-    const assaults = attributeToPremises(input.store, months, candidates);
+    const assaults = attributeToPremises(input.store, dataMonths, candidates);
     const attributedIds = new Set(assaults.map((assault) => assault.premisesId));
     // A premises with no attributed assault gets no report and is not named anywhere in the pack.
     const premises = candidates.filter((entry) => attributedIds.has(entry.id));
-    const nearby = nearbyContext(input.store, months, premises, nearMetres);
+    const nearby = nearbyContext(input.store, dataMonths, premises, nearMetres);
     const tables = [
-      premisesMonthTable(assaults, premises, months),
+      premisesMonthTable(assaults, premises, dataMonths),
       premisesNearbyTable(nearby, premises),
       ...premises.flatMap((entry) => [premisesWeekdayHourTable(assaults, entry.id), premisesGlassTable(assaults, entry.id), premisesAttributionTable(assaults, entry.id)]),
     ];
@@ -267,6 +280,8 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
       return html`<a href="premises/${name}.html">HTML</a> · <a href="premises/${name}.pdf">PDF</a>${hearing ? html` · <a href="premises/${name}${HEARING_BUNDLE_SUFFIX}.pdf">hearing bundle</a>` : ''}`;
     };
     const body = html`
+${renderCoverageStatement(input.coverage, input.month, { partialAllowed: input.partialAllowed })}
+${dataPeriodNote(input, prepared.months)}
 <section><h2>Premises with attributed assaults, ${period}</h2>
 <p>${prepared.premises.length} ${prepared.fromGazetteer ? 'licensed ' : ''}premises had at least one assault attendance attributed to them. ${attributionRule(input.licensing.nearMetres)} Ranked by attributed attendances over the period. Each has its own report${hearing ? ' and a hearing-bundle edition' : ''}.</p>
 ${prepared.fromGazetteer ? '' : html`<p class="revised" data-no-gazetteer>No gazetteer is configured: the premises below are every premises the geocoder matched, and whether each is licensed is not known.</p>`}
@@ -274,7 +289,8 @@ ${prepared.premises.length === 0 ? '' : renderBarChart(monthly, { dimension: 'pr
 <table data-premises-index><thead><tr><th>Rank</th><th>Premises</th><th>Address</th><th>Postcode</th><th>Licence</th><th>Attributed attendances</th><th>Report</th></tr></thead><tbody>
 ${indexRows.map(({ entry, display, rank }) => html`<tr><td>${rank}</td><th class="row">${entry.name}</th><td style="text-align:left">${entry.address ?? '—'}</td><td style="text-align:left">${entry.postcode ?? '—'}</td><td style="text-align:left">${entry.licenceNumber ?? '—'}</td><td data-table="premises-month" data-keys="${JSON.stringify(monthlyIndex.keysOf({ premises: entry.id }))}">${display}</td><td>${reportLinks(entry)}</td></tr>`)}
 </tbody></table>
-${prepared.premises.length === 0 ? '' : renderTable(monthly, { rows: 'premises', rowValues: order, caption: `Attributed assault attendances by premises and month, ${period}`, columns: 'month' })}
+${prepared.premises.length === 0 ? '' : renderTable(monthly, { rows: 'premises', rowValues: order, caption: `Attributed assault attendances by premises and month, ${period}`, columns: 'month', columnValues: input.coverage.fromFirstData(prepared.months), monthNote: (m) => input.coverage.monthNote(m) })}
+${renderCoverageTable(input.coverage, input.coverage.fromFirstData(prepared.months))}
 </section>
 <section><h2>Caveats</h2>${renderCaveats(LICENSING_CAVEATS)}</section>`;
     const columns = [
