@@ -14,6 +14,7 @@
  * assaults placed precisely within a set distance of a premises are kept apart
  * as context (`nearbyContext`), outside every total and rank.
  */
+import { metresBetween as metres } from '../lib/distance.ts';
 import type { CountTable, Dimension } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import { countItems, placeholders, tableFromCounts } from './count-table.ts';
@@ -96,14 +97,10 @@ const OUTSIDE_WORDS = /(^|[^a-z])(o\/s|outside|opp|opposite|nr|near|front of|car
 const CONTEXT_LOCATION_TYPES = new Set(['street', 'public_transport', 'licensed_premises', 'other_commercial', 'other', 'unknown']);
 /** Outcomes whose point is the named place itself, not a street's or area's representative point: only these are close enough to be context. */
 const PRECISE_OUTCOMES = new Set(['junction', 'landmark', 'postcode']);
-const EARTH_RADIUS_METRES = 6_371_008.8;
 
-/** Distance in metres; an equirectangular approximation, exact enough within a borough. */
+/** Metres between two located things (see src/lib/distance.ts). */
 export function metresBetween(a: { longitude: number; latitude: number }, b: { longitude: number; latitude: number }): number {
-  const toRadians = Math.PI / 180;
-  const x = (b.longitude - a.longitude) * toRadians * Math.cos(((a.latitude + b.latitude) / 2) * toRadians);
-  const y = (b.latitude - a.latitude) * toRadians;
-  return Math.sqrt(x * x + y * y) * EARTH_RADIUS_METRES;
+  return metres([a.longitude, a.latitude], [b.longitude, b.latitude]);
 }
 
 /**

@@ -5,6 +5,7 @@
  * renders only the protected release.
  */
 import type { AreaLsoa } from '../aggregate/dimensions.ts';
+import type { Audience } from '../config/audience.ts';
 import type { MonthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import type { PremisesPoint } from '../aggregate/premises.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
@@ -16,8 +17,6 @@ import type { Coverage } from './coverage.ts';
 import { html, type Html } from './render/html.ts';
 import { csvMetadata, protectedTableColumns, protectedTableToCsv } from './render/csv.ts';
 
-export const AUDIENCES = ['police', 'licensing', 'public-health', 'hospital'] as const;
-export type Audience = (typeof AUDIENCES)[number];
 
 export interface PackInput {
   store: StoreDatabase;

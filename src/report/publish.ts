@@ -15,6 +15,7 @@ import type { FeatureCollection } from 'geojson';
 import { alerting, monthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import { addMonths, assertMonth, isMonth, monthLabel } from '../aggregate/months.ts';
 import { premisesFromStore, type PremisesPoint } from '../aggregate/premises.ts';
+import type { Audience } from '../config/audience.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
 import { auditRelease, methodStatement, protectRelease } from '../disclose/index.ts';
@@ -130,9 +131,6 @@ export function publicationCounts(summary: PublishSummary): { audiences: number;
 /** The hospital is the data controller receiving feedback on its own extract: its counts are its own. */
 const HOSPITAL_POLICY = disclosurePolicy({ method: 'none' });
 
-/** Which configured policy governs each pack. */
-const POLICY_KEY = { police: 'police', licensing: 'licensing', 'public-health': 'public_health' } as const;
-
 /** What publishing needs from the running istv (the pipeline's context has all of it). */
 export interface ReportContext {
   config: LoadedConfig;
@@ -142,13 +140,11 @@ export interface ReportContext {
   now: () => Date;
 }
 
-function policyFor(context: ReportContext, audience: string): DisclosurePolicy {
+function policyFor(context: ReportContext, audience: Audience): DisclosurePolicy {
   if (audience === 'hospital') return HOSPITAL_POLICY;
-  const key = POLICY_KEY[audience as keyof typeof POLICY_KEY];
-  if (!key) throw new Error(`No disclosure policy for audience: ${audience}`);
   // Configs built in code (tests, tools) may come without the section; the defaults then apply.
   const configured: DisclosureConfig | undefined = context.config.disclosure;
-  return configured?.[key] ?? disclosurePolicy(DEFAULT_DISCLOSURE_POLICIES[key]);
+  return configured?.[audience] ?? disclosurePolicy(DEFAULT_DISCLOSURE_POLICIES[audience]);
 }
 
 function reportConfig(context: ReportContext): ReportConfig {
@@ -161,7 +157,7 @@ function reportConfig(context: ReportContext): ReportConfig {
  * audience already published (`published`): a release the auditor finds
  * anything in is never written.
  */
-export function protectAndAudit(tables: CountTable[], policy: DisclosurePolicy, audience: string, period: string, published: PublishedRelease[] = []): ProtectedRelease {
+export function protectAndAudit(tables: CountTable[], policy: DisclosurePolicy, audience: Audience, period: string, published: PublishedRelease[] = []): ProtectedRelease {
   const release = protectRelease(tables, policy, { audience, period }, { published });
   const findings = auditRelease(release, tables, policy, { published });
   if (findings.length > 0) {
