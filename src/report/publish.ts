@@ -30,6 +30,7 @@ import { acquireLock, describeOwner } from '../store/locks.ts';
 import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
 import { Coverage } from './coverage.ts';
 import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
+import { packageVersion } from '../lib/package-root.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
 import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
@@ -331,10 +332,10 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   const reportsDirectory = context.dataDir.reports;
   const monthLink = path.join(reportsDirectory, month);
   // The scheduled job and the CLI pass nothing: the configured gazetteer supplies boundaries and premises.
-  const fromGazetteer = options.lsoaBoundaries === undefined || options.premises === undefined ? reportInputsFromGazetteer(context.config.gazetteer) : null;
+  const settings = reportConfig(context);
+  const fromGazetteer = reportInputsFromGazetteer(context.config.gazetteer, settings.licensing);
   const boundaries = ((options.lsoaBoundaries as LsoaBoundaries | undefined) ?? fromGazetteer?.lsoaBoundaries) ?? null;
   const premises = options.premises ?? fromGazetteer?.premises ?? null;
-  const settings = reportConfig(context);
   let revised: string | null = null;
   if (options.revised) {
     const before = previousManifest(monthLink)?.generatedAt;
@@ -348,7 +349,8 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     boundaries,
     revised,
     generatedAt,
-    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises },
+    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises, hearingBundle: settings.licensing.hearingBundle, mapPlaces: fromGazetteer?.mapPlaces ?? [] },
+    provenance: { gazetteer: fromGazetteer?.provenance ?? null, softwareVersion: packageVersion() },
     sites: context.config.sites,
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,
     policies: Object.fromEntries(AUDIENCES.map((audience) => [audience, policyFor(context, audience)])) as Record<Audience, DisclosurePolicy>,
@@ -361,7 +363,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   };
 
   // Alerts are worked out once, from the store, for every pack and for alerts.json.
-  input.alerts = monthAlerts({ store: context.store, month, area: input.area, monthsReceived: input.monthsReceived, premises: premises ?? premisesFromStore(context.store), nearMetres: input.licensing.nearMetres });
+  input.alerts = monthAlerts({ store: context.store, month, area: input.area, monthsReceived: input.monthsReceived, premises: premises ?? premisesFromStore(context.store) });
   for (const entry of alerting(input.alerts)) {
     if (entry.assessment.assessed) context.logger.warn({ month, scope: entry.scope, code: entry.code, expected: Number(entry.assessment.expected.toFixed(2)), threshold: Number(entry.assessment.threshold.toFixed(2)) }, `Alert: ${entry.scope} ${entry.code} is above what its past predicts`);
   }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createLsoaIndex } from '../lsoa-index.ts';
 import { normalisePostcode, postcodeDistrict, postcodeSector } from '../../lib/postcode.ts';
 import { rulerAt } from '../../lib/distance.ts';
-import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type LsoaRecord, type PlaceRecord, type SiteRecord } from './types.ts';
+import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type SiteRecord } from './types.ts';
 
 export interface PostcodeLookup {
   postcode: string;
@@ -37,6 +37,8 @@ export interface LocatedPlace extends PlaceRecord {
 
 export interface Gazetteer {
   readonly version: string;
+  /** The files it was built from (folder and base name, format, counts): provenance for reports. */
+  readonly sources: readonly GazetteerSource[];
   readonly lsoas: readonly LsoaRecord[];
   readonly places: readonly LocatedPlace[];
   readonly sites: readonly SiteRecord[];
@@ -123,6 +125,7 @@ export function createGazetteer(file: GazetteerFile): Gazetteer {
 
   return {
     version: file.version,
+    sources: file.sources,
     lsoas: file.lsoas,
     places,
     sites: file.sites,
