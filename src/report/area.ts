@@ -51,6 +51,7 @@ export function areaFromBoundaries(boundaries: FeatureCollection): AreaLsoa[] {
     const nameKey = latest(names, /^LSOA\d\dNM$/i) ?? 'name';
     const wardCodeKey = latest(names, /^WD\d\dCD$/i) ?? 'wardCode';
     const wardNameKey = latest(names, /^WD\d\dNM$/i) ?? 'wardName';
+    const boroughKey = latest(names, /^LAD\d\dNM$/i) ?? 'ladName';
     const populationValue = properties.USUALRES ?? properties.population;
     const lsoa: AreaLsoa = { code: lsoaCodeOf(feature, index) };
     const name = text(properties[nameKey]);
@@ -59,6 +60,8 @@ export function areaFromBoundaries(boundaries: FeatureCollection): AreaLsoa[] {
     if (wardCode) lsoa.wardCode = wardCode;
     const wardName = text(properties[wardNameKey]);
     if (wardName) lsoa.wardName = wardName;
+    const borough = text(properties[boroughKey]);
+    if (borough) lsoa.boroughName = borough;
     if (typeof populationValue === 'number' && populationValue > 0) lsoa.population = populationValue;
     return lsoa;
   });

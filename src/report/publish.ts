@@ -15,7 +15,7 @@ import type { FeatureCollection } from 'geojson';
 import { alerting, monthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import { addMonths, assertMonth, isMonth, monthLabel } from '../aggregate/months.ts';
 import { premisesFromStore, type PremisesPoint } from '../aggregate/premises.ts';
-import type { Audience } from '../config/audience.ts';
+import { AUDIENCES, type Audience } from '../config/audience.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
 import { auditRelease, methodStatement, protectRelease } from '../disclose/index.ts';
@@ -32,9 +32,11 @@ import { Coverage } from './coverage.ts';
 import { gazetteerSources, reportInputsFromGazetteer } from './gazetteer-inputs.ts';
 import { AttributionBuilder, attributeFiles } from './attribution.ts';
 import { comparisonMonths } from '../aggregate/ed-police-tables.ts';
+import { packageVersion } from '../lib/package-root.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
 import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
+import { protectiveMarking, type MarkedEdition } from './marking.ts';
 import { policePack } from './police/pack.ts';
 import { CORE_TABLE_ID, publicHealthPack } from './public-health/pack.ts';
 import { openPdfPrinter, CHROMIUM_PATH } from './render/pdf.ts';
@@ -151,6 +153,19 @@ function policyFor(context: ReportContext, audience: Audience): DisclosurePolicy
 function reportConfig(context: ReportContext): ReportConfig {
   const configured: ReportConfig | undefined = context.config.report;
   return configured ?? reportSchema.parse(undefined);
+}
+
+/** Each printed edition's marking: configured, else by whether its content is under disclosure control. */
+function markingsFor(context: ReportContext): Record<MarkedEdition, string> {
+  const configured = reportConfig(context).protectiveMarking;
+  const unprotected = (audience: Audience) => policyFor(context, audience).method === 'none';
+  return {
+    police: protectiveMarking(configured, 'police', unprotected('police')),
+    licensing: protectiveMarking(configured, 'licensing', unprotected('licensing')),
+    'public-health': protectiveMarking(configured, 'public-health', unprotected('public-health')),
+    hospital: protectiveMarking(configured, 'hospital', unprotected('hospital')),
+    'hearing-bundle': protectiveMarking(configured, 'hearing-bundle', unprotected('licensing')),
+  };
 }
 
 /**
@@ -322,7 +337,8 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   const reportsDirectory = context.dataDir.reports;
   const monthLink = path.join(reportsDirectory, month);
   // The scheduled job and the CLI pass nothing: the configured gazetteer supplies boundaries and premises.
-  const fromGazetteer = options.lsoaBoundaries === undefined || options.premises === undefined ? reportInputsFromGazetteer(context.config.gazetteer) : null;
+  const settings = reportConfig(context);
+  const fromGazetteer = reportInputsFromGazetteer(context.config.gazetteer, settings.licensing);
   const boundaries = ((options.lsoaBoundaries as LsoaBoundaries | undefined) ?? fromGazetteer?.lsoaBoundaries) ?? null;
   const premises = options.premises ?? fromGazetteer?.premises ?? null;
   // The attribution stands on what was used: the gazetteer that placed the records, and boundaries given directly.
@@ -330,7 +346,6 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   for (const source of fromGazetteer?.sources ?? gazetteerSources(context.config.gazetteer)) attribution.source(source);
   if (options.lsoaBoundaries) attribution.boundaries(options.lsoaBoundaries);
   const baseAttribution = attribution.build();
-  const settings = reportConfig(context);
   let revised: string | null = null;
   if (options.revised) {
     const before = previousManifest(monthLink)?.generatedAt;
@@ -344,9 +359,12 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     boundaries,
     revised,
     generatedAt,
-    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises },
+    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises, hearingBundle: settings.licensing.hearingBundle, mapPlaces: fromGazetteer?.mapPlaces ?? [] },
+    provenance: { gazetteer: fromGazetteer?.provenance ?? null, softwareVersion: packageVersion() },
     sites: context.config.sites,
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,
+    policies: Object.fromEntries(AUDIENCES.map((audience) => [audience, policyFor(context, audience)])) as Record<Audience, DisclosurePolicy>,
+    markings: markingsFor(context),
     policeRecordLevel: policyFor(context, 'police').method === 'none',
     licensingRecordLevel: policyFor(context, 'licensing').method === 'none',
     monthsReceived: new Set(extractReceipts(context.store).map((receipt) => receipt.period)),
@@ -355,7 +373,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   };
 
   // Alerts are worked out once, from the store, for every pack and for alerts.json.
-  input.alerts = monthAlerts({ store: context.store, month, area: input.area, monthsReceived: input.monthsReceived, premises: premises ?? premisesFromStore(context.store), nearMetres: input.licensing.nearMetres });
+  input.alerts = monthAlerts({ store: context.store, month, area: input.area, monthsReceived: input.monthsReceived, premises: premises ?? premisesFromStore(context.store) });
   for (const entry of alerting(input.alerts)) {
     if (entry.assessment.assessed) context.logger.warn({ month, scope: entry.scope, code: entry.code, expected: Number(entry.assessment.expected.toFixed(2)), threshold: Number(entry.assessment.threshold.toFixed(2)) }, `Alert: ${entry.scope} ${entry.code} is above what its past predicts`);
   }

@@ -19,7 +19,7 @@ export interface LsoaRecord {
   wardName: string | null;
   ladCode: string | null;
   ladName: string | null;
-  /** Usual residents when the file carries them (2011 Census USUALRES). */
+  /** Residents: from a --population file when one was given, else the boundaries' 2011 Census USUALRES when they carry it. */
   population: number | null;
   geometry: Polygon | MultiPolygon;
 }
@@ -49,6 +49,13 @@ export interface PlaceRecord {
   /** Street of the premises' address, when known: settles chains ("McDonald's High Road"). */
   street?: string;
   postcode?: string;
+  /** A premises' type as its source writes it: the FSA business type ("Pub/bar/nightclub"), the OSM amenity ("pub"), the register's licence type. */
+  type?: string;
+  /** A premises' full address as its source gives it (house number, street, town), for reports. */
+  address?: string;
+  /** From a premises-licence register: the licence number and the licensed hours as the register words them. */
+  licenceNumber?: string;
+  licensedHours?: string;
   /** Postcode districts the place lies in or along ("N17"); settles same-named streets. */
   districts?: string[];
   /** Bounding box [west, south, east, north] of a street's extent, when known. */
@@ -69,7 +76,7 @@ export interface SiteRecord {
 }
 
 export interface GazetteerSource {
-  role: 'lsoa' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'police_streets' | 'sites' | 'aliases';
+  role: 'lsoa' | 'population' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'police_streets' | 'sites' | 'aliases';
   /** Base name of the file, never a path of the machine that built it. */
   file: string;
   format: string;
