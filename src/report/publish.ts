@@ -343,7 +343,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,
     policeRecordLevel: policyFor(context, 'police').method === 'none',
     licensingRecordLevel: policyFor(context, 'licensing').method === 'none',
-    monthsReceived: new Set(extractReceipts(context.store).map((receipt) => receipt.period)),
+    monthsReceived: coverage.completeMonths(),
     coverage,
     partialAllowed: partial,
   };

@@ -78,6 +78,13 @@ function dataPeriodNote(input: PackInput, months: string[]): Html {
   return html`<p class="coverage" data-data-period>Of the ${months.length} months of this history, ${withData.length} have data${withData.length > 0 ? ` (${periodLabel(withData)})` : ''}${partial.length > 0 ? `, ${partial.length} of them partial` : ''}. Months without data are shown as "no data": no assault can be attributed in them, which is not the same as none.</p>`;
 }
 
+/** The months a premises total counts, in words: the months with data, never the whole window when data starts later. */
+function countedPeriod(input: PackInput, months: string[]): string {
+  const withData = input.coverage.monthsWithData(months);
+  if (withData.length === 0) return `no month of ${periodLabel(months)} has data`;
+  return withData.length === months.length ? periodLabel(months) : `${periodLabel(withData)} (the ${withData.length} of ${months.length} months with data)`;
+}
+
 function premisesReport(input: PackInput, prepared: LicensingPrepared, release: ProtectedRelease, premises: PremisesPoint, ranked: string[]): string {
   const monthly = findTable(release.tables, 'premises-month');
   const monthlyIndex = new ProtectedTableIndex(monthly);
@@ -96,7 +103,7 @@ ${dataPeriodNote(input, prepared.months)}
 <tr><th class="row">Premises as matched</th><td data-premises-name>${premises.name}</td></tr>
 <tr><th class="row">Reference</th><td>${premises.id}</td></tr>
 <tr><th class="row">Location</th><td>${premises.latitude.toFixed(5)}, ${premises.longitude.toFixed(5)}</td></tr>
-<tr><th class="row">Period</th><td>${period}</td></tr>
+<tr><th class="row">Period counted</th><td>${countedPeriod(input, prepared.months)}</td></tr>
 <tr><th class="row">Attributed assault attendances</th><td data-table="premises-month" data-keys="${JSON.stringify(monthlyIndex.keysOf({ premises: premises.id }))}">${monthlyIndex.display({ premises: premises.id })}</td></tr>
 <tr><th class="row">Rank</th><td>${rankText(ranked, premises.id, monthlyIndex)}</td></tr>
 <tr><th class="row">Involving glass or a bottle</th><td>${glassShare}</td></tr>
@@ -173,7 +180,7 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
     const body = html`
 ${renderCoverageStatement(input.coverage, input.month, { partialAllowed: input.partialAllowed })}
 ${dataPeriodNote(input, prepared.months)}
-<section><h2>Premises with attributed assaults, ${period}</h2>
+<section><h2>Premises with attributed assaults, ${countedPeriod(input, prepared.months)}</h2>
 <p>${prepared.premises.length} premises had at least one assault attendance attributed to them (named in the location text, or within ${input.licensing.nearMetres} m in a public place). Ranked by attributed attendances over the period. Each has its own report.</p>
 ${prepared.premises.length === 0 ? '' : renderBarChart(monthly, { dimension: 'premises', values: order.slice(0, 20), title: 'Attributed assault attendances, top premises' })}
 <table data-premises-index><thead><tr><th>Rank</th><th>Premises</th><th>Attributed attendances</th><th>Report</th></tr></thead><tbody>
