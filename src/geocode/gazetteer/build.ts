@@ -11,6 +11,7 @@ import path from 'node:path';
 import { readLsoaBoundaries } from './read-lsoas.ts';
 import { readPostcodes } from './read-postcodes.ts';
 import { readOpenNames, readPlacesGeoJson, readPremisesCsv, type PlaceRole } from './read-places.ts';
+import { readPoliceStreets } from './read-police-streets.ts';
 import { readSites } from './read-sites.ts';
 import { applyAliases, readAliases } from './read-aliases.ts';
 import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type PostcodeRecord, type SiteRecord } from './types.ts';
@@ -23,6 +24,8 @@ export interface GazetteerBuildInputs {
   landmarks?: string[];
   areas?: string[];
   openNames?: string[];
+  /** police.uk street-level crime CSVs: the street names of their map points fill gaps in the street list. */
+  policeStreets?: string[];
   sites?: string[];
   /** Local aliases of this area's places: CSV alias,place_name[,kind]. */
   aliases?: string[];
@@ -109,6 +112,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
     }
   }
   for (const file of inputs.openNames ?? []) addPlaces('open_names', file, readOpenNames(file));
+  for (const file of inputs.policeStreets ?? []) addPlaces('police_streets', file, readPoliceStreets(file));
   const places = [...placeMap.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const file of inputs.aliases ?? []) {
     const { file: name, rows } = readAliases(file);

@@ -69,7 +69,7 @@ export interface SiteRecord {
 }
 
 export interface GazetteerSource {
-  role: 'lsoa' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'sites' | 'aliases';
+  role: 'lsoa' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'police_streets' | 'sites' | 'aliases';
   /** Base name of the file, never a path of the machine that built it. */
   file: string;
   format: string;
