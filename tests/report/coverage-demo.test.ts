@@ -125,7 +125,7 @@ describe.skipIf(!haveChromium)('coverage on the demo data, in Chromium', () => {
     expect(edPolice).not.toContain('March 2026');
     await open(REFUSED_MONTH, 'licensing/index.html');
     // The ranking says which months it counts, not the whole window the data does not reach.
-    expect(await page.locator('section h2').first().innerText()).toMatch(/November 2025 to March 2026 \(the 5 of \d+ months with data\)/);
+    expect(await page.locator('section h2', { hasText: 'Premises with attributed assaults' }).first().innerText()).toMatch(/November 2025 to March 2026 \(the 5 of \d+ months with data\)/);
   });
 
   it('premises histories read "no data" for the months before the data starts, never 0', async () => {
