@@ -32,11 +32,11 @@ import { periodLabel } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
 import { renderCoverageStatement, renderCoverageTable } from '../coverage.ts';
 import { renderTrend } from '../render/sections.ts';
-import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
+import { COMMON_CAVEATS, disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { rankValues, renderBarChart, renderHeatmap } from '../render/charts.ts';
 import { csvMetadata, toCsv } from '../render/csv.ts';
-import { html, renderCaveats, renderDocument, renderTable, type Html } from '../render/html.ts';
+import { html, renderDocument, renderTable, type Html } from '../render/html.ts';
 import { premisesTitle } from './candidates.ts';
 import { renderPremisesMap } from './premises-map.ts';
 
@@ -226,12 +226,12 @@ ${input.licensingRecordLevel === false
   : html`<p>Matched to <strong>${premises.name}</strong> in the gazetteer. The location texts that named it, as stored (only words of places are kept; every other word is [word] and every number outside a place name [number]), the matching method and the mean confidence (0 to 1). For the analyst's checking; not for a hearing bundle.</p>`}
 ${input.licensingRecordLevel === false ? '' : variants.length === 0 ? html`<p>No location text was recorded.</p>` : html`<table data-variants><thead><tr><th>Location text</th><th>Method</th><th>Confidence</th></tr></thead><tbody>${variants.map((variant) => html`<tr><th class="row">${variant.text}</th><td>${variant.method}</td><td>${variant.meanConfidence.toFixed(2)}</td></tr>`)}</tbody></table>`}
 </section>`}
-${provenanceSection(input, prepared, premises, release)}
-<section><h2>Caveats</h2>${renderCaveats(LICENSING_CAVEATS)}</section>`;
+${provenanceSection(input, prepared, premises, release)}`;
   return renderDocument({
     title: `${edition === 'hearing' ? 'Hearing bundle: ' : 'Premises report: '}${premisesTitle(premises)}`,
     subtitle: subtitle(input, 'Licensing', period),
     methodStatement: release.methodStatement,
+    marking: edition === 'hearing' ? input.markings['hearing-bundle'] : input.markings.licensing, caveats: [...LICENSING_CAVEATS, disclosureCaveat(input, 'licensing')],
     revised: input.revised,
     body,
   });
@@ -298,8 +298,7 @@ ${indexRows.map(({ entry, display, rank }) => html`<tr><td>${rank}</td><th class
 </tbody></table>
 ${prepared.premises.length === 0 ? '' : renderTable(monthly, { rows: 'premises', rowValues: order, caption: `Attributed assault attendances by premises and month, ${period}`, columns: 'month', columnValues: input.coverage.fromFirstData(prepared.months), monthNote: (m) => input.coverage.monthNote(m) })}
 ${renderCoverageTable(input.coverage, input.coverage.fromFirstData(prepared.months))}
-</section>
-<section><h2>Caveats</h2>${renderCaveats(LICENSING_CAVEATS)}</section>`;
+</section>`;
     const columns = [
       { name: 'rank', title: 'Rank by attributed attendances', datatype: 'integer' as const },
       { name: 'premises_id', title: 'Premises reference' },
@@ -314,7 +313,7 @@ ${renderCoverageTable(input.coverage, input.coverage.fromFirstData(prepared.mont
     files.push(
       {
         path: 'index.html',
-        content: renderDocument({ title: `Premises and assaults: licensing index, ${monthLabel(input.month)}`, subtitle: subtitle(input, 'Licensing', period), methodStatement: release.methodStatement, revised: input.revised, body }),
+        content: renderDocument({ title: `Premises and assaults: licensing index, ${monthLabel(input.month)}`, subtitle: subtitle(input, 'Licensing', period), methodStatement: release.methodStatement, marking: input.markings.licensing, caveats: [...LICENSING_CAVEATS, disclosureCaveat(input, 'licensing')], revised: input.revised, body }),
         printToPdf: true,
       },
       {
