@@ -53,7 +53,12 @@ export interface PackInput {
   policies: Record<Audience, DisclosurePolicy>;
   /** The protective marking of each printed edition (src/report/marking.ts), shown on screen and on every printed page. */
   markings: Record<MarkedEdition, string>;
-  /** Months for which at least one site's extract is in the store (a month without is "no data", not zero). */
+  /**
+   * Months whose every expected site's extract is in (complete in `coverage`).
+   * Analyses over many months (alerts, hotspots, ED beside police) count only
+   * these: a month missing one hospital would read as less violence in its
+   * catchment, a false cold spot or a low ED:police ratio.
+   */
   monthsReceived: ReadonlySet<string>;
   /** This month's alerts (area, wards, premises), worked out once for every pack. */
   alerts?: MonthAlerts;

@@ -367,7 +367,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     markings: markingsFor(context),
     policeRecordLevel: policyFor(context, 'police').method === 'none',
     licensingRecordLevel: policyFor(context, 'licensing').method === 'none',
-    monthsReceived: new Set(extractReceipts(context.store).map((receipt) => receipt.period)),
+    monthsReceived: coverage.completeMonths(),
     coverage,
     partialAllowed: partial,
   };

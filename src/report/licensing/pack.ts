@@ -104,6 +104,13 @@ function dataPeriodNote(input: PackInput, months: string[]): Html {
   return html`<p class="coverage" data-data-period>Of the ${months.length} months of this history, ${withData.length} have data${withData.length > 0 ? ` (${periodLabel(withData)})` : ''}${partial.length > 0 ? `, ${partial.length} of them partial` : ''}. Months without data are shown as "no data": no assault can be attributed in them, which is not the same as none.</p>`;
 }
 
+/** The months a premises total counts, in words: the months with data, never the whole window when data starts later. */
+function countedPeriod(input: PackInput, months: string[]): string {
+  const withData = input.coverage.monthsWithData(months);
+  if (withData.length === 0) return `no month of ${periodLabel(months)} has data`;
+  return withData.length === months.length ? periodLabel(months) : `${periodLabel(withData)} (the ${withData.length} of ${months.length} months with data)`;
+}
+
 type Edition = 'officer' | 'hearing';
 
 function identityRows(input: PackInput, prepared: LicensingPrepared, premises: PremisesPoint): Html {
@@ -188,7 +195,7 @@ ${dataPeriodNote(input, prepared.months)}
 <section><h2>The premises</h2>
 <table class="identity" data-premises-identity><tbody>
 ${identityRows(input, prepared, premises)}
-<tr><th class="row">Period</th><td style="text-align:left">${period}</td></tr>
+<tr><th class="row">Period counted</th><td style="text-align:left">${countedPeriod(input, prepared.months)}</td></tr>
 <tr><th class="row">Attributed assault attendances</th><td style="text-align:left" data-table="premises-month" data-keys="${JSON.stringify(monthlyIndex.keysOf({ premises: premises.id }))}">${monthlyIndex.display({ premises: premises.id })}</td></tr>
 <tr><th class="row">Rank</th><td style="text-align:left">${rankText(ranked, premises.id, monthlyIndex)}</td></tr>
 <tr><th class="row">Involving glass or a bottle</th><td style="text-align:left">${glassShare}</td></tr>
@@ -282,7 +289,7 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
     const body = html`
 ${renderCoverageStatement(input.coverage, input.month, { partialAllowed: input.partialAllowed })}
 ${dataPeriodNote(input, prepared.months)}
-<section><h2>Premises with attributed assaults, ${period}</h2>
+<section><h2>Premises with attributed assaults, ${countedPeriod(input, prepared.months)}</h2>
 <p>${prepared.premises.length} ${prepared.fromGazetteer ? 'licensed ' : ''}premises had at least one assault attendance attributed to them. ${attributionRule(input.licensing.nearMetres)} Ranked by attributed attendances over the period. Each has its own report${hearing ? ' and a hearing-bundle edition' : ''}.</p>
 ${prepared.fromGazetteer ? '' : html`<p class="revised" data-no-gazetteer>No gazetteer is configured: the premises below are every premises the geocoder matched, and whether each is licensed is not known.</p>`}
 ${prepared.premises.length === 0 ? '' : renderBarChart(monthly, { dimension: 'premises', values: order.slice(0, 20), title: 'Attributed assault attendances, top premises' })}
