@@ -49,6 +49,13 @@ export interface PlaceRecord {
   /** Street of the premises' address, when known: settles chains ("McDonald's High Road"). */
   street?: string;
   postcode?: string;
+  /** A premises' type as its source writes it: the FSA business type ("Pub/bar/nightclub"), the OSM amenity ("pub"), the register's licence type. */
+  type?: string;
+  /** A premises' full address as its source gives it (house number, street, town), for reports. */
+  address?: string;
+  /** From a premises-licence register: the licence number and the licensed hours as the register words them. */
+  licenceNumber?: string;
+  licensedHours?: string;
   /** Postcode districts the place lies in or along ("N17"); settles same-named streets. */
   districts?: string[];
   /** Bounding box [west, south, east, north] of a street's extent, when known. */
