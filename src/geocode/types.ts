@@ -25,22 +25,46 @@ export interface GeocodeInput {
   point?: { longitude: number; latitude: number } | null;
 }
 
-export interface GeocodeResult {
-  outcome: GeocodeOutcome;
-  /** How the answer was reached, e.g. "premises_exact", "street_fuzzy", "postcode_exact". */
+export type UnplacedOutcome = Exclude<GeocodeOutcome, PlacedOutcome>;
+
+interface GeocodeAnswer {
+  /** How the answer was reached, e.g. "premises_exact", "street_fuzzy", "postcode_text"; for an answer without a point, the reason ("home_text", "several_places", "no_name_found"). */
   method: string;
-  /** 0..1; 0 for outcomes without a point. */
+}
+
+/** A place was found: a point, and the LSOA and ward it lies in. */
+export interface PlacedResult extends GeocodeAnswer {
+  outcome: PlacedOutcome;
+  /** 0..1. */
   confidence: number;
-  /** The gazetteer entry matched, when there is one. */
+  /** The gazetteer entry matched, when there is one (a postcode or a recorded point has none). */
   matchedId: string | null;
   matchedName: string | null;
-  longitude: number | null;
-  latitude: number | null;
+  longitude: number;
+  latitude: number;
+  /** Null only for a point outside every LSOA of the area. */
   lsoaCode: string | null;
   wardCode: string | null;
+  candidates?: undefined;
+}
+
+/** No place: a home, an ambiguous text, an unknown location or no match; `method` says why. The point fields are there, always null, so that a row writer reads every answer alike. */
+export interface UnplacedResult extends GeocodeAnswer {
+  outcome: UnplacedOutcome;
+  confidence: 0;
+  matchedId: null;
+  matchedName: null;
+  longitude: null;
+  latitude: null;
+  lsoaCode: null;
+  wardCode: null;
   /** For `ambiguous`: the competing places the text could not choose between (name, kind, LSOA). */
   candidates?: string[];
 }
+
+export type GeocodeResult = PlacedResult | UnplacedResult;
+
+export const isPlacedResult = (result: GeocodeResult): result is PlacedResult => PLACED_OUTCOMES.has(result.outcome);
 
 export interface Geocoder {
   geocode(input: GeocodeInput): GeocodeResult;

@@ -181,10 +181,21 @@ function checkNotAborted(signal: AbortSignal | undefined): void {
 }
 
 /** Sends a refused file to quarantine/ and records why. */
-export function quarantine(context: PipelineContext, claimed: ClaimedFile, sha256: string | null, refused: Refusal): FileResult {
+/**
+ * Sets a file aside with its reason. The refusal is recorded against the site
+ * (the one chosen from the rows when known, else the one the file name gives)
+ * and the month the file name gives, so that every pack names that site's
+ * month as refused rather than reading it as a fall in violence.
+ */
+export function quarantine(context: PipelineContext, claimed: ClaimedFile, sha256: string | null, refused: Refusal, siteCode?: string): FileResult {
   const now = context.now();
+  const fileName = claimed.originalName;
   quarantineFile(context.dataDir, claimed, { reason: refused.reason, line: refused.line, details: refused.details }, now);
-  recordIntakeEvent(context.store, { fileName: claimed.originalName, sha256, outcome: 'quarantined', reason: refused.reason, extractId: null, at: now.toISOString() });
+  recordIntakeEvent(context.store, {
+    fileName, sha256, outcome: 'quarantined', reason: refused.reason, extractId: null, at: now.toISOString(),
+    siteCode: siteCode ?? siteFromFileName(fileName, context.config.sites.map((s) => s.code)),
+    period: periodFromFileName(fileName),
+  });
   context.logger.warn({ file: claimed.originalName, reason: refused.reason }, 'file quarantined');
   const result = emptyResult(claimed.originalName, 'quarantined', refused.reason);
   // A file refused because no row could be accepted was read: its counts still add up (read = rejected).
@@ -228,12 +239,12 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
   if (header.format.kind === 'xlsx' && site.sheet !== undefined && site.sheet !== header.format.sheet) {
     header = await readHeader(claimed.path, 'xlsx', site.sheet);
     checkNotAborted(signal);
-    if ('reason' in header) return quarantine(context, claimed, sha256, header);
+    if ('reason' in header) return quarantine(context, claimed, sha256, header, site.code);
   }
   const mapped = mapHeader(header.headers, site);
   if (!mapped.ok) {
     const { message, ...details } = mapped.problem;
-    return quarantine(context, claimed, sha256, refusal(`Line 1 (header): ${message}`, 1, details));
+    return quarantine(context, claimed, sha256, refusal(`Line 1 (header): ${message}`, 1, details), site.code);
   }
   const mapping = mapped.mapping;
 
@@ -310,7 +321,7 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
       checkNotAborted(signal);
       // Whatever read the rows failed: the file is refused with the line, and the rest of the queue goes on.
       writer.abort();
-      return quarantine(context, claimed, sha256, readerRefusal(error, sniffed.kind));
+      return quarantine(context, claimed, sha256, readerRefusal(error, sniffed.kind), site.code);
     }
     checkNotAborted(signal);
 
@@ -325,7 +336,7 @@ async function ingestFile(context: PipelineContext, claimed: ClaimedFile, stages
     const refused = wholeFileRefusal(context, fileName, site, measures, repeats, sample);
     if (refused) {
       writer.abort();
-      return quarantine(context, claimed, sha256, refused);
+      return quarantine(context, claimed, sha256, refused, site.code);
     }
     const period = extractPeriod(fileName, months) ?? { period: namedPeriod!, outside: 0, flag: null };
     if (period.outside > 0) measures.issuesByCode.outside_reporting_period = period.outside;

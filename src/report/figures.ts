@@ -6,6 +6,7 @@
  */
 import { addMonths, monthLabel, monthsEnding } from '../aggregate/months.ts';
 import type { ProtectedCell } from '../disclose/types.ts';
+import type { Coverage } from './coverage.ts';
 import type { ProtectedTableIndex } from './protected-table.ts';
 import type { MapValue } from './render/map.ts';
 
@@ -28,7 +29,9 @@ export interface Change {
   change: string;
 }
 
-/** `missingData`: why the base period cannot be compared (no extract received for it), overriding the arithmetic. */
+const NO_DATA_CELL: ProtectedCell = { keys: {}, value: null, display: 'no data', status: 'published' };
+
+/** `missingData`: why the periods cannot be compared (a month in either is partial or has no data), overriding the arithmetic. */
 export function describeChange(label: string, current: ProtectedCell, base: ProtectedCell, missingData?: string): Change {
   let change: string;
   if (missingData) change = missingData;
@@ -44,21 +47,21 @@ export function describeChange(label: string, current: ProtectedCell, base: Prot
 /**
  * The three comparisons every pack opens with: against the previous month, the
  * same month last year, and the rolling twelve months against the twelve
- * before. `trend` is a month × … table covering at least 13 months; `rolling`
- * the rolling-years table. A base period without extracts is said to be
- * missing, not compared as zero.
+ * before. `trend` is a month × … table over the months with data among at
+ * least the last 13; `rolling` the rolling-years table. A month without data
+ * shows as "no data" (never 0), and any comparison that takes in a partial
+ * month or one without data is marked not comparable instead of computed.
  */
-export function monthlyChanges(month: string, trend: ProtectedTableIndex, rolling: ProtectedTableIndex, monthsReceived: ReadonlySet<string>): Change[] {
-  const missing = (months: string[]) => {
-    const received = months.filter((m) => monthsReceived.has(m)).length;
-    if (received === months.length) return undefined;
-    return months.length === 1 ? 'not comparable (no extract received for that month)' : `not comparable (extracts for ${received} of ${months.length} months)`;
-  };
+export function monthlyChanges(month: string, trend: ProtectedTableIndex, rolling: ProtectedTableIndex, coverage: Coverage): Change[] {
+  const cellOf = (m: string) => (trend.has(trend.keysOf({ month: m })) ? trend.cell({ month: m }) : NO_DATA_CELL);
+  const notComparable = (months: string[]) => coverage.notComparable([month, ...months]);
   const previous = addMonths(month, -1);
   const lastYear = addMonths(month, -12);
+  const latestYear = monthsEnding(month, 12);
+  const previousYear = monthsEnding(addMonths(month, -12), 12);
   return [
-    describeChange(`${monthLabel(month)} against ${monthLabel(previous)}`, trend.cell({ month }), trend.cell({ month: previous }), missing([previous])),
-    describeChange(`${monthLabel(month)} against ${monthLabel(lastYear)}`, trend.cell({ month }), trend.cell({ month: lastYear }), missing([lastYear])),
-    describeChange('Twelve months to this month against the twelve before', rolling.cell({ period: 'latest-12' }), rolling.cell({ period: 'previous-12' }), missing(monthsEnding(addMonths(month, -12), 12))),
+    describeChange(`${monthLabel(month)} against ${monthLabel(previous)}`, cellOf(month), cellOf(previous), notComparable([previous])),
+    describeChange(`${monthLabel(month)} against ${monthLabel(lastYear)}`, cellOf(month), cellOf(lastYear), notComparable([lastYear])),
+    describeChange('Twelve months to this month against the twelve before', rolling.cell({ period: 'latest-12' }), coverage.monthsWithData(previousYear).length === 0 ? NO_DATA_CELL : rolling.cell({ period: 'previous-12' }), coverage.notComparable([...previousYear, ...latestYear])),
   ];
 }

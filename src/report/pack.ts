@@ -10,6 +10,7 @@ import type { PremisesPoint } from '../aggregate/premises.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import type { LsoaBoundaries } from './area.ts';
+import type { Coverage } from './coverage.ts';
 import { html, type Html } from './render/html.ts';
 import { csvMetadata, protectedTableColumns, protectedTableToCsv } from './render/csv.ts';
 
@@ -47,6 +48,10 @@ export interface PackInput {
   monthsReceived: ReadonlySet<string>;
   /** This month's alerts (area, wards, premises), worked out once for every pack. */
   alerts?: MonthAlerts;
+  /** Which sites' extracts each month stands on; a month without any is "no data", never zero. */
+  coverage: Coverage;
+  /** The month is partial (an expected site's extract is missing or refused) and was published as such on request. */
+  partialAllowed: boolean;
   /** The sites in the config, for the hospital feedback (sites that sent extracts but are not configured are added). */
   sites: Array<{ code: string; name: string; extractDueDay?: number | undefined }>;
 }

@@ -22,6 +22,11 @@ export class ProtectedTableIndex {
     return found;
   }
 
+  /** Whether the table has a cell at `keys` (a month left out of a table for want of data has none). */
+  has(keys: Record<string, string>): boolean {
+    return this.cells.has(this.signature(keys));
+  }
+
   /** The full keys of a lookup, with TOTAL for the dimensions not named. */
   keysOf(keys: Record<string, string>): Record<string, string> {
     return Object.fromEntries(this.table.dimensions.map((dimension) => [dimension.name, keys[dimension.name] ?? TOTAL]));

@@ -13,7 +13,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSy
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { alerting, monthAlerts } from '../aggregate/alerts/month-alerts.ts';
-import { assertMonth } from '../aggregate/months.ts';
+import { assertMonth, monthLabel } from '../aggregate/months.ts';
 import { premisesFromStore, type PremisesPoint } from '../aggregate/premises.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
@@ -23,9 +23,11 @@ import type { CountTable, ProtectedRelease, ProtectedTable } from '../disclose/t
 import type { LoadedConfig } from '../config/load.ts';
 import type { DataDirectory } from '../config/data-dir.ts';
 import type { Logger } from '../log.ts';
+import { extractReceipts, refusedFiles } from '../store/coverage.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import { acquireLock, describeOwner } from '../store/locks.ts';
 import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
+import { Coverage } from './coverage.ts';
 import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
@@ -44,6 +46,53 @@ export interface PublishOptions {
   premises?: PremisesPoint[];
   /** `if-available` (default) skips PDFs with a warning when Chromium is not installed; `required` fails instead. */
   pdf?: 'required' | 'if-available' | 'skip';
+  /**
+   * A month with an expected site's extract missing or refused: `allow` (default)
+   * publishes it marked partial, naming the missing sites; `refuse` throws a
+   * PublishRefusal. `istv report` refuses unless told `--allow-partial`.
+   */
+  partial?: 'allow' | 'refuse';
+}
+
+/** Why a month cannot be published: it is in the future, no site's extract is in, or (when refused) it is partial. */
+export interface PublishRefusalReason {
+  kind: 'future' | 'no_data' | 'partial';
+  message: string;
+}
+
+export class PublishRefusal extends Error {
+  constructor(readonly reason: PublishRefusalReason) {
+    super(reason.message);
+    this.name = 'PublishRefusal';
+  }
+}
+
+/** The coverage of every month: which sites' extracts are in, late, refused or missing. */
+export function storeCoverage(context: ReportContext): Coverage {
+  const lateExtracts = context.config.schedule?.lateExtracts;
+  return new Coverage({
+    receipts: extractReceipts(context.store),
+    refusals: refusedFiles(context.store),
+    sites: context.config.sites,
+    defaultDueDay: lateExtracts?.dueDay ?? 5,
+    expectFrom: lateExtracts?.expectFrom,
+    now: context.now(),
+  });
+}
+
+/** Whether `month` may be published, as a value: null when it may. */
+export function publishRefusal(coverage: Coverage, month: string, partial: 'allow' | 'refuse'): PublishRefusalReason | null {
+  assertMonth(month);
+  if (coverage.isFuture(month)) return { kind: 'future', message: `${monthLabel(month)} is in the future (today is ${coverage.today}): there is nothing to publish yet.` };
+  const of = coverage.of(month);
+  if (of.kind === 'no_data') {
+    const why = of.sites.length === 0 ? 'no extract has been received for any month yet' : coverage.missingText(month);
+    return { kind: 'no_data', message: `No emergency department's extract for ${monthLabel(month)} is in the store (${why}); a pack would show no data as no violence.` };
+  }
+  if (of.kind === 'partial' && partial === 'refuse') {
+    return { kind: 'partial', message: `${monthLabel(month)} is partial: ${coverage.missingText(month)}. Publish it marked partial with --allow-partial, or wait for the missing extracts.` };
+  }
+  return null;
 }
 
 export interface PublishedAudience {
@@ -63,6 +112,8 @@ export interface PublishSummary {
   audiences: PublishedAudience[];
   pdfs: number;
   pdfSkippedReason: string | null;
+  /** The sites missing from the month (empty when complete): the packs are marked partial and name them. */
+  missingSites: Array<{ siteCode: string; siteName: string; state: string }>;
 }
 
 /** A publication in counts, as the publication history keeps it (the scheduler's runs and `istv report` alike). */
@@ -249,6 +300,12 @@ export async function publishMonth(context: ReportContext, month: string, option
 }
 
 async function publishMonthHoldingLock(context: ReportContext, month: string, options: PublishOptions): Promise<PublishSummary> {
+  // Checked under the lock, so the coverage the packs state is the coverage they were refused or allowed on.
+  const coverage = storeCoverage(context);
+  const refusal = publishRefusal(coverage, month, options.partial ?? 'allow');
+  if (refusal) throw new PublishRefusal(refusal);
+  const partial = coverage.of(month).kind === 'partial';
+  if (partial) context.logger.warn({ month, missing: coverage.missing(month).map((site) => site.siteCode) }, 'publishing a partial month: the packs name the missing sites');
   const generatedAt = context.now().toISOString();
   const reportsDirectory = context.dataDir.reports;
   const monthLink = path.join(reportsDirectory, month);
@@ -275,7 +332,9 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,
     policeRecordLevel: policyFor(context, 'police').method === 'none',
     licensingRecordLevel: policyFor(context, 'licensing').method === 'none',
-    monthsReceived: new Set((context.store.prepare(`SELECT DISTINCT period FROM extracts WHERE status = 'current'`).all() as Array<{ period: string }>).map((row) => row.period)),
+    monthsReceived: new Set(extractReceipts(context.store).map((receipt) => receipt.period)),
+    coverage,
+    partialAllowed: partial,
   };
 
   // Alerts are worked out once, from the store, for every pack and for alerts.json.
@@ -342,7 +401,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     writeFileIn(
       staging,
       'manifest.json',
-      `${JSON.stringify({ month, generatedAt, revised: revised !== null, revisedNote: revised, audiences: audiences.map(({ audience, release }) => ({ audience, methodStatement: release.methodStatement, tables: release.tables.map((table) => table.id) })), files: manifest }, null, 2)}\n`,
+      `${JSON.stringify({ month, generatedAt, revised: revised !== null, revisedNote: revised, coverage: { kind: coverage.of(month).kind, sites: coverage.of(month).sites.map((site) => ({ siteCode: site.siteCode, state: site.state, version: site.receipt?.version ?? null, receivedAt: site.receipt?.receivedAt ?? null, daysLate: site.daysLate, refusedFiles: site.refusals.map((refusal) => ({ file: refusal.fileName, reason: refusal.reason })) })) }, audiences: audiences.map(({ audience, release }) => ({ audience, methodStatement: release.methodStatement, tables: release.tables.map((table) => table.id) })), files: manifest }, null, 2)}\n`,
     );
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -365,5 +424,6 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     })),
     pdfs,
     pdfSkippedReason,
+    missingSites: coverage.missing(month).map((site) => ({ siteCode: site.siteCode, siteName: site.siteName, state: site.state })),
   };
 }

@@ -154,9 +154,19 @@ export function findExtractByChecksum(database: StoreDatabase, sha256: string): 
 
 export function recordIntakeEvent(
   database: StoreDatabase,
-  event: { fileName: string; sha256: string | null; outcome: 'duplicate' | 'quarantined'; reason: string | null; extractId: number | null; at: string },
+  event: {
+    fileName: string;
+    sha256: string | null;
+    outcome: 'duplicate' | 'quarantined';
+    reason: string | null;
+    extractId: number | null;
+    at: string;
+    /** The site and reporting month the file was for, where known: a refused file then shows as that site's refused month in every pack. */
+    siteCode?: string | null;
+    period?: string | null;
+  },
 ): void {
   database
-    .prepare('INSERT INTO intake_events (file_name, sha256, outcome, reason, extract_id, at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(event.fileName, event.sha256, event.outcome, event.reason, event.extractId, event.at);
+    .prepare('INSERT INTO intake_events (file_name, sha256, outcome, reason, extract_id, at, site_code, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(event.fileName, event.sha256, event.outcome, event.reason, event.extractId, event.at, event.siteCode ?? null, event.period ?? null);
 }

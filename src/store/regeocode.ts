@@ -7,6 +7,7 @@
  * new boundaries put it in.
  */
 import type { GeocodeResult, Geocoder } from '../geocode/types.ts';
+import { placedAt } from '../geocode/results.ts';
 import type { StoreDatabase } from './open.ts';
 
 export interface PointLocator {
@@ -65,10 +66,11 @@ export function regeocodeStore(database: StoreDatabase, geocoder: Geocoder, loca
       // A postcode and recorded coordinates are not stored as sent, so their points are kept; only the LSOA is looked up again.
       if ((row.geocode_outcome === 'postcode' || row.geocode_outcome === 'coordinates') && row.longitude !== null && row.latitude !== null) {
         const where = locate(row.longitude, row.latitude);
-        result = {
-          outcome: row.geocode_outcome, method: row.geocode_method, confidence: row.geocode_confidence, matchedId: row.matched_id, matchedName: row.matched_name,
+        // A point the new gazetteer's LSOAs do not hold is no longer placed (placedAt says so).
+        result = placedAt(row.geocode_outcome, row.geocode_method, row.geocode_confidence, {
+          matchedId: row.matched_id, matchedName: row.matched_name,
           longitude: row.longitude, latitude: row.latitude, lsoaCode: where?.lsoaCode ?? null, wardCode: where?.wardCode ?? null,
-        };
+        });
       } else {
         result = geocoder.geocode({
           text: row.location_text,

@@ -5,6 +5,7 @@ import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson
 import { TOTAL, type ProtectedCell } from '../../src/disclose/types.ts';
 import { describeChange, monthlyChanges, ratePer1000 } from '../../src/report/figures.ts';
 import { premisesFileName } from '../../src/report/licensing/pack.ts';
+import { Coverage } from '../../src/report/coverage.ts';
 import { ProtectedTableIndex } from '../../src/report/protected-table.ts';
 import { protectedTableToCsv, toCsv } from '../../src/report/render/csv.ts';
 import { escapeHtml, html, renderTable } from '../../src/report/render/html.ts';
@@ -88,12 +89,12 @@ describe('figures derived from protected values', () => {
   });
 
   it('a base period without extracts is reported as missing, not as zero', () => {
+    // The table counts only months with data (2026-09, 2026-10); 2025-10 has none and is not in it.
     const trend = new ProtectedTableIndex({
       id: 'month-weapon',
       title: 'trend',
-      dimensions: [{ name: 'month', label: 'Month', values: ['2025-10', '2026-09', '2026-10'] }],
+      dimensions: [{ name: 'month', label: 'Month', values: ['2026-09', '2026-10'] }],
       cells: [
-        { keys: { month: '2025-10' }, value: 0, display: '0', status: 'published' },
         { keys: { month: '2026-09' }, value: 40, display: '40', status: 'published' },
         { keys: { month: '2026-10' }, value: 50, display: '50', status: 'published' },
         { keys: { month: TOTAL }, value: 90, display: '90', status: 'published' },
@@ -109,8 +110,17 @@ describe('figures derived from protected values', () => {
         { keys: { period: TOTAL }, value: 90, display: '90', status: 'published' },
       ],
     });
-    const changes = monthlyChanges('2026-10', trend, rolling, new Set(['2026-09', '2026-10', '2025-07']));
-    expect(changes.map((change) => change.change)).toEqual(['+25%', 'not comparable (no extract received for that month)', 'not comparable (extracts for 1 of 12 months)']);
+    const coverage = new Coverage({
+      receipts: ['2026-09', '2026-10'].map((period) => ({ siteCode: 'RX1', period, version: 1, fileName: `RX1_${period}.csv`, receivedAt: `${period}-28T09:00:00Z`, rowsAccepted: 10 })),
+      refusals: [],
+      sites: [{ code: 'RX1', name: 'One' }],
+      defaultDueDay: 5,
+      now: new Date('2026-11-20T12:00:00Z'),
+    });
+    const changes = monthlyChanges('2026-10', trend, rolling, coverage);
+    expect(changes.map((change) => change.change)).toEqual(['+25%', 'not comparable (Oct 25 has no data)', 'not comparable (22 of 24 months partial or without data)']);
+    expect(changes[1]!.base).toBe('no data');
+    expect(changes[2]!.base).toBe('no data');
   });
 });
 

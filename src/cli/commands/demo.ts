@@ -48,6 +48,9 @@ export function register(program: Command): void {
         printResult(options, result, () => {
           const lines = ['', formatIngestSummary(result.ingest), ''];
           lines.push(`Published ${result.published.length} month(s)${result.failedMonths.length ? `; ${result.failedMonths.length} failed: ${result.failedMonths.map((f) => `${f.month} (${f.error})`).join(', ')}` : ''}.`);
+          for (const partial of result.published.filter((summary) => summary.missingSites.length > 0)) {
+            lines.push(`  ${partial.month} published marked partial: ${partial.missingSites.map((site) => `${site.siteName} (${site.siteCode}) ${site.state}`).join('; ')}`);
+          }
           const last = result.published[result.published.length - 1];
           if (last?.pdfSkippedReason) lines.push(`PDFs skipped: ${last.pdfSkippedReason}`);
           lines.push('', 'Where the outputs are:');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isMonth } from '../../aggregate/months.ts';
 import { readGeoJsonFile } from '../../geocode/gazetteer/read-lsoas.ts';
-import { publicationCounts, publishMonth } from '../../report/publish.ts';
+import { publicationCounts, publishMonth, publishRefusal, storeCoverage } from '../../report/publish.ts';
 import { recordManualPublication } from '../../store/publications.ts';
 import { action, printResult, withCommonOptions, withContext, type CommonOptions } from '../base.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -11,6 +11,7 @@ interface ReportOptions extends CommonOptions {
   revised?: boolean;
   boundaries?: string;
   pdf: boolean;
+  allowPartial?: boolean;
 }
 
 export function register(program: Command): void {
@@ -21,7 +22,8 @@ export function register(program: Command): void {
       .requiredOption('-m, --month <YYYY-MM>', 'the month to publish')
       .option('--revised', 'mark the packs "Revised" (the month was published before and its data changed)')
       .option('--boundaries <file>', 'LSOA boundaries as GeoJSON (default: the LSOAs of the configured gazetteer)')
-      .option('--no-pdf', 'skip the PDFs (they need Chromium: Debian package "chromium")'),
+      .option('--no-pdf', 'skip the PDFs (they need Chromium: Debian package "chromium")')
+      .option('--allow-partial', "publish a month that lacks an expected site's extract (missing or refused), marked partial and naming the missing sites"),
   ).action(
     action<ReportOptions>(async (options) => {
       if (!isMonth(options.month)) {
@@ -29,7 +31,14 @@ export function register(program: Command): void {
         return EXIT.usage;
       }
       return withContext(options, async (context) => {
+        // Refused before anything is written: a future month, a month with no extract, or (without --allow-partial) a partial one.
+        const refusal = publishRefusal(storeCoverage(context), options.month, options.allowPartial ? 'allow' : 'refuse');
+        if (refusal) {
+          process.stderr.write(`istv: not published: ${refusal.message}\n`);
+          return refusal.kind === 'future' ? EXIT.usage : EXIT.partial;
+        }
         const summary = await publishMonth(context, options.month, {
+          partial: options.allowPartial ? 'allow' : 'refuse',
           revised: options.revised === true,
           ...(options.boundaries ? { lsoaBoundaries: readGeoJsonFile(options.boundaries) } : {}),
           pdf: options.pdf ? 'if-available' : 'skip',
@@ -46,6 +55,7 @@ export function register(program: Command): void {
             `Published ${summary.month}${summary.revised ? ' (revised)' : ''} in ${summary.directory} (edition ${revision} in the publication history)`,
             ...summary.audiences.map((entry) => `  ${entry.audience.padEnd(14)} ${String(entry.files.length).padStart(4)} files, ${entry.tables} tables`),
             summary.pdfSkippedReason ? `  PDFs skipped: ${summary.pdfSkippedReason}` : `  ${summary.pdfs} PDFs`,
+            ...(summary.missingSites.length > 0 ? [`  PARTIAL: marked as such in every pack; missing ${summary.missingSites.map((site) => `${site.siteName} (${site.siteCode}) ${site.state}`).join('; ')}`] : []),
           ].join('\n'),
         );
         return EXIT.ok;

@@ -42,6 +42,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedDataDir } from './shared-data.ts';
 import { INDEPENDENT_HELD_OUT, INDEPENDENT_SET } from './run.ts';
+import { seeded } from './seeded.ts';
 
 
 const BOROUGHS = [
@@ -52,16 +53,6 @@ const BOROUGHS = [
 interface Feature { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }
 interface Case { text: string; site: string; outcome: string; lsoas: string[]; group: string }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = seeded(16);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

@@ -23,6 +23,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { seeded } from './seeded.ts';
 
 export const BOROUGHS = [
   { folder: 'haringey', lad: 'E09000014', sites: ['RAPNM', 'RKEQ4'] },
@@ -42,17 +43,6 @@ interface Feature {
   geometry: { type: string; coordinates: [number, number] };
 }
 
-/** mulberry32: a small seeded generator so the set is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seeded(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

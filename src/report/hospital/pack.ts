@@ -11,7 +11,8 @@ import { monthDimension } from '../../aggregate/dimensions.ts';
 import { tableFromCounts, type GroupedCount } from '../../aggregate/count-table.ts';
 import { periodLabel } from '../../aggregate/tables.ts';
 import type { CountTable, ProtectedRelease } from '../../disclose/types.ts';
-import type { StoreDatabase } from '../../store/open.ts';
+import { currentExtractsBetween, type CurrentExtractRow } from '../../store/coverage.ts';
+import { renderCoverageStatement, stateText } from '../coverage.ts';
 import type { DataQuality } from '../../validate/data-quality.ts';
 import { releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
@@ -21,15 +22,8 @@ import { html, renderDocument, renderTable, type Html } from '../render/html.ts'
 /** Months of history in the feedback. */
 export const HOSPITAL_MONTHS = 13;
 
-interface ExtractSummary {
-  siteCode: string;
-  period: string;
-  version: number;
-  receivedAt: string;
-  rowsAccepted: number;
-  rowsRejected: number;
-  quality: Partial<QualityMeasures>;
-}
+/** A current extract with its measures read from quality_json. */
+type ExtractSummary = Omit<CurrentExtractRow, 'qualityJson'> & { quality: Partial<QualityMeasures> };
 
 /** quality_json as src/validate/data-quality.ts writes it; anything missing is shown as not measured. */
 type QualityMeasures = DataQuality;
@@ -50,22 +44,31 @@ function readQuality(json: string): Partial<QualityMeasures> {
   }
 }
 
-function currentExtracts(store: StoreDatabase, months: string[]): ExtractSummary[] {
-  const rows = store
-    .prepare(
-      `SELECT site_code, period, version, received_at, rows_accepted, rows_rejected, quality_json FROM extracts
-       WHERE status = 'current' AND period >= ? AND period <= ? ORDER BY site_code, period`,
-    )
-    .all(months[0], months[months.length - 1]) as Array<{ site_code: string; period: string; version: number; received_at: string; rows_accepted: number; rows_rejected: number; quality_json: string }>;
-  return rows.map((row) => ({
-    siteCode: row.site_code,
-    period: row.period,
-    version: row.version,
-    receivedAt: row.received_at,
-    rowsAccepted: row.rows_accepted,
-    rowsRejected: row.rows_rejected,
-    quality: readQuality(row.quality_json),
-  }));
+function currentExtracts(input: PackInput, months: string[]): ExtractSummary[] {
+  return currentExtractsBetween(input.store, months[0]!, months[months.length - 1]!).map(({ qualityJson, ...row }) => ({ ...row, quality: readQuality(qualityJson) }));
+}
+
+/**
+ * What the hospital should do about a refused file. The reasons are istv's own
+ * words (written at intake), so their opening says which check refused the file.
+ */
+export function fixForRefusal(reason: string): string {
+  if (/^Cannot tell which site/i.test(reason)) return 'Put your site code in a site_code column, or in the file name (for example SITE_2026-03.csv), and send the file again.';
+  if (/^Line 1 \(header\)/i.test(reason)) return 'The first line must name the columns (the ISTV field names, or the names agreed in your column mapping). Re-export the file from the query that writes it, with its column names, and send the whole month again.';
+  if (/^None of the \d+ rows could be accepted/i.test(reason)) return 'Every row was rejected: the data-quality report for this file lists the rows and the fields at fault. Correct them and send the whole month again.';
+  if (/^Line \d+:/i.test(reason)) return 'The file cannot be read as CSV from the line named: re-export it with one record per line and with quotes around any field that holds a comma, quote or line break, then send the whole month again.';
+  return 'Correct the problem named and send the whole month again; nothing from this file was stored.';
+}
+
+function refusedFilesSection(input: PackInput, siteCode: string, months: string[]): Html {
+  const refused = input.coverage.refusalsOf(siteCode).filter((refusal) => refusal.period === null || (refusal.period >= months[0]! && refusal.period <= months[months.length - 1]!));
+  if (refused.length === 0) return html`<p data-refused-none>No file from this site was refused for ${periodLabel(months)}.</p>`;
+  return html`<table data-refused-files="${siteCode}"><caption>Files refused: nothing from them was stored, so their month is missing from every pack until a corrected file arrives</caption>
+<thead><tr><th>File</th><th>Month</th><th>Refused on</th><th>Reason</th><th>What to fix</th></tr></thead>
+<tbody>${refused.map((refusal) => {
+    const replaced = refusal.period !== null && input.coverage.of(refusal.period).sites.some((site) => site.siteCode === siteCode && site.state === 'received');
+    return html`<tr><th class="row" style="text-align:left">${refusal.fileName}</th><td>${refusal.period === null ? 'not known' : monthLabel(refusal.period)}${replaced ? ' (a later file for this month was accepted)' : ''}</td><td>${refusal.refusedAt.slice(0, 10)}</td><td style="text-align:left">${refusal.reason}</td><td style="text-align:left">${fixForRefusal(refusal.reason)}</td></tr>`;
+  })}</tbody></table>`;
 }
 
 function recordCounts(extracts: ExtractSummary[], dimension: string, pick: (extract: ExtractSummary) => Record<string, number> | undefined): GroupedCount[] {
@@ -79,7 +82,9 @@ function recordCounts(extracts: ExtractSummary[], dimension: string, pick: (extr
 /** A site's count tables; a breakdown with nothing in it (no rejects, say) is left out rather than published empty. */
 function siteTables(siteCode: string, months: string[], extracts: ExtractSummary[]): CountTable[] {
   const own = extracts.filter((extract) => extract.siteCode === siteCode);
-  const monthDim = monthDimension(months);
+  // Only the months this site's extract is in: a month without one reads "no data", never 0 rows.
+  const sentMonths = new Set(own.map((extract) => extract.period));
+  const monthDim = monthDimension(months.filter((month) => sentMonths.has(month)));
   const tables = [
     tableFromCounts(`dq-${siteCode}-rows`, `Rows received from ${siteCode}, accepted and rejected`, [monthDim, { name: 'outcome', label: 'Row', values: ['accepted', 'rejected'], valueLabels: { accepted: 'Accepted', rejected: 'Rejected' } }], recordCounts(own, 'outcome', (e) => ({ accepted: e.rowsAccepted, rejected: e.rowsRejected }))),
     tableFromCounts(`dq-${siteCode}-rejects`, `Rejected rows from ${siteCode}, by the first reason`, [monthDim, { name: 'reason', label: 'Reason', values: [] }], recordCounts(own, 'reason', (e) => e.quality.rejectsByReason)),
@@ -106,14 +111,14 @@ function daysLate(period: string, receivedAt: string, dueDay: number | null): st
   return days > 0 ? `${days} day${days === 1 ? '' : 's'} late` : 'on time';
 }
 
-function measuresTable(site: { code: string; dueDay: number | null }, months: string[], extracts: ExtractSummary[]): Html {
+function measuresTable(site: { code: string; dueDay: number | null }, months: string[], extracts: ExtractSummary[], note: (month: string) => string | null): Html {
   const byMonth = new Map(extracts.filter((extract) => extract.siteCode === site.code).map((extract) => [extract.period, extract]));
   const fields = new Set<string>();
   for (const extract of byMonth.values()) for (const field of Object.keys(extract.quality.completeness ?? {})) fields.add(field);
   const row = (label: string, value: (extract: ExtractSummary) => string) =>
     html`<tr><th class="row">${label}</th>${months.map((month) => {
       const extract = byMonth.get(month);
-      return html`<td>${extract ? value(extract) : '—'}</td>`;
+      return html`<td class="${extract ? '' : 'nodata'}">${extract ? value(extract) : (note(month) ?? 'no data')}</td>`;
     })}</tr>`;
   const accepted = (extract: ExtractSummary) => extract.rowsAccepted;
   const read = (extract: ExtractSummary) => extract.quality.rowsRead ?? extract.rowsAccepted + extract.rowsRejected;
@@ -132,11 +137,16 @@ ${[...fields].map((field) => row(`Complete and valid: ${field}`, (e) => percent(
 </tbody></table>`;
 }
 
+function siteStateText(input: PackInput, siteCode: string): string {
+  const entry = input.coverage.of(input.month).sites.find((site) => site.siteCode === siteCode);
+  return entry ? stateText(entry) : 'no extract expected from this site yet';
+}
+
 export const hospitalPack: PackBuilder<HospitalPrepared> = {
   audience: 'hospital',
   prepare(input: PackInput) {
     const window = monthsEnding(input.month, HOSPITAL_MONTHS);
-    const extracts = currentExtracts(input.store, window);
+    const extracts = currentExtracts(input, window);
     // Months before the first extract of any site are left out: a line from zero would read as a collapse in reporting.
     const first = extracts.reduce<string | null>((earliest, extract) => (earliest === null || extract.period < earliest ? extract.period : earliest), null);
     const months = first === null ? window : window.filter((month) => month >= first);
@@ -148,21 +158,29 @@ export const hospitalPack: PackBuilder<HospitalPrepared> = {
   render(input, prepared, release: ProtectedRelease) {
     const period = periodLabel(prepared.months);
     const sections = prepared.sites.map((site) => {
-      const rows = findTable(release.tables, `dq-${site.code}-rows`);
-      const rowsIndex = new ProtectedTableIndex(rows);
-      const sent = prepared.extracts.some((extract) => extract.siteCode === site.code);
+      const rows = release.tables.find((candidate) => candidate.id === `dq-${site.code}-rows`) ?? null;
+      const sent = rows !== null;
+      const siteNote = (month: string) => {
+        const entry = input.coverage.of(month).sites.find((candidate) => candidate.siteCode === site.code);
+        return entry && entry.state !== 'received' ? (entry.state === 'refused' ? 'file refused' : entry.state === 'awaited' ? 'not yet due' : 'missing') : null;
+      };
       return html`<section data-site="${site.code}"><h2>${site.name} (${site.code})</h2>
 ${sent ? '' : html`<p>No extract has been received from this site for ${period}.</p>`}
-${rowsIndex.value({ month: input.month }) === null ? '' : renderLineChart(rows, { dimension: 'month', title: 'Rows received per month', axisLabel: shortMonthLabel })}
-${measuresTable(site, prepared.months, prepared.extracts)}
-${renderTable(rows, { rows: 'month', columns: 'outcome' })}
+<p data-site-month-state>${monthLabel(input.month)}: ${siteStateText(input, site.code)}</p>
+${refusedFilesSection(input, site.code, prepared.months)}
+${rows === null ? '' : renderLineChart(rows, { dimension: 'month', title: 'Rows received per month ("no data": no extract accepted that month)', axisLabel: shortMonthLabel, values: prepared.months })}
+${measuresTable(site, prepared.months, prepared.extracts, siteNote)}
+${rows === null ? '' : renderTable(rows, { rows: 'month', rowValues: prepared.months, columns: 'outcome', monthNote: siteNote })}
 ${['rejects', 'geocode', 'scrubbed'].map((part) => {
   const table = release.tables.find((candidate) => candidate.id === `dq-${site.code}-${part}`);
-  return table ? renderTable(table, { rows: 'month', columns: table.dimensions[1]!.name }) : '';
+  return table ? renderTable(table, { rows: 'month', rowValues: prepared.months, columns: table.dimensions[1]!.name, monthNote: siteNote }) : '';
 })}
 </section>`;
     });
-    const body = html`<p>Feedback on the extracts each emergency department sent for ${period}: what arrived, what was rejected and why, how complete each field was and how many locations could be placed. The current (latest) extract of each month is shown.</p>${sections}`;
+    const unattributed = input.coverage.unattributedRefusals();
+    const body = html`${renderCoverageStatement(input.coverage, input.month, { partialAllowed: input.partialAllowed })}
+${unattributed.length === 0 ? '' : html`<section data-refused-unattributed><h2>Files refused whose site or month could not be told</h2><ul>${unattributed.map((refusal) => html`<li>${refusal.fileName} (refused ${refusal.refusedAt.slice(0, 10)}): ${refusal.reason} <em>${fixForRefusal(refusal.reason)}</em></li>`)}</ul></section>`}
+<p>Feedback on the extracts each emergency department sent for ${period}: what arrived, what was rejected and why, how complete each field was and how many locations could be placed. The current (latest) extract of each month is shown.</p>${sections}`;
     const files: PackFile[] = [
       { path: 'index.html', content: renderDocument({ title: `Data-quality feedback to emergency departments, ${monthLabel(input.month)}`, subtitle: subtitle(input, 'Hospital data quality', period), methodStatement: release.methodStatement, revised: input.revised, body }) },
       ...tableFiles(release),

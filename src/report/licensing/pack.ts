@@ -21,6 +21,8 @@ import {
 } from '../../aggregate/premises.ts';
 import { periodLabel } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
+import { renderCoverageStatement, renderCoverageTable } from '../coverage.ts';
+import { renderTrend } from '../render/sections.ts';
 import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { rankValues, renderBarChart, renderHeatmap, renderLineChart } from '../render/charts.ts';
@@ -68,6 +70,14 @@ function rankText(ranked: string[], premisesId: string, index: ProtectedTableInd
   return `${shared ? 'joint ' : ''}${ordinal(rank)} of ${ranked.length} premises with attributed assaults`;
 }
 
+/** How many months of the window have data: a premises history must not read months before the data starts as quiet months. */
+function dataPeriodNote(input: PackInput, months: string[]): Html {
+  const withData = input.coverage.monthsWithData(months);
+  const partial = withData.filter((month) => !input.coverage.isComplete(month));
+  if (withData.length === months.length && partial.length === 0) return html``;
+  return html`<p class="coverage" data-data-period>Of the ${months.length} months of this history, ${withData.length} have data${withData.length > 0 ? ` (${periodLabel(withData)})` : ''}${partial.length > 0 ? `, ${partial.length} of them partial` : ''}. Months without data are shown as "no data": no assault can be attributed in them, which is not the same as none.</p>`;
+}
+
 function premisesReport(input: PackInput, prepared: LicensingPrepared, release: ProtectedRelease, premises: PremisesPoint, ranked: string[]): string {
   const monthly = findTable(release.tables, 'premises-month');
   const monthlyIndex = new ProtectedTableIndex(monthly);
@@ -79,6 +89,8 @@ function premisesReport(input: PackInput, prepared: LicensingPrepared, release: 
   const period = periodLabel(prepared.months);
   const hours = hourDimension().values;
   const body: Html = html`
+${renderCoverageStatement(input.coverage, input.month, { partialAllowed: input.partialAllowed })}
+${dataPeriodNote(input, prepared.months)}
 <section><h2>The premises</h2>
 <table><tbody>
 <tr><th class="row">Premises as matched</th><td data-premises-name>${premises.name}</td></tr>
@@ -91,8 +103,7 @@ function premisesReport(input: PackInput, prepared: LicensingPrepared, release: 
 </tbody></table>
 </section>
 <section><h2>Month by month</h2>
-${renderLineChart(monthly, { dimension: 'month', fixed: { premises: premises.id }, title: `Attributed assault attendances per month, ${period}`, axisLabel: shortMonthLabel })}
-${renderTable(monthly, { rows: 'month', fixed: { premises: premises.id }, caption: 'Attributed assault attendances by month' })}
+${renderTrend(monthly, input.coverage, prepared.months, { title: `Attributed assault attendances per month, ${period}`, fixed: { premises: premises.id }, caption: 'Attributed assault attendances by month' })}
 </section>
 <section><h2>Day of week and hour</h2>
 ${renderHeatmap(findTable(release.tables, `premises-${premises.id}-weekday-hour`), { rows: 'weekday', columns: 'hour', columnValues: hours, title: `Attributed assaults by day and hour of assault, ${period}. Compare with the licensed hours.` })}
@@ -127,13 +138,15 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
       throw new Error(`Unexpected licensing months value: ${count} (expected ${MIN_LICENSING_MONTHS} to ${MAX_LICENSING_MONTHS})`);
     }
     const months = monthsEnding(input.month, count);
+    // Only months with data are counted; the others show as "no data", never as 0.
+    const dataMonths = input.coverage.monthsWithData(months);
     const candidates = input.licensing.premises ?? premisesFromStore(input.store);
-    const assaults = attributeToPremises(input.store, months, candidates, nearMetres);
+    const assaults = attributeToPremises(input.store, dataMonths, candidates, nearMetres);
     const attributedIds = new Set(assaults.map((assault) => assault.premisesId));
     // A premises with no attributed assault gets no report and is not named anywhere in the pack.
     const premises = candidates.filter((entry) => attributedIds.has(entry.id));
     const tables = [
-      premisesMonthTable(assaults, premises, months),
+      premisesMonthTable(assaults, premises, dataMonths),
       ...premises.flatMap((entry) => [premisesWeekdayHourTable(assaults, entry.id), premisesGlassTable(assaults, entry.id), premisesAttributionTable(assaults, entry.id)]),
     ];
     const variants = new Map(premises.map((entry) => [entry.id, premisesTextVariants(assaults, entry.id)]));
@@ -158,13 +171,16 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
       return { entry, display: cell.display, rank: rank === null ? '' : String(rank) };
     });
     const body = html`
+${renderCoverageStatement(input.coverage, input.month, { partialAllowed: input.partialAllowed })}
+${dataPeriodNote(input, prepared.months)}
 <section><h2>Premises with attributed assaults, ${period}</h2>
 <p>${prepared.premises.length} premises had at least one assault attendance attributed to them (named in the location text, or within ${input.licensing.nearMetres} m in a public place). Ranked by attributed attendances over the period. Each has its own report.</p>
 ${prepared.premises.length === 0 ? '' : renderBarChart(monthly, { dimension: 'premises', values: order.slice(0, 20), title: 'Attributed assault attendances, top premises' })}
 <table data-premises-index><thead><tr><th>Rank</th><th>Premises</th><th>Attributed attendances</th><th>Report</th></tr></thead><tbody>
 ${indexRows.map(({ entry, display, rank }) => html`<tr><td>${rank}</td><th class="row">${entry.name}</th><td data-table="premises-month" data-keys="${JSON.stringify(monthlyIndex.keysOf({ premises: entry.id }))}">${display}</td><td><a href="premises/${premisesFileName(entry.id)}.html">HTML</a> · <a href="premises/${premisesFileName(entry.id)}.pdf">PDF</a></td></tr>`)}
 </tbody></table>
-${prepared.premises.length === 0 ? '' : renderTable(monthly, { rows: 'premises', rowValues: order, caption: `Attributed assault attendances by premises and month, ${period}`, columns: 'month' })}
+${prepared.premises.length === 0 ? '' : renderTable(monthly, { rows: 'premises', rowValues: order, caption: `Attributed assault attendances by premises and month, ${period}`, columns: 'month', columnValues: input.coverage.fromFirstData(prepared.months), monthNote: (m) => input.coverage.monthNote(m) })}
+${renderCoverageTable(input.coverage, input.coverage.fromFirstData(prepared.months))}
 </section>
 <section><h2>Caveats</h2>${renderCaveats(LICENSING_CAVEATS)}</section>`;
     const columns = [

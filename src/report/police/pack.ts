@@ -6,22 +6,23 @@
  * as CSV and GeoJSON points for the force's own GIS.
  */
 import { UNPLACED } from '../../aggregate/dimensions.ts';
-import { monthsEnding, shortMonthLabel, monthLabel } from '../../aggregate/months.ts';
+import { monthsEnding, monthLabel } from '../../aggregate/months.ts';
 import { policeRecords, type PoliceRecord } from '../../aggregate/records.ts';
 import { lsoaWeaponTable, monthWeaponTable, placeTable, rollingYearsTable, wardWeaponTable, weekdayHourTable } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
 import { monthlyChanges } from '../figures.ts';
 import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
-import { rankValues, renderBarChart, renderHeatmap, renderLineChart } from '../render/charts.ts';
+import { rankValues, renderBarChart, renderHeatmap } from '../render/charts.ts';
 import { toCsv, csvMetadata } from '../render/csv.ts';
 import { policeRecordProperties, policeRecordsGeoJson } from '../render/geojson.ts';
 import { html, renderCaveats, renderDocument, renderTable, type Html } from '../render/html.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
-import { renderChangeTable, lsoaMapValues } from '../render/sections.ts';
 import { alertsTable, renderAlertsSection } from '../sections/alerts.ts';
 import { prepareEdPolice, renderEdPoliceSection, type EdPolicePrepared } from '../sections/ed-police.ts';
 import { hotspotCsv, lsoaHotspots, prepareHotspots, renderHotspotSection, type HotspotPrepared } from '../sections/hotspots.ts';
+import { renderChangeTable, lsoaMapValues, renderTrend } from '../render/sections.ts';
+import { renderCoverageStatement, renderCoverageTable } from '../coverage.ts';
 
 const HOTSPOT_COUNT = 10;
 const POLICE_ALERT_SCOPES = ['area', 'ward', 'premises'] as const;
@@ -72,7 +73,7 @@ export const policePack: PackBuilder<PolicePrepared> = {
       tables: [
         lsoaWeaponTable(input.store, input.month, input.area),
         wardWeaponTable(input.store, input.month, input.area),
-        monthWeaponTable(input.store, trendMonths),
+        monthWeaponTable(input.store, input.coverage.monthsWithData(trendMonths)),
         rollingYearsTable(input.store, input.month),
         weekdayHourTable(input.store, [input.month]),
         placeTable(input.store, [input.month], 'street'),
@@ -90,10 +91,12 @@ export const policePack: PackBuilder<PolicePrepared> = {
     const trendIndex = new ProtectedTableIndex(trend);
     const rolling = new ProtectedTableIndex(findTable(release.tables, 'rolling-years'));
     const month = input.month;
-    const changes = monthlyChanges(month, trendIndex, rolling, input.monthsReceived);
+    const changes = monthlyChanges(month, trendIndex, rolling, input.coverage);
+    const trendMonths = monthsEnding(month, 13);
     const mapValues: Map<string, MapValue> = lsoaMapValues(core, { month });
     const records = prepared.records;
     const body = html`
+${renderCoverageStatement(input.coverage, month, { partialAllowed: input.partialAllowed })}
 <section><h2>This month</h2>${renderChangeTable(changes)}</section>
 <section><h2>Where: hotspot map by LSOA</h2>
 ${input.boundaries ? renderChoropleth(input.boundaries, mapValues, { title: `Assault attendances by LSOA, ${monthLabel(month)}`, unit: 'Assault attendances' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
@@ -110,8 +113,8 @@ ${renderTable(findTable(release.tables, 'weekday-hour'), { rows: 'hour', columns
 </section>
 <section><h2>Weapons</h2>
 ${renderBarChart(core, { dimension: 'weapon', fixed: { month }, title: `Weapon used, ${monthLabel(month)}` })}
-${renderLineChart(trend, { dimension: 'month', title: 'Assault attendances per month, last 13 months', axisLabel: shortMonthLabel })}
-${renderTable(trend, { rows: 'month', columns: 'weapon' })}
+${renderTrend(trend, input.coverage, trendMonths, { title: 'Assault attendances per month, last 13 months', columns: 'weapon' })}
+${renderCoverageTable(input.coverage, input.coverage.fromFirstData(trendMonths))}
 </section>
 <section><h2>By LSOA and weapon</h2>
 ${renderTable(core, { rows: 'lsoa', columns: 'weapon', fixed: { month } })}

@@ -5,7 +5,7 @@
  * areas and groups above the thresholds more often than single months would.
  * It names no premises: premises belong to the licensing pack.
  */
-import { monthLabel, monthsEnding, shortMonthLabel } from '../../aggregate/months.ts';
+import { monthLabel, monthsEnding } from '../../aggregate/months.ts';
 import {
   ageSexTable,
   alcoholTable,
@@ -24,11 +24,12 @@ import {
 import { monthlyChanges, ratePer1000 } from '../figures.ts';
 import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
-import { renderBarChart, renderLineChart } from '../render/charts.ts';
+import { renderBarChart } from '../render/charts.ts';
 import { lsoaValuesGeoJson } from '../render/geojson.ts';
 import { html, renderCaveats, renderDocument, renderTable } from '../render/html.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
-import { lsoaMapValues, renderChangeTable } from '../render/sections.ts';
+import { lsoaMapValues, renderChangeTable, renderTrend } from '../render/sections.ts';
+import { renderCoverageStatement, renderCoverageTable } from '../coverage.ts';
 import { alertsTable, renderAlertsSection } from '../sections/alerts.ts';
 import { prepareEdPolice, renderEdPoliceSection, type EdPolicePrepared } from '../sections/ed-police.ts';
 
@@ -41,11 +42,12 @@ export const CORE_TABLE_ID = 'lsoa-weapon';
 export const publicHealthPack: PackBuilder<{ edPolice: EdPolicePrepared }> = {
   audience: 'public-health',
   prepare(input: PackInput) {
-    const year = rollingYear(input.month);
+    // Tables count only the months with data: a month with none shows as "no data", never as 0.
+    const year = input.coverage.monthsWithData(rollingYear(input.month));
     const edPolice = prepareEdPolice(input);
     return {
       tables: [
-        monthWeaponTable(input.store, monthsEnding(input.month, 24)),
+        monthWeaponTable(input.store, input.coverage.monthsWithData(monthsEnding(input.month, 24))),
         lsoaWeaponTable(input.store, input.month, input.area),
         rollingYearsTable(input.store, input.month),
         lsoaTable(input.store, year, input.area, 'lsoa-12-months'),
@@ -64,12 +66,14 @@ export const publicHealthPack: PackBuilder<{ edPolice: EdPolicePrepared }> = {
   },
   render(input, prepared, release) {
     const month = input.month;
-    const year = rollingYear(month);
-    const yearLabel = periodLabel(year);
+    const fullYear = rollingYear(month);
+    const year = input.coverage.monthsWithData(fullYear);
+    const yearLabel = year.length === fullYear.length ? periodLabel(year) : `${periodLabel(year)} (${year.length} of 12 months have data)`;
+    const trendMonths = monthsEnding(month, 24);
     const trend = findTable(release.tables, 'month-weapon');
     const trendIndex = new ProtectedTableIndex(trend);
     const rolling = new ProtectedTableIndex(findTable(release.tables, 'rolling-years'));
-    const changes = monthlyChanges(month, trendIndex, rolling, input.monthsReceived);
+    const changes = monthlyChanges(month, trendIndex, rolling, input.coverage);
     const lsoaCounts = findTable(release.tables, 'lsoa-12-months');
     const counts = lsoaMapValues(lsoaCounts);
     const lsoaIndex = new ProtectedTableIndex(lsoaCounts);
@@ -80,10 +84,11 @@ export const publicHealthPack: PackBuilder<{ edPolice: EdPolicePrepared }> = {
     const rateRows = [...rates].filter(([, rate]) => rate.value !== null).sort((a, b) => b[1].value! - a[1].value!).slice(0, 15);
     const mapTitle = hasPopulation ? `Assault attendances per 1,000 residents by LSOA, ${yearLabel}` : `Assault attendances by LSOA, ${yearLabel}`;
     const body = html`
+${renderCoverageStatement(input.coverage, month, { partialAllowed: input.partialAllowed })}
 <section><h2>Trend</h2>
 ${renderChangeTable(changes)}
-${renderLineChart(trend, { dimension: 'month', title: 'Assault attendances per month, last 24 months', axisLabel: shortMonthLabel })}
-${renderTable(trend, { rows: 'month', columns: 'weapon' })}
+${renderTrend(trend, input.coverage, trendMonths, { title: 'Assault attendances per month, last 24 months', columns: 'weapon' })}
+${renderCoverageTable(input.coverage, input.coverage.fromFirstData(trendMonths))}
 </section>
 <section><h2>Where: rates by LSOA</h2>
 ${input.boundaries ? renderChoropleth(input.boundaries, hasPopulation ? rates : counts, { title: mapTitle, unit: hasPopulation ? 'Per 1,000 usual residents (census count carried by the boundaries)' : 'Assault attendances' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}

@@ -4,7 +4,7 @@
  * or a council intranet, and prints to PDF as it looks on screen.
  */
 import { TOTAL, type ProtectedTable } from '../../disclose/types.ts';
-import { shortMonthLabel } from '../../aggregate/months.ts';
+import { monthLabel, shortMonthLabel } from '../../aggregate/months.ts';
 import { ProtectedTableIndex } from '../protected-table.ts';
 
 export function escapeHtml(value: string): string {
@@ -50,6 +50,10 @@ th { background: #eef1f5; font-weight: 600; }
 th.row { text-align: left; font-weight: normal; background: #fafafa; }
 tr.total th, tr.total td, td.total { font-weight: 600; background: #f4f4f4; }
 td.suppressed { color: var(--warn); }
+td.nodata { color: var(--muted); font-style: italic; background: #f7f7f7; }
+.coverage { border: 1px solid var(--rule); padding: 6px 12px; margin: 8px 0 12px; }
+.coverage.partial { background: #fff3cd; border-color: #e0b000; }
+.coverage ul { margin: 4px 0; }
 caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
 figure { margin: 8px 0 16px; }
 figcaption { color: var(--muted); font-size: 12.5px; }
@@ -111,7 +115,17 @@ export interface TableLayout {
   caption?: string;
   /** Leave out the total row (e.g. for a ranking that is only the top few). */
   withoutTotalRow?: boolean;
+  /** Column values to show, in order (default: all). */
+  columnValues?: string[];
+  /**
+   * A note beside a month (from the coverage: "partial: …", "no data"). A month
+   * asked for in rowValues or columnValues that the table does not have is a
+   * month without data: its cells read "no data", never 0.
+   */
+  monthNote?: (month: string) => string | null;
 }
+
+export const NO_DATA = 'no data';
 
 /**
  * A protected table as an HTML table. Every number cell carries the table id
@@ -122,27 +136,51 @@ export function renderTable(table: ProtectedTable, layout: TableLayout): Html {
   const index = new ProtectedTableIndex(table);
   const rowDimension = index.dimension(layout.rows);
   const columnDimension = layout.columns ? index.dimension(layout.columns) : null;
-  const columnValues = columnDimension ? [...columnDimension.values, TOTAL] : [TOTAL];
+  const shownColumns = columnDimension ? (layout.columnValues ?? columnDimension.values) : [];
+  const columnValues = columnDimension ? [...shownColumns, TOTAL] : [TOTAL];
   const rowValues = [...(layout.rowValues ?? rowDimension.values), ...(layout.withoutTotalRow ? [] : [TOTAL])];
   // Many columns (months, usually) print at A4 width only with short headers and small type.
   const wide = columnValues.length > 12;
-  const columnLabel = (value: string) => (wide && columnDimension?.name === 'month' && value !== TOTAL ? shortMonthLabel(value) : index.labelOf(columnDimension!.name, value));
+  const note = (dimensionName: string, value: string) => (dimensionName === 'month' && value !== TOTAL ? (layout.monthNote?.(value) ?? null) : null);
+  const labelOf = (dimensionName: string, value: string, short: boolean) => {
+    const isMonth = dimensionName === 'month' && value !== TOTAL;
+    const label = isMonth && short ? shortMonthLabel(value) : isMonth && !index.dimension('month').values.includes(value) ? monthLabel(value) : index.labelOf(dimensionName, value);
+    const extra = note(dimensionName, value);
+    return extra && extra !== NO_DATA ? `${label} (${extra})` : label;
+  };
+  const columnLabel = (value: string) => labelOf(columnDimension!.name, value, wide);
   const cell = (rowValue: string, columnValue: string) => {
     const keys = index.keysOf({ ...layout.fixed, [rowDimension.name]: rowValue, ...(columnDimension ? { [columnDimension.name]: columnValue } : {}) });
+    if (!index.has(keys)) return html`<td class="nodata" data-no-data="${JSON.stringify(keys)}">${NO_DATA}</td>`;
     const found = index.cell(keys);
     const classes = [found.value === null ? 'suppressed' : '', columnValue === TOTAL ? 'total' : ''].filter(Boolean).join(' ');
     return html`<td class="${classes}" data-table="${table.id}" data-keys="${JSON.stringify(keys)}" data-status="${found.status}">${found.display}</td>`;
   };
   return html`<table data-table-id="${table.id}" class="${wide ? 'wide' : ''}">
 <caption>${layout.caption ?? table.title}</caption>
-<thead><tr><th>${rowDimension.label}</th>${columnDimension ? columnDimension.values.map((value) => html`<th>${columnLabel(value)}</th>`) : ''}<th>${columnDimension ? 'Total' : 'Count'}</th></tr></thead>
+<thead><tr><th>${rowDimension.label}</th>${columnDimension ? shownColumns.map((value) => html`<th>${columnLabel(value)}</th>`) : ''}<th>${columnDimension ? 'Total' : 'Count'}</th></tr></thead>
 <tbody>
-${rowValues.map(
-  (rowValue) => html`<tr class="${rowValue === TOTAL ? 'total' : ''}"><th class="row" scope="row">${index.labelOf(rowDimension.name, rowValue)}</th>${columnValues.map((columnValue) => cell(rowValue, columnValue))}</tr>
-`,
+${noDataRuns(rowValues, (value) => value !== TOTAL && !rowDimension.values.includes(value)).map((run) =>
+  run.missing
+    ? html`<tr class="nodata" data-no-data-months="${run.values.join(' ')}"><th class="row" scope="row">${run.values.length === 1 ? labelOf(rowDimension.name, run.values[0]!, false) : `${labelOf(rowDimension.name, run.values[0]!, false)} to ${labelOf(rowDimension.name, run.values[run.values.length - 1]!, false)}`}</th><td class="nodata" colspan="${columnValues.length}">${NO_DATA}${rowDimension.name === 'month' ? ' (no extract received)' : ''}</td></tr>
+`
+    : run.values.map((rowValue) => html`<tr class="${rowValue === TOTAL ? 'total' : ''}"><th class="row" scope="row">${labelOf(rowDimension.name, rowValue, false)}</th>${columnValues.map((columnValue) => cell(rowValue, columnValue))}</tr>
+`),
 )}
 </tbody>
 </table>`;
+}
+
+/** Consecutive values grouped by whether the table lacks them, so a run of months without data is one row. */
+function noDataRuns(values: string[], missing: (value: string) => boolean): Array<{ missing: boolean; values: string[] }> {
+  const runs: Array<{ missing: boolean; values: string[] }> = [];
+  for (const value of values) {
+    const isMissing = missing(value);
+    const last = runs[runs.length - 1];
+    if (last && last.missing === isMissing) last.values.push(value);
+    else runs.push({ missing: isMissing, values: [value] });
+  }
+  return runs;
 }
 
 /** A list of caveats, as an officer would attach to a representation. */

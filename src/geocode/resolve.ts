@@ -1,0 +1,109 @@
+/**
+ * Candidate resolution: narrows the places one name in the text may stand for
+ * with what else the text says (a postcode district "N17", a sector, an area
+ * "wood grn", a street beside a premises), then by the borough of the ED that
+ * sent the row. When that does not leave one place (or one cluster of records
+ * of the same place) the name is `ambiguous`, with the competing places.
+ */
+import type { Gazetteer, LocatedPlace } from './gazetteer/load.ts';
+import type { KeyStrength } from './place-index.ts';
+import { clusterCandidates, describe, representative, type Candidate } from './candidates.ts';
+import type { Mention } from './mentions.ts';
+import { metresBetweenPlaces, metresToPlace } from './place-distance.ts';
+
+/** What the rest of the text (and the row's ED) says about where a name is. */
+export interface Context {
+  districts: string[];
+  sector: { longitude: number; latitude: number } | null;
+  areaPoints: Array<[number, number]>;
+  streets: Candidate[];
+  siteLad: string | null;
+  sitePoint: [number, number] | null;
+}
+
+export type Resolved = { status: 'resolved'; place: LocatedPlace; strength: KeyStrength; bySite: boolean; bySiteLocation: boolean; byContext: boolean };
+export type Resolution = Resolved | { status: 'ambiguous'; candidates: string[] } | { status: 'none' };
+
+/** A named area settles a place within this distance of the area's point. */
+export const AREA_RADIUS_METRES = 1500;
+/** A street named beside a premises settles it within this distance. */
+const STREET_RADIUS_METRES = 400;
+/** A same-named place this close to the ED, and at most a third as far as the next, is the one meant. */
+const SITE_NEAR_METRES = 2000;
+
+export type Resolve = (mention: Mention, context: Context, kinds: ReadonlySet<LocatedPlace['kind']>) => Resolution;
+
+export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint'>): Resolve {
+  return function resolve(mention, context, kinds) {
+    let candidates = mention.candidates.filter((c) => kinds.has(c.place.kind));
+    if (candidates.length === 0) return { status: 'none' };
+    const strength = candidates.some((c) => c.strength === 'name') ? 'name' : (candidates[0]!.strength);
+
+    let byContext = false;
+    const narrow = (keep: (c: Candidate) => boolean): void => {
+      const kept = candidates.filter(keep);
+      if (kept.length > 0 && kept.length < candidates.length) {
+        candidates = kept;
+        byContext = true;
+      }
+    };
+    for (const district of context.districts) {
+      const centre = gazetteer.districtPoint(district);
+      narrow((c) =>
+        c.place.districts ? c.place.districts.includes(district) : centre !== null && metresToPlace(centre, c.place) <= AREA_RADIUS_METRES,
+      );
+    }
+    if (context.sector) {
+      const point: [number, number] = [context.sector.longitude, context.sector.latitude];
+      narrow((c) => metresToPlace(point, c.place) <= AREA_RADIUS_METRES / 2);
+    }
+    if (context.areaPoints.length > 0) {
+      const distance = (c: Candidate): number => Math.min(...context.areaPoints.map((point) => metresToPlace(point, c.place)));
+      // "greggs wood green": the branches in Wood Green. Two there is ambiguous: which is
+      // nearer the area's centre is no evidence of which one the patient meant. An area has
+      // no edge in the data, so another branch not far outside the radius may be in it too:
+      // the area settles a name only with a clear margin.
+      const inside = candidates.filter((c) => distance(c) <= AREA_RADIUS_METRES);
+      const nearOutside = candidates.some((c) => distance(c) > AREA_RADIUS_METRES && distance(c) <= 2 * AREA_RADIUS_METRES);
+      // (Streets have extents, measured to their nearest point: the radius alone settles them.)
+      if (inside.length > 0 && nearOutside && candidates.every((c) => c.place.kind !== 'street') && clusterCandidates(candidates).length > 1) return { status: 'ambiguous', candidates: clusterCandidates(candidates).map((cluster) => describe(representative(cluster).place)) };
+      narrow((c) => distance(c) <= AREA_RADIUS_METRES);
+    }
+    const streets = context.streets.filter((s) => !mention.candidates.includes(s));
+    if (streets.length > 0 && candidates.some((c) => c.place.kind !== 'street')) {
+      // The premises' own address first ("costa Williamson rd"), then nearness to the street.
+      const streetKeys = new Set(streets.map((s) => s.place.name.toLowerCase()));
+      narrow((c) => c.place.street !== undefined && streetKeys.has(c.place.street.toLowerCase()));
+      narrow((c) => streets.some((s) => metresBetweenPlaces(s.place, c.place) <= STREET_RADIUS_METRES));
+    }
+
+    let clusters = clusterCandidates(candidates);
+    let bySite = false;
+    if (clusters.length > 1 && context.siteLad) {
+      const inBorough = clusters.filter((cluster) => cluster.some((c) => c.place.ladCode === context.siteLad));
+      if (inBorough.length >= 1 && inBorough.length < clusters.length) {
+        clusters = inBorough;
+        bySite = true;
+      }
+    }
+    let bySiteLocation = false;
+    if (clusters.length > 1 && context.sitePoint && clusters.every((cluster) => cluster.every((c) => c.place.kind === 'street'))) {
+      // Streets only (a chain's branches are not settled by a guess about who goes to which ED).
+      // The ED's own neighbourhood: settle only when one is clearly the nearer (a third of the distance or less, within 2 km).
+      const sitePoint = context.sitePoint;
+      const distances = clusters.map((cluster) => Math.min(...cluster.map((c) => metresToPlace(sitePoint, c.place))));
+      const order = distances.map((d, i) => [d, i] as const).sort((a, b) => a[0] - b[0]);
+      const [nearest, second] = order;
+      if (nearest && second && nearest[0] <= SITE_NEAR_METRES && nearest[0] <= second[0] / 3) {
+        clusters = [clusters[nearest[1]]!];
+        bySiteLocation = true;
+      }
+    }
+    if (clusters.length !== 1) return { status: 'ambiguous', candidates: clusters.map((cluster) => describe(representative(cluster).place)) };
+    const chosen = representative(clusters[0]!);
+    // Street names repeat all over London and our street list is never complete: a
+    // street found only in another borough than the ED's is as likely another street.
+    if (chosen.place.kind === 'street' && context.siteLad && chosen.place.ladCode !== context.siteLad && !byContext) return { status: 'ambiguous', candidates: [describe(chosen.place)] };
+    return { status: 'resolved', place: chosen.place, strength: chosen.strength === 'weak' ? 'weak' : strength, bySite, bySiteLocation, byContext };
+  };
+}
