@@ -7,7 +7,6 @@
  */
 import type { ScheduleConfig } from '../src/config/schedule.ts';
 import type { PipelineContext } from '../src/pipeline/context.ts';
-import { EXIT, type ExitCode } from '../src/cli/exit-codes.ts';
 import type { ExpectingSite } from '../src/schedule/late-extracts.ts';
 import { acquireSchedulerLock, SchedulerLockedError, schedulerLockPath, type SchedulerLock } from '../src/schedule/lock.ts';
 import { tryAcquireLock, type HeldLock } from '../src/store/locks.ts';
@@ -30,11 +29,19 @@ export interface RunSchedulerOptions {
   onCycle?: (report: CycleReport) => void;
 }
 
+/**
+ * How a run ended, for the CLI to turn into its exit code (the names are those
+ * of src/cli/exit-codes.ts): `ok`, every due step done; `partial`, a step or a
+ * month failed or input was refused (the others ran; the failed work is retried
+ * later); `locked`, another scheduler holds the data dir.
+ */
+export type SchedulerOutcome = 'ok' | 'partial' | 'locked';
+
 /** Partial when a step failed, or refused input (a quarantined file), as `istv ingest` reports it. */
-function exitCodeOf(reports: CycleReport[]): ExitCode {
+function outcomeOf(reports: CycleReport[]): SchedulerOutcome {
   const outcomes = reports.flatMap((report) => report.outcomes);
   const partial = outcomes.some((outcome) => outcome.status === 'failed' || (typeof outcome.summary.quarantined === 'number' && outcome.summary.quarantined > 0));
-  return partial ? EXIT.partial : EXIT.ok;
+  return partial ? 'partial' : 'ok';
 }
 
 function whenAborted(signal: AbortSignal | undefined): Promise<void> {
@@ -44,12 +51,8 @@ function whenAborted(signal: AbortSignal | undefined): Promise<void> {
 }
 
 export interface RunSchedulerResult {
-  /**
-   * EXIT.ok when every due step succeeded (and for `foreground` after a clean
-   * stop), EXIT.partial when a step or a month failed (the others ran; the failed
-   * work is retried later), EXIT.locked when another scheduler holds the data dir.
-   */
-  exitCode: ExitCode;
+  /** For `foreground`, `ok` after a clean stop: failed steps are logged and retried, and only the stop matters to the supervisor. */
+  outcome: SchedulerOutcome;
   /** The cycles run (for `foreground`, only the first: the rest are in the log). */
   reports: CycleReport[];
   /** Who held the lock, when refused. */
@@ -65,7 +68,7 @@ export async function runScheduler(options: RunSchedulerOptions): Promise<RunSch
   } catch (error) {
     if (!(error instanceof SchedulerLockedError)) throw error;
     logger.error({ holder: error.holder }, error.message);
-    return { exitCode: EXIT.locked, reports: [], lockedBy: error };
+    return { outcome: 'locked', reports: [], lockedBy: error };
   }
   // The file lock is for people and scripts to read; the row in the store is the
   // authority, so that deleting the file cannot let a second scheduler run.
@@ -74,7 +77,7 @@ export async function runScheduler(options: RunSchedulerOptions): Promise<RunSch
     lock.release();
     const error = new SchedulerLockedError(schedulerLockPath(context.dataDir.root), row.holder);
     logger.error({ holder: row.holder }, error.message);
-    return { exitCode: EXIT.locked, reports: [], lockedBy: error };
+    return { outcome: 'locked', reports: [], lockedBy: error };
   }
   const schedulerRow: HeldLock = row.lock;
   if (lock.tookOverFrom) {
@@ -106,9 +109,9 @@ export async function runScheduler(options: RunSchedulerOptions): Promise<RunSch
       await scheduler.idle();
       logger.info('scheduler stopped');
       // A failed step in foreground mode is logged and retried; only the exit of a clean stop matters to the supervisor.
-      return { exitCode: EXIT.ok, reports, lockedBy: null };
+      return { outcome: 'ok', reports, lockedBy: null };
     }
-    return { exitCode: exitCodeOf(reports), reports, lockedBy: null };
+    return { outcome: outcomeOf(reports), reports, lockedBy: null };
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await scheduler.idle();

@@ -3,6 +3,7 @@
  * byte the same on every machine and every run, so nothing here touches
  * Math.random or the clock.
  */
+import { seededRandom } from '../../src/lib/seeded-random.ts';
 
 /** 32-bit FNV-1a of a string: turns names and keys into seeds. */
 export function hashString(text: string): number {
@@ -34,19 +35,9 @@ export interface Random {
   fork(label: string): Random;
 }
 
-/**
- * mulberry32: tiny, fast, and good enough for synthetic data; the point is
- * reproducibility, not cryptographic quality.
- */
+/** A generator with helpers, over src/lib/seeded-random.ts (mulberry32). */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const random: Random = {
     next,
     integer: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -1,14 +1,20 @@
 /**
- * Attributing assaults to licensed premises, for the licensing pack. An
- * assault is attributed to a premises when the geocoder matched the premises
- * itself ("inside" when the hospital recorded licensed or commercial premises
- * as the location type, "outside" otherwise, as in "o/s the Swan"), or when it
- * was placed precisely (a junction, landmark or full postcode) in a public
- * place within `nearMetres` of the premises' point ("near"; the nearest
- * premises wins). A street match is not precise enough: its point stands for
- * the whole street, and a pub near that point would collect every assault on
- * the High Road. A location naming another premises is that premises' own.
+ * Attributing assaults to licensed premises, for the licensing pack. The rule
+ * a licensing committee can rely on: an assault counts for a premises only
+ * when its location text names that premises, that is when the geocoder's
+ * match is the premises itself (any record of it: its OpenStreetMap node, its
+ * food-hygiene entry, its licence). It is "inside" when the hospital recorded
+ * licensed or commercial premises as the location type and the text does not
+ * put it outside ("o/s", "nr", "opp"), "outside" otherwise: outside or near
+ * the named premises.
+ *
+ * A text that names another place (a station, landmark, junction, street or
+ * postcode) is never attributed to a premises by distance, however close:
+ * "o/s Bruce Grove stn" is about the station, not the pub beside it. Such
+ * assaults placed precisely within a set distance of a premises are kept apart
+ * as context (`nearbyContext`), outside every total and rank.
  */
+import { metresBetween as metres } from '../lib/distance.ts';
 import type { CountTable, Dimension } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import { countItems, placeholders, tableFromCounts } from './count-table.ts';
@@ -16,63 +22,91 @@ import { UNKNOWN, hourDimension, monthDimension, weekdayDimension } from './dime
 import { assertMonth } from './months.ts';
 
 export interface PremisesPoint {
+  /** The premises' reference: its licence number's record where a register gives one, else one of its gazetteer records. */
   id: string;
   name: string;
   longitude: number;
   latitude: number;
+  /**
+   * Every gazetteer record of this one premises (its OSM node, its FSA entry,
+   * its register row): a text matched to any of them names the premises.
+   * Absent: the id alone.
+   */
+  recordIds?: string[];
+  /** What identifies it to a committee, where a source gives it. */
+  address?: string;
+  postcode?: string;
+  licenceNumber?: string;
+  licensedHours?: string;
+  /** The sources it is known from, for the report's provenance ("premises licence register", "OpenStreetMap", …). */
+  sources?: string[];
 }
 
-export type AttributionKind = 'inside' | 'outside' | 'near';
+export type AttributionKind = 'inside' | 'outside';
 
 export interface AttributedAssault {
   premisesId: string;
   how: AttributionKind;
+  /** YYYY-MM-DD, for the incident schedule. */
+  date: string;
   month: string;
   weekday: number;
   hour: number | null;
   weapon: string;
-  /** Scrubbed location text as the hospital wrote it (identifiers already removed by de-identify). */
+  /** ED that treated the patient. */
+  siteCode: string;
+  /** The extract the record came from (provenance). */
+  extractId: number;
+  /** Scrubbed location text as stored (identifiers already removed by de-identify). */
   locationText: string | null;
   geocodeMethod: string;
   confidence: number;
-  /** Metres from the premises' point; 0 for a match on the premises itself. */
+}
+
+/** An assault placed near a premises at a place its text named instead: context, never counted for the premises. */
+export interface NearbyAssault {
+  premisesId: string;
+  month: string;
+  /** What the text named: landmark (a station, say), junction, street or postcode. */
+  namedKind: string;
   distanceMetres: number;
 }
 
 interface AttributionRow {
+  extract_id: number;
+  assault_date: string;
   assault_month: string;
   assault_weekday: number;
   assault_hour: number | null;
   weapon: string;
+  site_code: string;
   location_type: string;
   location_text: string | null;
   geocode_outcome: string;
   geocode_method: string;
   geocode_confidence: number;
   matched_id: string | null;
-  matched_name: string | null;
   longitude: number | null;
   latitude: number | null;
 }
 
 const INSIDE_LOCATION_TYPES = new Set(['licensed_premises', 'other_commercial']);
-/** Location types where an assault near a premises may be about it; a home or a school is not. */
-const NEAR_LOCATION_TYPES = new Set(['street', 'public_transport', 'other', 'unknown']);
-/** Geocode outcomes whose point is the place itself, not a street's, sector's or area's representative point. */
+/** Words that put the assault outside the named premises, whatever the location type says (reception shorthand included). */
+const OUTSIDE_WORDS = /(^|[^a-z])(o\/s|outside|opp|opposite|nr|near|front of|car ?park)([^a-z]|$)/i;
+/** Location types where an assault near a premises is context for it; a home or a school is not. */
+const CONTEXT_LOCATION_TYPES = new Set(['street', 'public_transport', 'licensed_premises', 'other_commercial', 'other', 'unknown']);
+/** Outcomes whose point is the named place itself, not a street's or area's representative point: only these are close enough to be context. */
 const PRECISE_OUTCOMES = new Set(['junction', 'landmark', 'postcode']);
-const EARTH_RADIUS_METRES = 6_371_008.8;
 
-/** Distance in metres; an equirectangular approximation, exact enough within a borough. */
+/** Metres between two located things (see src/lib/distance.ts). */
 export function metresBetween(a: { longitude: number; latitude: number }, b: { longitude: number; latitude: number }): number {
-  const toRadians = Math.PI / 180;
-  const x = (b.longitude - a.longitude) * toRadians * Math.cos(((a.latitude + b.latitude) / 2) * toRadians);
-  const y = (b.latitude - a.latitude) * toRadians;
-  return Math.sqrt(x * x + y * y) * EARTH_RADIUS_METRES;
+  return metres([a.longitude, a.latitude], [b.longitude, b.latitude]);
 }
 
 /**
  * The premises known to the store: every premises the geocoder has matched,
- * at the point it placed them. Used when no gazetteer list is given.
+ * at the point it placed them. Used only when no gazetteer is configured, so
+ * nothing says which of them are licensed: the pack says so.
  */
 export function premisesFromStore(store: StoreDatabase): PremisesPoint[] {
   const rows = store
@@ -85,42 +119,85 @@ export function premisesFromStore(store: StoreDatabase): PremisesPoint[] {
   return rows.map((row) => ({ id: row.id, name: row.name ?? row.id, longitude: row.longitude, latitude: row.latitude }));
 }
 
-export function attributeToPremises(store: StoreDatabase, months: string[], premises: PremisesPoint[], nearMetres: number): AttributedAssault[] {
+function readRows(store: StoreDatabase, months: string[]): AttributionRow[] {
   months.forEach(assertMonth);
-  if (!(nearMetres >= 0)) throw new Error(`Unexpected nearMetres value: ${nearMetres}`);
-  const known = new Map(premises.map((entry) => [entry.id, entry]));
-  const rows = store
+  if (months.length === 0) return [];
+  return store
     .prepare(
-      `SELECT assault_month, assault_weekday, assault_hour, weapon, location_type, location_text, geocode_outcome, geocode_method,
-              geocode_confidence, matched_id, matched_name, longitude, latitude
-       FROM current_records WHERE assault_month IN (${placeholders(months.length)}) ORDER BY id`,
+      `SELECT extract_id, assault_date, assault_month, assault_weekday, assault_hour, weapon, site_code, location_type, location_text, geocode_outcome, geocode_method,
+              geocode_confidence, matched_id, longitude, latitude
+       FROM current_records WHERE assault_month IN (${placeholders(months.length)}) ORDER BY assault_date, id`,
     )
     .all(...months) as AttributionRow[];
+}
+
+/** Which premises each gazetteer record belongs to. Two premises claiming one record is a bad candidate list. */
+function recordOwners(premises: PremisesPoint[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const entry of premises) {
+    for (const recordId of entry.recordIds ?? [entry.id]) {
+      const owner = owners.get(recordId);
+      if (owner !== undefined && owner !== entry.id) throw new Error(`Gazetteer record ${recordId} belongs to two premises: ${owner} and ${entry.id}`);
+      owners.set(recordId, entry.id);
+    }
+  }
+  return owners;
+}
+
+/** Inside or outside the named premises. */
+export function attributionKind(locationType: string, locationText: string | null): AttributionKind {
+  if (!INSIDE_LOCATION_TYPES.has(locationType)) return 'outside';
+  return locationText !== null && OUTSIDE_WORDS.test(locationText) ? 'outside' : 'inside';
+}
+
+/** The assaults whose text named one of `premises` (see the module comment): the only ones counted. */
+export function attributeToPremises(store: StoreDatabase, months: string[], premises: PremisesPoint[]): AttributedAssault[] {
+  return attributeRows(readRows(store, months), premises);
+}
+
+function attributeRows(rows: AttributionRow[], premises: PremisesPoint[]): AttributedAssault[] {
+  const owners = recordOwners(premises);
   const attributed: AttributedAssault[] = [];
   for (const row of rows) {
-    const base = {
+    if (row.geocode_outcome !== 'premises' || row.matched_id === null) continue;
+    const premisesId = owners.get(row.matched_id);
+    // A named premises that is not a candidate (a café, a shop) keeps its assault: it is never passed on to a neighbour.
+    if (premisesId === undefined) continue;
+    attributed.push({
+      premisesId,
+      how: attributionKind(row.location_type, row.location_text),
+      date: row.assault_date,
       month: row.assault_month,
       weekday: row.assault_weekday,
       hour: row.assault_hour,
       weapon: row.weapon,
+      siteCode: row.site_code,
+      extractId: row.extract_id,
       locationText: row.location_text,
       geocodeMethod: row.geocode_method,
       confidence: row.geocode_confidence,
-    };
-    if (row.geocode_outcome === 'premises' && row.matched_id !== null && known.has(row.matched_id)) {
-      attributed.push({ ...base, premisesId: row.matched_id, how: INSIDE_LOCATION_TYPES.has(row.location_type) ? 'inside' : 'outside', distanceMetres: 0 });
-      continue;
-    }
-    if (!PRECISE_OUTCOMES.has(row.geocode_outcome) || row.longitude === null || row.latitude === null || !NEAR_LOCATION_TYPES.has(row.location_type)) continue;
-    const point = { longitude: row.longitude, latitude: row.latitude };
-    let nearest: { id: string; distance: number } | null = null;
-    for (const entry of premises) {
-      const distance = metresBetween(point, entry);
-      if (distance <= nearMetres && (nearest === null || distance < nearest.distance)) nearest = { id: entry.id, distance };
-    }
-    if (nearest) attributed.push({ ...base, premisesId: nearest.id, how: 'near', distanceMetres: Math.round(nearest.distance) });
+    });
   }
   return attributed;
+}
+
+/**
+ * Context, never counted: assaults whose text named another place (a station,
+ * junction or postcode) placed within `nearMetres` of a premises. One assault
+ * is context for every premises within the distance: it belongs to none.
+ */
+export function nearbyContext(store: StoreDatabase, months: string[], premises: PremisesPoint[], nearMetres: number): NearbyAssault[] {
+  if (!(nearMetres >= 0)) throw new Error(`Unexpected nearMetres value: ${nearMetres}`);
+  const nearby: NearbyAssault[] = [];
+  for (const row of readRows(store, months)) {
+    if (!PRECISE_OUTCOMES.has(row.geocode_outcome) || row.longitude === null || row.latitude === null || !CONTEXT_LOCATION_TYPES.has(row.location_type)) continue;
+    const point = { longitude: row.longitude, latitude: row.latitude };
+    for (const entry of premises) {
+      const distance = metresBetween(point, entry);
+      if (distance <= nearMetres) nearby.push({ premisesId: entry.id, month: row.assault_month, namedKind: row.geocode_outcome, distanceMetres: Math.round(distance) });
+    }
+  }
+  return nearby;
 }
 
 function premisesDimension(premises: PremisesPoint[]): Dimension {
@@ -135,6 +212,20 @@ export function premisesMonthTable(assaults: AttributedAssault[], premises: Prem
     'Assault attendances attributed to premises, by month',
     [premisesDimension(premises.filter((entry) => withAssaults.has(entry.id))), monthDimension(months)],
     countItems(assaults, { premises: (a) => a.premisesId, month: (a) => a.month }),
+  );
+}
+
+/** Context counts per premises: never part of a total or a rank. */
+export function premisesNearbyTable(nearby: NearbyAssault[], premises: PremisesPoint[]): CountTable {
+  const ids = new Set(premises.map((entry) => entry.id));
+  return tableFromCounts(
+    'premises-nearby-context',
+    'Context, not attributed: assaults placed nearby at a place the text named instead (station, junction, postcode)',
+    [premisesDimension(premises)],
+    countItems(
+      nearby.filter((entry) => ids.has(entry.premisesId)),
+      { premises: (entry) => entry.premisesId },
+    ),
   );
 }
 
@@ -166,7 +257,7 @@ export function premisesAttributionTable(assaults: AttributedAssault[], premises
   return tableFromCounts(
     `premises-${premisesId}-attribution`,
     'Attributed assaults, inside or outside the premises',
-    [{ name: 'how', label: 'Where', values: ['inside', 'outside', 'near'], valueLabels: { inside: 'Inside (premises recorded as location)', outside: 'Outside, premises named', near: 'Nearby, within the distance set' } }],
+    [{ name: 'how', label: 'Where', values: ['inside', 'outside'], valueLabels: { inside: 'Inside (premises named, recorded as licensed or commercial premises)', outside: 'Outside or near the named premises' } }],
     countItems(own, { how: (a) => a.how }),
   );
 }
@@ -178,7 +269,7 @@ export interface TextVariant {
 }
 
 /**
- * The scrubbed location texts that led to a premises, with how they matched.
+ * The scrubbed location texts that named a premises, with how they matched.
  * No counts: a count beside a text could single out one attendance.
  */
 export function premisesTextVariants(assaults: AttributedAssault[], premisesId: string): TextVariant[] {
@@ -193,4 +284,27 @@ export function premisesTextVariants(assaults: AttributedAssault[], premisesId: 
   return [...variants.values()]
     .map((entry) => ({ text: entry.text, method: entry.method, meanConfidence: entry.confidences.reduce((a, b) => a + b, 0) / entry.confidences.length }))
     .sort((a, b) => b.meanConfidence - a.meanConfidence || a.text.localeCompare(b.text));
+}
+
+export interface ExtractProvenance {
+  id: number;
+  siteCode: string;
+  period: string;
+  fileName: string;
+  version: number;
+  receivedAt: string;
+  sha256: string;
+  gazetteerVersion: string | null;
+}
+
+/** The extracts (file as dropped, version, when received, checksum) behind a set of records: provenance for evidence. */
+export function extractProvenance(store: StoreDatabase, extractIds: Iterable<number>): ExtractProvenance[] {
+  const ids = [...new Set(extractIds)];
+  if (ids.length === 0) return [];
+  const rows = store
+    .prepare(
+      `SELECT id, site_code, period, file_name, version, received_at, sha256, gazetteer_version FROM extracts WHERE id IN (${placeholders(ids.length)}) ORDER BY period, site_code, version`,
+    )
+    .all(...ids) as Array<{ id: number; site_code: string; period: string; file_name: string; version: number; received_at: string; sha256: string; gazetteer_version: string | null }>;
+  return rows.map((row) => ({ id: row.id, siteCode: row.site_code, period: row.period, fileName: row.file_name, version: row.version, receivedAt: row.received_at, sha256: row.sha256, gazetteerVersion: row.gazetteer_version }));
 }

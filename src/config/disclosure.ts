@@ -4,9 +4,7 @@
  * defaults below, so a config file only names what it changes.
  */
 import { z } from 'zod';
-
-export const AUDIENCES = ['police', 'licensing', 'public_health', 'public'] as const;
-export type Audience = (typeof AUDIENCES)[number];
+import { LEGACY_AUDIENCE_KEYS, type PolicyAudience } from './audience.ts';
 
 /**
  * - `hes`: the NHS HES/ECDS rule: counts below the threshold (1–7) are suppressed,
@@ -86,26 +84,42 @@ export type DisclosurePolicy = z.output<typeof disclosurePolicySchema>;
  *   Act 2003 and a committee needs the specific premises' counts as evidence; small
  *   counts are shown as they are. Tables for licensing carry no demographics. Set it
  *   to `threshold_suppression` where the local agreement asks for it.
- * - public_health: aggregates under the NHS HES/ECDS rule public health analysts
+ * - public-health: aggregates under the NHS HES/ECDS rule public health analysts
  *   already work with (1–7 suppressed, the rest rounded to 5).
  * - public: the strictest: suppress 1–9 and protect them with secondary suppression,
  *   audited across every table of the release; rates need a count of 10.
  */
-export const DEFAULT_DISCLOSURE_POLICIES: Record<Audience, DisclosurePolicyInput> = {
+export const DEFAULT_DISCLOSURE_POLICIES: Record<PolicyAudience, DisclosurePolicyInput> = {
   police: { method: 'none' },
   licensing: { method: 'none' },
-  public_health: { method: 'hes', threshold: 8, roundingBase: 5 },
+  'public-health': { method: 'hes', threshold: 8, roundingBase: 5 },
   public: { method: 'threshold_suppression', threshold: 10 },
 };
 
-export const disclosureConfigSchema = z
-  .strictObject({
-    police: disclosurePolicySchema.prefault(DEFAULT_DISCLOSURE_POLICIES.police),
-    licensing: disclosurePolicySchema.prefault(DEFAULT_DISCLOSURE_POLICIES.licensing),
-    public_health: disclosurePolicySchema.prefault(DEFAULT_DISCLOSURE_POLICIES.public_health),
-    public: disclosurePolicySchema.prefault(DEFAULT_DISCLOSURE_POLICIES.public),
-  })
-  .prefault({});
+/** A section written with a legacy key (`public_health`) reads as the audience's one spelling; both at once stay an error. */
+function renameLegacyKeys(section: unknown): unknown {
+  if (typeof section !== 'object' || section === null || Array.isArray(section)) return section;
+  const renamed: Record<string, unknown> = { ...section };
+  for (const [legacy, audience] of Object.entries(LEGACY_AUDIENCE_KEYS)) {
+    if (legacy in renamed && !(audience in renamed)) {
+      renamed[audience] = renamed[legacy];
+      delete renamed[legacy];
+    }
+  }
+  return renamed;
+}
+
+export const disclosureConfigSchema = z.preprocess(
+  renameLegacyKeys,
+  z
+    .strictObject({
+      police: disclosurePolicySchema.prefault(DEFAULT_DISCLOSURE_POLICIES.police),
+      licensing: disclosurePolicySchema.prefault(DEFAULT_DISCLOSURE_POLICIES.licensing),
+      'public-health': disclosurePolicySchema.prefault(DEFAULT_DISCLOSURE_POLICIES['public-health']),
+      public: disclosurePolicySchema.prefault(DEFAULT_DISCLOSURE_POLICIES.public),
+    })
+    .prefault({}),
+);
 export type DisclosureConfig = z.output<typeof disclosureConfigSchema>;
 
 /** A policy from its config form, with every default filled in (for code and tests). */

@@ -39,6 +39,10 @@ export function parseConfig(raw: unknown, baseDirectory: string, configFile: str
     configFile,
     dataDir: resolve(config.dataDir),
     gazetteer: config.gazetteer === undefined ? undefined : resolve(config.gazetteer),
+    report: {
+      ...config.report,
+      licensing: { ...config.report.licensing, register: config.report.licensing.register === undefined ? undefined : resolve(config.report.licensing.register) },
+    },
     deidentify: {
       ...config.deidentify,
       pseudonymKeyFile: config.deidentify.pseudonymKeyFile === undefined ? undefined : resolve(config.deidentify.pseudonymKeyFile),

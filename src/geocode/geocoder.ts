@@ -24,7 +24,7 @@ import { createPlaceIndex, type PlaceIndex } from './place-index.ts';
 import { describe } from './candidates.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
 import { junctionOf } from './junction.ts';
-import { createResolver, type Context, type Resolution, type Resolved } from './resolve.ts';
+import { createResolver, nameWords, type Context, type Resolution, type Resolved } from './resolve.ts';
 import { placedAt, placedAtPlace, withoutPoint } from './results.ts';
 import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
 import { findPostcodes } from './text-postcodes.ts';
@@ -53,6 +53,13 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
 
   const resolve = createResolver(gazetteer);
+
+  /** Two words in a row that no name found covers and that are not shorthand, relations or fillers: the text names something the gazetteer lacks. */
+  function hasUnfoundName(tokens: readonly string[], mentions: readonly Mention[], blocked: ReadonlySet<number>): boolean {
+    const covered = (i: number): boolean => blocked.has(i) || mentions.some((m) => i >= m.start && i < m.end);
+    const content = (i: number): boolean => !covered(i) && !structural.has(tokens[i]!) && /^[a-z]{2,}$/.test(tokens[i]!);
+    return tokens.some((_, i) => content(i) && content(i + 1) && i + 1 < tokens.length);
+  }
 
   function placeConfidence(base: number, mention: Mention, resolution: Resolved): number {
     return base - 0.1 * mention.corrections - (resolution.strength === 'weak' ? 0.1 : resolution.strength === 'alias' ? 0.05 : 0) - (resolution.bySite ? 0.1 : 0) - (resolution.bySiteLocation ? 0.15 : 0);
@@ -108,6 +115,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
         districts,
         sector,
         areaPoints: locatingMentions.flatMap((m) => m.candidates.map((c) => [c.place.longitude, c.place.latitude] as [number, number])),
+        areaNames: [...new Set(locatingMentions.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
         streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
         siteLad,
         sitePoint,
@@ -170,7 +178,10 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
         return withoutPoint('ambiguous', 'several_places', [...competing, ...resolvedStreets.map(({ resolution }) => describe(resolution.place))]);
       }
 
-      if (!ambiguous && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
+      // "royal news hornsey": a name we do not know, beside an area word, is a place in that
+      // area we cannot find, not the area itself (whose centre would be a guess at it).
+      const unfoundName = hasUnfoundName(tokens, mentions, blocked);
+      if (!ambiguous && !unfoundName && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
         const areaKinds = new Set<LocatedPlace['kind']>(['area']);
         for (const mention of areaMentions) {
           const resolution = resolve(mention, { ...context, areaPoints: [] }, areaKinds);

@@ -12,6 +12,7 @@ import Flatbush from 'flatbush';
 // a quarter of a second, which every ingest run and scheduled job would pay at start-up.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { boxAround, rulerAt } from '../lib/distance.ts';
 
 export interface IndexedPolygon {
   code: string;
@@ -40,23 +41,16 @@ function extentOf(geometry: Polygon | MultiPolygon): [number, number, number, nu
   return [minX, minY, maxX, maxY];
 }
 
-/** Metres from a point to the nearest edge of a polygon (equirectangular, fine at LSOA scale). */
+/** Metres from a point to the nearest edge of a polygon. */
 function metresToEdge(longitude: number, latitude: number, geometry: Polygon | MultiPolygon): number {
-  const kx = Math.cos((latitude * Math.PI) / 180) * 111320;
-  const ky = 110540;
+  const ruler = rulerAt(latitude);
+  const point: [number, number] = [longitude, latitude];
   let best = Infinity;
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   for (const polygon of polygons) {
     for (const ring of polygon) {
       for (let i = 1; i < ring.length; i++) {
-        const ax = (ring[i - 1]![0]! - longitude) * kx;
-        const ay = (ring[i - 1]![1]! - latitude) * ky;
-        const bx = (ring[i]![0]! - longitude) * kx;
-        const by = (ring[i]![1]! - latitude) * ky;
-        const dx = bx - ax;
-        const dy = by - ay;
-        const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
-        best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+        best = Math.min(best, ruler.pointToSegmentDistance(point, ring[i - 1] as [number, number], ring[i] as [number, number]));
       }
     }
   }
@@ -90,11 +84,9 @@ export function createLsoaIndex<T extends IndexedPolygon>(polygons: readonly T[]
         if (booleanPointInPolygon(point, polygon.geometry)) return polygon;
       }
       if (tolerance <= 0) return null;
-      const dLat = tolerance / 110540;
-      const dLon = tolerance / (Math.cos((latitude * Math.PI) / 180) * 111320);
       let nearest: T | null = null;
       let nearestDistance = Infinity;
-      for (const candidate of index.search(longitude - dLon, latitude - dLat, longitude + dLon, latitude + dLat).sort((a, b) => a - b)) {
+      for (const candidate of index.search(...boxAround(point, tolerance)).sort((a, b) => a - b)) {
         const polygon = sorted[candidate]!;
         const distance = metresToEdge(longitude, latitude, polygon.geometry);
         if (distance <= tolerance && distance < nearestDistance) {

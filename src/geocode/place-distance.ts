@@ -1,16 +1,11 @@
 /**
  * Ground distances between gazetteer places, for settling same-named places and
- * finding where two streets meet. Equirectangular: exact enough over a borough,
- * and cheap enough to run for every candidate of every text.
+ * finding where two streets meet (the measuring itself is src/lib/distance.ts).
  */
+import { metresBetween, metresToSegment, rulerAt } from '../lib/distance.ts';
 import type { LocatedPlace } from './gazetteer/load.ts';
 
-/** Approximate ground distance in metres (equirectangular: fine over a borough). */
-export function metresBetween(a: [number, number], b: [number, number]): number {
-  const dx = (a[0] - b[0]) * Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180)) * 111320;
-  const dy = (a[1] - b[1]) * 110540;
-  return Math.hypot(dx, dy);
-}
+export { metresBetween };
 
 /** Distance from a point to a place: to its extent when it has one (a street), else to its point. */
 export function metresToPlace(point: [number, number], place: LocatedPlace): number {
@@ -20,18 +15,6 @@ export function metresToPlace(point: [number, number], place: LocatedPlace): num
     return metresBetween(point, nearest);
   }
   return metresBetween(point, [place.longitude, place.latitude]);
-}
-
-/** Metres from a point to a segment (equirectangular). */
-export function metresToSegment(p: [number, number], a: [number, number], b: [number, number]): number {
-  const kx = Math.cos(p[1] * (Math.PI / 180)) * 111320;
-  const ky = 110540;
-  const ax = (a[0] - p[0]) * kx;
-  const ay = (a[1] - p[1]) * ky;
-  const dx = (b[0] - a[0]) * kx;
-  const dy = (b[1] - a[1]) * ky;
-  const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
-  return Math.hypot(ax + t * dx, ay + t * dy);
 }
 
 /** Closest approach of two sets of lines: the vertices of each against the segments of the other. */
@@ -52,8 +35,7 @@ export function metresBetweenPlaces(a: LocatedPlace, b: LocatedPlace): number {
   if (a.bbox && b.bbox) {
     const dx = Math.max(0, a.bbox[0] - b.bbox[2], b.bbox[0] - a.bbox[2]);
     const dy = Math.max(0, a.bbox[1] - b.bbox[3], b.bbox[1] - a.bbox[3]);
-    const lat = (a.latitude + b.latitude) / 2;
-    return Math.hypot(dx * Math.cos(lat * (Math.PI / 180)) * 111320, dy * 110540);
+    return rulerAt((a.latitude + b.latitude) / 2).distance([0, 0], [dx, dy]);
   }
   if (a.bbox || b.bbox) return a.bbox ? metresToPlace([b.longitude, b.latitude], a) : metresToPlace([a.longitude, a.latitude], b);
   return metresBetween([a.longitude, a.latitude], [b.longitude, b.latitude]);

@@ -16,6 +16,8 @@ export interface Context {
   districts: string[];
   sector: { longitude: number; latitude: number } | null;
   areaPoints: Array<[number, number]>;
+  /** The names of those areas, normalised ("wood green"): a place in a ward of that name is in the area. */
+  areaNames: string[];
   streets: Candidate[];
   siteLad: string | null;
   sitePoint: [number, number] | null;
@@ -26,6 +28,8 @@ export type Resolution = Resolved | { status: 'ambiguous'; candidates: string[] 
 
 /** A named area settles a place within this distance of the area's point. */
 export const AREA_RADIUS_METRES = 1500;
+/** A place this close to an area's point is in the area, whatever the area's extent. */
+const AREA_CORE_METRES = 800;
 /** A street named beside a premises settles it within this distance. */
 const STREET_RADIUS_METRES = 400;
 /** A same-named place this close to the ED, and at most a third as far as the next, is the one meant. */
@@ -33,7 +37,17 @@ const SITE_NEAR_METRES = 2000;
 
 export type Resolve = (mention: Mention, context: Context, kinds: ReadonlySet<LocatedPlace['kind']>) => Resolution;
 
-export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint'>): Resolve {
+/** Lower case, letters and digits only, one space between words: how area and ward names are compared. */
+export const nameWords = (name: string): string => ` ${name.toLowerCase().replace(/&/g, ' and ').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
+
+export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lsoas'>): Resolve {
+  const wardNames = new Map<string, string>();
+  for (const lsoa of gazetteer.lsoas) if (lsoa.wardCode && lsoa.wardName) wardNames.set(lsoa.wardCode, nameWords(lsoa.wardName));
+  /** "Tottenham" names the wards Tottenham Hale and South Tottenham; a ward's name is the council's own word for where a place is. */
+  const inNamedWard = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
+    const ward = place.wardCode ? wardNames.get(place.wardCode) : undefined;
+    return ward !== undefined && areaNames.some((area) => area.trim() !== '' && ward.includes(area));
+  };
   return function resolve(mention, context, kinds) {
     let candidates = mention.candidates.filter((c) => kinds.has(c.place.kind));
     if (candidates.length === 0) return { status: 'none' };
@@ -59,14 +73,26 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint'>): Res
     }
     if (context.areaPoints.length > 0) {
       const distance = (c: Candidate): number => Math.min(...context.areaPoints.map((point) => metresToPlace(point, c.place)));
-      // "greggs wood green": the branches in Wood Green. Two there is ambiguous: which is
-      // nearer the area's centre is no evidence of which one the patient meant. An area has
-      // no edge in the data, so another branch not far outside the radius may be in it too:
-      // the area settles a name only with a clear margin.
-      const inside = candidates.filter((c) => distance(c) <= AREA_RADIUS_METRES);
-      const nearOutside = candidates.some((c) => distance(c) > AREA_RADIUS_METRES && distance(c) <= 2 * AREA_RADIUS_METRES);
+      // "greggs wood green": the branches in Wood Green, that is in a ward of that name
+      // or close to the area's point. One there settles the name; two there is ambiguous
+      // (which is nearer the centre is no evidence of which one the patient meant).
       // (Streets have extents, measured to their nearest point: the radius alone settles them.)
-      if (inside.length > 0 && nearOutside && candidates.every((c) => c.place.kind !== 'street') && clusterCandidates(candidates).length > 1) return { status: 'ambiguous', candidates: clusterCandidates(candidates).map((cluster) => describe(representative(cluster).place)) };
+      if (candidates.every((c) => c.place.kind !== 'street') && clusterCandidates(candidates).length > 1) {
+        const inArea = (c: Candidate): boolean => distance(c) <= AREA_CORE_METRES || inNamedWard(c.place, context.areaNames);
+        const there = clusterCandidates(candidates.filter(inArea));
+        if (there.length > 1) return { status: 'ambiguous', candidates: there.map((cluster) => describe(representative(cluster).place)) };
+        // An area has no edge in the data: another branch within the radius may be in it too.
+        const alsoNear = candidates.filter((c) => !there.flat().includes(c) && distance(c) <= AREA_RADIUS_METRES);
+        if (there.length === 1 && clusterCandidates([...there[0]!, ...alsoNear]).length > 1) return { status: 'ambiguous', candidates: clusterCandidates(candidates).map((cluster) => describe(representative(cluster).place)) };
+        if (there.length === 1) narrow((c) => there[0]!.includes(c));
+        else {
+          // None clearly in it: an area has no edge in the data, so a branch inside the radius
+          // settles the name only when no other lies not far beyond it.
+          const inside = candidates.filter((c) => distance(c) <= AREA_RADIUS_METRES);
+          const nearOutside = candidates.some((c) => distance(c) > AREA_RADIUS_METRES && distance(c) <= 2 * AREA_RADIUS_METRES);
+          if (inside.length > 0 && nearOutside) return { status: 'ambiguous', candidates: clusterCandidates(candidates).map((cluster) => describe(representative(cluster).place)) };
+        }
+      }
       narrow((c) => distance(c) <= AREA_RADIUS_METRES);
     }
     const streets = context.streets.filter((s) => !mention.candidates.includes(s));

@@ -246,9 +246,27 @@ export function recordFailure(claimed: ClaimedFile): ClaimedFile {
   return next;
 }
 
-/** Removes the claim record once the file has left processing/. */
+function isFolder(file: string): boolean {
+  try {
+    return lstatSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The folder beside a claimed archive where its members are inflated. */
+export function membersFolderOf(claimed: { path: string }): string {
+  return `${claimed.path}${MEMBERS_FOLDER_SUFFIX}`;
+}
+
+/**
+ * Removes what a claim keeps beside its file once the file has left
+ * processing/: the claim record and, for an archive, its inflated members (they
+ * are in the archive, wherever it went).
+ */
 export function releaseClaim(claimedPath: string): void {
   rmSync(recordPath(claimedPath), { force: true });
+  rmSync(membersFolderOf({ path: claimedPath }), { recursive: true, force: true });
 }
 
 /** Whether the file still has the size and mtime it was claimed at. */
@@ -289,7 +307,12 @@ export function listClaims(directory: DataDirectory, now: Date = new Date()): Cl
       if (!present.has(name.slice(0, -CLAIM_RECORD.length))) rmSync(path.join(directory.processing, name), { force: true });
       continue;
     }
-    if (!name.includes(CLAIM_SEPARATOR) || name.endsWith('.copying') || name.endsWith('.tmp') || name.endsWith(MEMBERS_FOLDER_SUFFIX)) continue;
+    // Members inflated from an archive that is no longer claimed (a run ended without releasing it): nothing will read them.
+    if (name.endsWith(MEMBERS_FOLDER_SUFFIX) && isFolder(path.join(directory.processing, name))) {
+      if (!present.has(name.slice(0, -MEMBERS_FOLDER_SUFFIX.length))) rmSync(path.join(directory.processing, name), { recursive: true, force: true });
+      continue;
+    }
+    if (!name.includes(CLAIM_SEPARATOR) || name.endsWith('.copying') || name.endsWith('.tmp')) continue;
     const file = path.join(directory.processing, name);
     let record = readClaimRecord(file);
     if (!record) {

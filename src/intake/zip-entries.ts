@@ -4,19 +4,29 @@
  * owner-only temporary file, handed to the caller, and removed afterwards, so
  * every reader that takes a file path reads archive entries too.
  *
- * yauzl checks entry sizes against the central directory as it inflates, so a
- * lying archive fails instead of filling the disk; the total copied is also
- * capped.
+ * The archive is opened through `openZip`, the one zip reader of intake: its
+ * directory is checked (member count, member and total size, compression
+ * ratio, encryption) before a byte is inflated, and yauzl checks each entry's
+ * inflated bytes against the directory as it streams. Only the limits differ
+ * from a hospital's archive: police.uk's downloads are larger.
  */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import yauzl from 'yauzl';
+import { DEFAULT_ZIP_LIMITS, extractMember, openZip, type ZipLimits } from './zip.ts';
 
-/** The largest entry istv will inflate: police.uk's all-forces month is about 1 GB. */
-export const MAX_ENTRY_BYTES = 4 * 1024 ** 3;
+/**
+ * police.uk's archives: the all-forces month is about 1 GB of CSV in some 130
+ * files, and a download of three years holds a few thousand. Entries are
+ * inflated one at a time and removed, so the total bounds time, not disk.
+ */
+export const POLICE_ZIP_LIMITS: ZipLimits = {
+  ...DEFAULT_ZIP_LIMITS,
+  maxEntries: 20_000,
+  maxEntryBytes: 4 * 1024 ** 3,
+  maxTotalBytes: 200 * 1024 ** 3,
+};
 
 export interface ZipCsvEntry {
   /** The entry's name inside the archive, with forward slashes. */
@@ -37,62 +47,35 @@ export async function isZipFile(file: string): Promise<boolean> {
   }
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (error, zip) => (error ? reject(error) : resolve(zip)));
-  });
-}
-
-function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | null> {
-  return new Promise((resolve, reject) => {
-    const onEntry = (entry: yauzl.Entry) => {
-      cleanup();
-      resolve(entry);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(null);
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const cleanup = () => {
-      zip.off('entry', onEntry);
-      zip.off('end', onEnd);
-      zip.off('error', onError);
-    };
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  });
-}
-
-function readStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))));
-}
+export type ZipCsvResult = { ok: true; skipped: string[] } | { ok: false; reason: string };
 
 /**
  * Calls `each` with every `.csv` entry of the archive, in archive order, and
- * returns the names of the entries it skipped (folders and other files).
+ * returns the names of the entries it skipped (folders and other files), or the
+ * reason the archive was refused (completing "the archive was refused because ...").
+ * An entry whose data is damaged or lies about its size throws.
  */
-export async function forEachZipCsvEntry(archive: string, each: (entry: ZipCsvEntry) => Promise<void>): Promise<{ skipped: string[] }> {
-  const zip = await openZip(archive);
+export async function forEachZipCsvEntry(archive: string, each: (entry: ZipCsvEntry) => Promise<void>, limits: ZipLimits = POLICE_ZIP_LIMITS): Promise<ZipCsvResult> {
+  const opened = await openZip(archive, limits);
+  if (!opened.ok) return opened;
+  const { zip } = opened;
   const folder = mkdtempSync(path.join(tmpdir(), 'istv-zip-'));
   const skipped: string[] = [];
+  const seen = new Set<string>();
   try {
-    for (let entry = await nextEntry(zip); entry !== null; entry = await nextEntry(zip)) {
-      const name = entry.fileName.replace(/\\/g, '/');
-      if (name.endsWith('/')) continue;
-      if (!/\.csv$/i.test(name) || path.posix.basename(name).startsWith('.') || name.startsWith('__MACOSX/')) {
+    for (const member of zip.members) {
+      if (member.isFolder) continue;
+      const name = member.name.replace(/\\/g, '/');
+      // A name stored twice is read once: the directory is the archive's own account of its files.
+      const repeated = seen.has(member.name);
+      seen.add(member.name);
+      if (repeated || !/\.csv$/i.test(name) || path.posix.basename(name).startsWith('.') || name.startsWith('__MACOSX/')) {
         skipped.push(name);
         continue;
       }
-      if (entry.uncompressedSize > MAX_ENTRY_BYTES) throw new Error(`${name} in the archive is ${entry.uncompressedSize} bytes, more than istv reads (${MAX_ENTRY_BYTES})`);
       // The entry's own name is never used as a path: a hostile "../" cannot escape the folder.
       const copy = path.join(folder, 'entry.csv');
-      await pipeline(await readStream(zip, entry), createWriteStream(copy, { mode: 0o600 }));
+      await extractMember(zip, member.name, copy);
       try {
         await each({ name, file: copy });
       } finally {
@@ -103,5 +86,5 @@ export async function forEachZipCsvEntry(archive: string, each: (entry: ZipCsvEn
     zip.close();
     rmSync(folder, { recursive: true, force: true });
   }
-  return { skipped };
+  return { ok: true, skipped };
 }

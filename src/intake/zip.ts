@@ -182,10 +182,14 @@ export async function openZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMI
   };
 }
 
-/** Writes one member's inflated bytes to a file (owner-only). Throws when the member's data is damaged or lies about its size. */
-export async function extractMember(zip: OpenZip, name: string, target: string): Promise<void> {
+/**
+ * Writes one member's inflated bytes to a file (owner-only). Throws when the
+ * member's data is damaged or lies about its size, or when `signal` aborts
+ * (the inflating stops there).
+ */
+export async function extractMember(zip: OpenZip, name: string, target: string, signal?: AbortSignal): Promise<void> {
   const source = await zip.openMember(name);
-  await pipeline(source, createWriteStream(target, { mode: 0o600, flags: 'wx' }));
+  await pipeline(source, createWriteStream(target, { mode: 0o600, flags: 'wx' }), signal ? { signal } : {});
 }
 
 /** Reads one member wholly into memory: for the small XML parts of a workbook. */

@@ -21,3 +21,8 @@ export function packageRoot(): string {
     dir = parent;
   }
 }
+
+/** istv's version as its package.json states it: the software version reports record in their provenance. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -14,7 +14,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { archiveFile } from '../intake/archive.ts';
-import { MEMBERS_FOLDER_SUFFIX, returnToInbox, unchangedSinceClaim, type ClaimedFile } from '../intake/claim.ts';
+import { membersFolderOf, returnToInbox, unchangedSinceClaim, type ClaimedFile } from '../intake/claim.ts';
 import { sniffFile, type SniffResult } from '../intake/sniff.ts';
 import { extractMember, openZip, type ZipMember } from '../intake/zip.ts';
 import type { PipelineContext } from './context.ts';
@@ -38,11 +38,19 @@ export function memberClaimName(archiveName: string, memberName: string): string
   return `${archiveName.slice(0, MAX_MEMBER_NAME - base.length - 4)}…!${base}`;
 }
 
-async function ingestArchive(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions): Promise<Array<FileResult | ChangedFile>> {
-  const refuse = async (reason: string) => [await ingestClaimedFile(context, claimed, stages, { ...options, sniffed: { kind: 'refused', reason } })];
+/** Called with each file's end as soon as it is reached: an archive's members one by one, so that those ended before a time limit are not lost from the summary. */
+export type OnFileResult = (result: FileResult | ChangedFile) => void;
+
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Error('the archive ran out of time');
+}
+
+async function ingestArchive(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions, onResult: OnFileResult): Promise<void> {
+  const { signal } = options;
+  const refuse = async (reason: string) => onResult(await ingestClaimedFile(context, claimed, stages, { ...options, sniffed: { kind: 'refused', reason } }));
   const opened = await openZip(claimed.path);
   if (!opened.ok) return refuse(`it is a ZIP archive, and ${opened.reason}`);
-  const folder = `${claimed.path}${MEMBERS_FOLDER_SUFFIX}`;
+  const folder = membersFolderOf(claimed);
   const members = opened.zip.members.filter((member) => !isSystemMember(member));
   const claims: ClaimedFile[] = [];
   try {
@@ -51,10 +59,12 @@ async function ingestArchive(context: PipelineContext, claimed: ClaimedFile, sta
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { mode: 0o700 });
     for (const [index, member] of members.entries()) {
+      stopIfAborted(signal);
       const target = path.join(folder, String(index).padStart(4, '0'));
       try {
-        await extractMember(opened.zip, member.name, target);
+        await extractMember(opened.zip, member.name, target, signal);
       } catch (error) {
+        stopIfAborted(signal);
         rmSync(folder, { recursive: true, force: true });
         const why = error instanceof Error ? error.message : String(error);
         return await refuse(`it is a ZIP archive, and its member "${member.name}" cannot be inflated (${why}); the archive may be damaged. Nothing in it was stored.`);
@@ -72,24 +82,23 @@ async function ingestArchive(context: PipelineContext, claimed: ClaimedFile, sta
     rmSync(folder, { recursive: true, force: true });
     const returnedToInbox = returnToInbox(context.dataDir, claimed);
     context.logger.warn({ file: claimed.originalName, returnedToInbox }, 'the archive changed while it was read: not stored; it is claimed again once it stops changing');
-    return [{ file: claimed.originalName, outcome: 'changed', returnedToInbox }];
+    return onResult({ file: claimed.originalName, outcome: 'changed', returnedToInbox });
   }
-  const results: Array<FileResult | ChangedFile> = [];
   for (const member of claims) {
+    stopIfAborted(signal);
     const sniffed: SniffResult = await sniffFile(member.path);
-    results.push(await ingestClaimedFile(context, member, stages, { ...options, sniffed }));
+    onResult(await ingestClaimedFile(context, member, stages, { ...options, sniffed }));
   }
+  stopIfAborted(signal);
+  // Every member was moved to archive/ or quarantine/; the folder is empty unless something odd was left. It goes with the archive's claim.
+  if (readdirSync(folder).length > 0) context.logger.warn({ file: claimed.originalName }, 'members of an archive were left in processing/ after ingest: removed with the archive\'s claim');
   archiveFile(context.dataDir, claimed, context.now());
-  // Every member was moved to archive/ or quarantine/; the folder is empty unless something odd was left.
-  if (readdirSync(folder).length === 0) rmSync(folder, { recursive: true, force: true });
-  else context.logger.warn({ file: claimed.originalName }, 'members of an archive were left in processing/ after ingest');
   context.logger.info({ file: claimed.originalName, members: claims.length }, 'archive ingested, each member as its own extract');
-  return results;
 }
 
-/** Ingests a claimed file of any kind; an archive gives one result per member. */
-export async function ingestClaimed(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions = {}): Promise<Array<FileResult | ChangedFile>> {
+/** Ingests a claimed file of any kind, calling `onResult` as each file ends; an archive gives one result per member. */
+export async function ingestClaimed(context: PipelineContext, claimed: ClaimedFile, stages: IngestStages, options: IngestFileOptions, onResult: OnFileResult): Promise<void> {
   const sniffed = await sniffFile(claimed.path);
-  if (sniffed.kind === 'zip') return ingestArchive(context, claimed, stages, options);
-  return [await ingestClaimedFile(context, claimed, stages, { ...options, sniffed })];
+  if (sniffed.kind === 'zip') return ingestArchive(context, claimed, stages, options, onResult);
+  onResult(await ingestClaimedFile(context, claimed, stages, { ...options, sniffed }));
 }

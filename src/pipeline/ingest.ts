@@ -16,7 +16,7 @@ import { acquireLock, describeOwner } from '../store/locks.ts';
 import { finishRun, startRun } from '../store/runs.ts';
 import type { PipelineContext } from './context.ts';
 import { ingestClaimed } from './ingest-archive.ts';
-import { quarantine, type FileResult, type IngestFileOptions, type IngestStages } from './ingest-file.ts';
+import { quarantine, type ChangedFile, type FileResult, type IngestFileOptions, type IngestStages } from './ingest-file.ts';
 import { refusal } from './refusal.ts';
 import { buildIngestStages } from './stages.ts';
 
@@ -148,18 +148,21 @@ async function ingestHoldingLock(context: PipelineContext, options: IngestOption
     // A process that exits with the file in hand (an uncaught error, exit 13) counts it as failed; a kill from outside cannot, and does not.
     const onExit = () => recordFailure(claimed);
     process.once('exit', onExit);
+    // An archive gives one result per member, each its own extract, recorded as it ends: those ended before a time limit stay in the summary.
+    let ended = 0;
+    const onResult = (result: FileResult | ChangedFile) => {
+      ended += 1;
+      if (result.outcome === 'changed') summary.changed.push(result.file);
+      else record(result);
+    };
     try {
-      // An archive gives one result per member, each its own extract.
-      const results = await withTimeLimit(intake.fileTimeLimitSeconds * 1000, (signal) =>
-        ingestClaimed(context, claimed, stages, { recovered, validateOnWorker: options.validateOnWorker, signal }),
+      await withTimeLimit(intake.fileTimeLimitSeconds * 1000, (signal) =>
+        ingestClaimed(context, claimed, stages, { recovered, validateOnWorker: options.validateOnWorker, signal }, onResult),
       );
-      for (const result of results) {
-        if (result.outcome === 'changed') summary.changed.push(result.file);
-        else record(result);
-      }
     } catch (error) {
       if (error instanceof OutOfTime) {
-        record(quarantine(context, claimed, null, refusal(`The file was not read to the end within ${intake.fileTimeLimitSeconds} s (intake.fileTimeLimitSeconds); nothing of it was stored.`)));
+        const stored = ended === 0 ? 'nothing of it was stored' : `the ${ended} archive member(s) listed before it ended on their own; nothing else of it was stored`;
+        record(quarantine(context, claimed, null, refusal(`The file was not read to the end within ${intake.fileTimeLimitSeconds} s (intake.fileTimeLimitSeconds); ${stored}.`)));
         return;
       }
       const failed = recordFailure(claimed);

@@ -210,11 +210,12 @@ export async function importPoliceFiles(store: StoreDatabase, files: readonly st
     };
     if (await isZipFile(file)) {
       let entries = 0;
-      await forEachZipCsvEntry(file, (entry) => {
+      const archive = await forEachZipCsvEntry(file, (entry) => {
         entries += 1;
         return readOne(entry.file, entry.name);
       });
-      if (entries === 0) refused.push({ file, reason: 'the archive holds no .csv file' });
+      if (!archive.ok) refused.push({ file, reason: `the archive was refused because ${archive.reason}` });
+      else if (entries === 0) refused.push({ file, reason: 'the archive holds no .csv file' });
     } else await readOne(file, null);
     const written = writePoliceImports(store, pending);
     for (const entry of written) if (entry.replaced.length > 0) replaced.push({ force: entry.force, month: entry.month });

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DataQuality } from '../validate/data-quality.ts';
 import { CsvStructureError } from '../validate/read-csv.ts';
+import { WorkbookError } from '../validate/read-xlsx.ts';
 import { attendanceKeyer, type AttendanceKeyer } from '../deidentify/deidentify.ts';
 import type { DeidentifiedRecord } from '../deidentify/types.ts';
 import type { RowIssue } from '../validate/types.ts';
@@ -103,7 +104,12 @@ export function unpackRows(packed: PackedRows, keyAttendance: AttendanceKeyer | 
 export type WorkerMessage =
   | { type: 'rows'; rows: PackedRows }
   | { type: 'done'; quality: DataQuality }
-  | { type: 'failed'; structure?: { line: number | null; reason: string }; message?: string };
+  /**
+   * A reader's error, rebuilt on this side as what it was: a structure error with
+   * its line, a workbook error with its reason (both written to name no cell),
+   * or any other error with its message (for the log) and system code.
+   */
+  | { type: 'failed'; structure?: { line: number | null; reason: string }; workbook?: { reason: string }; message?: string; code?: string };
 
 /** Batches the worker may send before the parent has taken them: bounds memory to a few thousand rows. */
 const CREDIT = 4;
@@ -169,7 +175,8 @@ export class RowPreparationWorker {
           }
           if (message.type === 'failed') {
             if (message.structure) throw new CsvStructureError(message.structure.line, message.structure.reason);
-            throw new Error(message.message);
+            if (message.workbook) throw new WorkbookError(message.workbook.reason);
+            throw Object.assign(new Error(message.message), message.code ? { code: message.code } : {});
           }
           self.worker.postMessage({ type: 'credit' });
           yield unpackRows(message.rows, keyAttendance);

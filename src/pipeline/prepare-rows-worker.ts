@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { CsvStructureError } from '../validate/read-csv.ts';
+import { WorkbookError } from '../validate/read-xlsx.ts';
 import { createDeidentifierFromSetup, prepareRows, prepareRowsAwaitingKeys, type DeidentifierSetup, type RowPreparationOptions } from './prepare-rows.ts';
 import { packRows, type WorkerMessage } from './prepare-rows-in-worker.ts';
 
@@ -42,9 +43,15 @@ async function prepare(options: RowPreparationOptions, setup: DeidentifierSetup)
     send({ type: 'done', quality: preparation.quality() });
   } catch (error) {
     send(
-      error instanceof CsvStructureError
-        ? { type: 'failed', structure: { line: error.line, reason: error.reason } }
-        : { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+      error instanceof CsvStructureError ? { type: 'failed', structure: { line: error.line, reason: error.reason } }
+      : error instanceof WorkbookError ? { type: 'failed', workbook: { reason: error.reason } }
+      : { type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error), code: errorCode(error) },
     );
   }
+}
+
+/** A system error's code (ENOENT, EACCES): what the refusal may name of an error whose message could quote the file. */
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
 }

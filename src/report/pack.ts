@@ -5,17 +5,18 @@
  * renders only the protected release.
  */
 import type { AreaLsoa } from '../aggregate/dimensions.ts';
+import type { Audience } from '../config/audience.ts';
 import type { MonthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import type { PremisesPoint } from '../aggregate/premises.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import type { LsoaBoundaries } from './area.ts';
+import type { GazetteerProvenance } from './gazetteer-inputs.ts';
+import type { MapPlace } from './licensing/premises-map.ts';
 import type { Coverage } from './coverage.ts';
 import { html, type Html } from './render/html.ts';
 import { csvMetadata, protectedTableColumns, protectedTableToCsv } from './render/csv.ts';
 
-export const AUDIENCES = ['police', 'licensing', 'public-health', 'hospital'] as const;
-export type Audience = (typeof AUDIENCES)[number];
 
 export interface PackInput {
   store: StoreDatabase;
@@ -42,6 +43,8 @@ export interface PackInput {
    * a list of texts is a lower bound on a count.
    */
   licensingRecordLevel?: boolean;
+  /** Where the pack's places come from and which software made it, for the provenance sections. */
+  provenance?: PackProvenance;
   /** Rates from published counts under this are not shown (the public-health policy's rateMinimumCount). */
   rateMinimumCount: number | null;
   /** Months for which at least one site's extract is in the store (a month without is "no data", not zero). */
@@ -56,13 +59,24 @@ export interface PackInput {
   sites: Array<{ code: string; name: string; extractDueDay?: number | undefined }>;
 }
 
+export interface PackProvenance {
+  /** The gazetteer's version and sources; null when none is configured. */
+  gazetteer: GazetteerProvenance | null;
+  /** istv's version (package.json). */
+  softwareVersion: string;
+}
+
 export interface LicensingOptions {
   /** Months of history in each premises report (12 to 36). */
   months: number;
-  /** An assault placed in a public place within this many metres of a premises is attributed to it as "near". */
+  /** Context only: assaults placed within this many metres at another named place are shown beside a premises, never counted. */
   nearMetres: number;
-  /** The premises to consider; when null, the premises the geocoder has matched in the store. */
+  /** The licensed premises to consider; when null (no gazetteer), the premises the geocoder has matched in the store. */
   premises: PremisesPoint[] | null;
+  /** Also write each premises report as a hearing-bundle edition. */
+  hearingBundle?: boolean;
+  /** Stations and streets to label on the premises maps. */
+  mapPlaces?: MapPlace[];
 }
 
 export interface PackFile {

@@ -15,6 +15,7 @@ import type { FeatureCollection } from 'geojson';
 import { alerting, monthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import { addMonths, assertMonth, isMonth, monthLabel } from '../aggregate/months.ts';
 import { premisesFromStore, type PremisesPoint } from '../aggregate/premises.ts';
+import type { Audience } from '../config/audience.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
 import { auditRelease, methodStatement, protectRelease } from '../disclose/index.ts';
@@ -29,6 +30,7 @@ import { acquireLock, describeOwner } from '../store/locks.ts';
 import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
 import { Coverage } from './coverage.ts';
 import { reportInputsFromGazetteer } from './gazetteer-inputs.ts';
+import { packageVersion } from '../lib/package-root.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
 import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
@@ -129,9 +131,6 @@ export function publicationCounts(summary: PublishSummary): { audiences: number;
 /** The hospital is the data controller receiving feedback on its own extract: its counts are its own. */
 const HOSPITAL_POLICY = disclosurePolicy({ method: 'none' });
 
-/** Which configured policy governs each pack. */
-const POLICY_KEY = { police: 'police', licensing: 'licensing', 'public-health': 'public_health' } as const;
-
 /** What publishing needs from the running istv (the pipeline's context has all of it). */
 export interface ReportContext {
   config: LoadedConfig;
@@ -141,13 +140,11 @@ export interface ReportContext {
   now: () => Date;
 }
 
-function policyFor(context: ReportContext, audience: string): DisclosurePolicy {
+function policyFor(context: ReportContext, audience: Audience): DisclosurePolicy {
   if (audience === 'hospital') return HOSPITAL_POLICY;
-  const key = POLICY_KEY[audience as keyof typeof POLICY_KEY];
-  if (!key) throw new Error(`No disclosure policy for audience: ${audience}`);
   // Configs built in code (tests, tools) may come without the section; the defaults then apply.
   const configured: DisclosureConfig | undefined = context.config.disclosure;
-  return configured?.[key] ?? disclosurePolicy(DEFAULT_DISCLOSURE_POLICIES[key]);
+  return configured?.[audience] ?? disclosurePolicy(DEFAULT_DISCLOSURE_POLICIES[audience]);
 }
 
 function reportConfig(context: ReportContext): ReportConfig {
@@ -160,7 +157,7 @@ function reportConfig(context: ReportContext): ReportConfig {
  * audience already published (`published`): a release the auditor finds
  * anything in is never written.
  */
-export function protectAndAudit(tables: CountTable[], policy: DisclosurePolicy, audience: string, period: string, published: PublishedRelease[] = []): ProtectedRelease {
+export function protectAndAudit(tables: CountTable[], policy: DisclosurePolicy, audience: Audience, period: string, published: PublishedRelease[] = []): ProtectedRelease {
   const release = protectRelease(tables, policy, { audience, period }, { published });
   const findings = auditRelease(release, tables, policy, { published });
   if (findings.length > 0) {
@@ -321,10 +318,10 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   const reportsDirectory = context.dataDir.reports;
   const monthLink = path.join(reportsDirectory, month);
   // The scheduled job and the CLI pass nothing: the configured gazetteer supplies boundaries and premises.
-  const fromGazetteer = options.lsoaBoundaries === undefined || options.premises === undefined ? reportInputsFromGazetteer(context.config.gazetteer) : null;
+  const settings = reportConfig(context);
+  const fromGazetteer = reportInputsFromGazetteer(context.config.gazetteer, settings.licensing);
   const boundaries = ((options.lsoaBoundaries as LsoaBoundaries | undefined) ?? fromGazetteer?.lsoaBoundaries) ?? null;
   const premises = options.premises ?? fromGazetteer?.premises ?? null;
-  const settings = reportConfig(context);
   let revised: string | null = null;
   if (options.revised) {
     const before = previousManifest(monthLink)?.generatedAt;
@@ -338,7 +335,8 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     boundaries,
     revised,
     generatedAt,
-    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises },
+    licensing: { months: settings.licensing.months, nearMetres: settings.licensing.nearPremisesMetres, premises, hearingBundle: settings.licensing.hearingBundle, mapPlaces: fromGazetteer?.mapPlaces ?? [] },
+    provenance: { gazetteer: fromGazetteer?.provenance ?? null, softwareVersion: packageVersion() },
     sites: context.config.sites,
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,
     policeRecordLevel: policyFor(context, 'police').method === 'none',
@@ -349,7 +347,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   };
 
   // Alerts are worked out once, from the store, for every pack and for alerts.json.
-  input.alerts = monthAlerts({ store: context.store, month, area: input.area, monthsReceived: input.monthsReceived, premises: premises ?? premisesFromStore(context.store), nearMetres: input.licensing.nearMetres });
+  input.alerts = monthAlerts({ store: context.store, month, area: input.area, monthsReceived: input.monthsReceived, premises: premises ?? premisesFromStore(context.store) });
   for (const entry of alerting(input.alerts)) {
     if (entry.assessment.assessed) context.logger.warn({ month, scope: entry.scope, code: entry.code, expected: Number(entry.assessment.expected.toFixed(2)), threshold: Number(entry.assessment.threshold.toFixed(2)) }, `Alert: ${entry.scope} ${entry.code} is above what its past predicts`);
   }

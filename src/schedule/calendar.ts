@@ -4,10 +4,13 @@
  * only answers "when next, from the real clock"; catching up after downtime and
  * testing with a controlled clock need the same answers for arbitrary moments.
  *
- * Which slots match is decided by node-cron itself (a stopped task's `match`), so
- * day-of-month, `L`, `W`, `#` and weekday rules mean exactly what they mean to the
- * live scheduler; this module only enumerates candidate wall-clock times.
+ * cron-parser enumerates the candidate times (in the schedule's time zone);
+ * node-cron's own matcher (a stopped task's `match`) then keeps only those the
+ * live scheduler would run at. The two disagree on one thing: cron-parser moves
+ * a time skipped when the clocks go forward to the hour after, while node-cron,
+ * which compares the wall clock each second, never sees it and so never runs it.
  */
+import { CronExpressionParser, type CronExpression } from 'cron-parser';
 import cron, { type ScheduledTask } from 'node-cron';
 
 export interface WallClock {
@@ -77,89 +80,50 @@ export function instantOf(time: WallClock, timezone: string): Date | null {
   return matching.length > 0 ? new Date(matching[0]!) : null;
 }
 
-function addDays(year: number, month: number, day: number, days: number): { year: number; month: number; day: number } {
-  const date = new Date(Date.UTC(year, month - 1, day + days));
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
-/** How far a walk looks before giving up: an expression like "0 0 30 2 *" never matches. */
+/** How far a walk looks before giving up: an expression like "0 0 29 2 1" matches rarely. */
 const MAXIMUM_DAYS_WALKED = 366 * 5;
+const DAY_MILLISECONDS = 86_400_000;
 
 export class SlotCalendar {
   readonly expression: string;
   readonly timezone: string;
   private readonly matcher: ScheduledTask;
-  private readonly times: Array<{ hour: number; minute: number; second: number }>;
 
   constructor(expression: string, timezone: string) {
-    const fields = cron.parse(expression);
     this.expression = expression;
     this.timezone = timezone;
-    // Created and never started: used only for its `match`.
+    // Created and never started: node-cron validates the expression (naming what is wrong) and then serves for its `match`.
     this.matcher = cron.createTask(expression, () => undefined, { timezone, name: `calendar ${expression}` });
-    const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
-    this.times = [];
-    for (const hour of ascending(fields.hour)) {
-      for (const minute of ascending(fields.minute)) {
-        for (const second of ascending(fields.second)) this.times.push({ hour, minute, second });
-      }
-    }
   }
 
-  /**
-   * The first slot of a local day strictly after `after` (direction 1), or the
-   * last at or before it (direction -1). On the day of `bound` itself, times more
-   * than an hour on the wrong side of its wall clock are skipped without being
-   * converted, which keeps a per-second expression cheap; on a day the clocks
-   * change, an hour of margin keeps the hour repeated when they go back.
-   */
-  private slotOfDay(day: { year: number; month: number; day: number }, bound: Date, boundClock: WallClock | null, direction: 1 | -1): Date | null {
-    const boundSeconds = boundClock ? boundClock.hour * 3600 + boundClock.minute * 60 + boundClock.second : 0;
-    const margin = boundClock && this.clocksChangeOn(day) ? 3600 : 0;
-    for (let index = 0; index < this.times.length; index++) {
-      const time = this.times[direction === 1 ? index : this.times.length - 1 - index]!;
-      if (boundClock) {
-        const seconds = time.hour * 3600 + time.minute * 60 + time.second;
-        if (direction === 1 ? seconds < boundSeconds - margin : seconds > boundSeconds + margin) continue;
-      }
-      const instant = instantOf({ ...day, ...time }, this.timezone);
-      if (!instant) continue;
-      if (direction === 1 ? instant.getTime() <= bound.getTime() : instant.getTime() > bound.getTime()) continue;
+  private candidates(from: Date): CronExpression {
+    return CronExpressionParser.parse(this.expression, { currentDate: from, tz: this.timezone });
+  }
+
+  /** The first slot the live scheduler would run at, walking from `from` in `direction`, within the walk's limit. */
+  private walk(from: Date, direction: 1 | -1): Date | null {
+    const limit = from.getTime() + direction * MAXIMUM_DAYS_WALKED * DAY_MILLISECONDS;
+    const candidates = this.candidates(from);
+    for (;;) {
+      if (direction === 1 ? !candidates.hasNext() : !candidates.hasPrev()) return null;
+      const instant = (direction === 1 ? candidates.next() : candidates.prev()).toDate();
+      if (direction === 1 ? instant.getTime() > limit : instant.getTime() < limit) return null;
       if (this.matcher.match(instant)) return instant;
     }
-    return null;
-  }
-
-  /** Whether the zone's offset from UTC differs between the start and the end of a local day. */
-  private clocksChangeOn(day: { year: number; month: number; day: number }): boolean {
-    const offsetAt = (hour: number) => {
-      const instant = instantOf({ ...day, hour, minute: 0, second: 0 }, this.timezone);
-      return instant === null ? null : Date.UTC(day.year, day.month - 1, day.day, hour) - instant.getTime();
-    };
-    const morning = offsetAt(0);
-    return morning === null || morning !== offsetAt(23);
   }
 
   /** The first slot strictly after `after`. */
   next(after: Date): Date {
-    const start = wallClock(after, this.timezone);
-    for (let offset = 0; offset <= MAXIMUM_DAYS_WALKED; offset++) {
-      const found = this.slotOfDay(addDays(start.year, start.month, start.day, offset), after, offset === 0 ? start : null, 1);
-      if (found) return found;
-    }
-    throw new Error(`Cron expression "${this.expression}" has no slot in the ${MAXIMUM_DAYS_WALKED} days after ${after.toISOString()}`);
+    const found = this.walk(after, 1);
+    if (!found) throw new Error(`Cron expression "${this.expression}" has no slot in the ${MAXIMUM_DAYS_WALKED} days after ${after.toISOString()}`);
+    return found;
   }
 
   /** The latest slot at or before `atOrBefore`, or null if there is none within five years. */
   latest(atOrBefore: Date): Date | null {
-    const start = wallClock(atOrBefore, this.timezone);
-    for (let offset = 0; offset <= MAXIMUM_DAYS_WALKED; offset++) {
-      const found = this.slotOfDay(addDays(start.year, start.month, start.day, -offset), atOrBefore, offset === 0 ? start : null, -1);
-      if (found) return found;
-    }
-    return null;
+    // cron-parser looks strictly before; slots fall on whole seconds, so a millisecond later includes the moment itself.
+    return this.walk(new Date(atOrBefore.getTime() + 1), -1);
   }
-
   /** Every slot in (after, until], earliest first. */
   between(after: Date, until: Date): Date[] {
     const slots: Date[] = [];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attributeToPremises, metresBetween, premisesFromStore, type PremisesPoint } from '../../src/aggregate/premises.ts';
+import { attributeToPremises, metresBetween, nearbyContext, premisesFromStore, type PremisesPoint } from '../../src/aggregate/premises.ts';
 import { policeRecords } from '../../src/aggregate/records.ts';
 import { createFixtureStore, type FixtureRecord, type FixtureStore } from '../report/fixtures.ts';
 
@@ -13,20 +13,24 @@ function eastOf(premises: PremisesPoint, metres: number): { longitude: number; l
   return { longitude: premises.longitude + metres * degreesPerMetre, latitude: premises.latitude };
 }
 
-describe('attributing assaults to premises', () => {
+describe('attributing assaults to premises: only a text that names the premises counts', () => {
   let fixture: FixtureStore;
+  // [case, record, premises it counts for, inside/outside; or the premises it is context for, as "context"]
   const cases: Array<[string, FixtureRecord, string | null, string | null]> = [
     ['matched, recorded inside licensed premises', { date: '2026-10-02', locationType: 'licensed_premises', geocodeOutcome: 'premises', matchedId: barAndKitchen.id, matchedName: barAndKitchen.name, ...barAndKitchen }, barAndKitchen.id, 'inside'],
-    ['matched, recorded as the street ("o/s")', { date: '2026-10-03', locationType: 'street', geocodeOutcome: 'premises', matchedId: barAndKitchen.id, matchedName: barAndKitchen.name, ...barAndKitchen }, barAndKitchen.id, 'outside'],
-    ['a junction 30 m away', { date: '2026-10-04', locationType: 'street', geocodeOutcome: 'junction', ...eastOf(barAndKitchen, 30) }, barAndKitchen.id, 'near'],
-    ['a bus stop 40 m away', { date: '2026-10-04', locationType: 'public_transport', geocodeOutcome: 'landmark', ...eastOf(barAndKitchen, -40) }, barAndKitchen.id, 'near'],
-    ['a junction 80 m away is too far', { date: '2026-10-05', locationType: 'street', geocodeOutcome: 'junction', ...eastOf(barAndKitchen, -80) }, null, null],
-    ["a street match whose representative point is 20 m away (it stands for the whole street)", { date: '2026-10-05', locationType: 'street', geocodeOutcome: 'street', ...eastOf(barAndKitchen, 20) }, null, null],
-    ['a home 10 m away is never attributed', { date: '2026-10-06', locationType: 'home', geocodeOutcome: 'postcode', ...eastOf(barAndKitchen, 10) }, null, null],
-    ['between two pubs the nearer wins', { date: '2026-10-07', locationType: 'street', geocodeOutcome: 'junction', ...eastOf(barAndKitchen, 75) }, eastPub.id, 'near'],
-    ['a matched premises not among the candidates', { date: '2026-10-08', locationType: 'other_commercial', geocodeOutcome: 'premises', matchedId: 'hgy-fhrs-1', matchedName: 'Chicken Spot', longitude: -0.1, latitude: 51.6 }, null, null],
+    ['matched, recorded as the street', { date: '2026-10-03', locationType: 'street', geocodeOutcome: 'premises', matchedId: barAndKitchen.id, matchedName: barAndKitchen.name, ...barAndKitchen }, barAndKitchen.id, 'outside'],
+    ['o/s the pub, recorded as licensed premises', { date: '2026-10-03', locationType: 'licensed_premises', geocodeOutcome: 'premises', matchedId: barAndKitchen.id, matchedName: barAndKitchen.name, ...barAndKitchen }, barAndKitchen.id, 'outside'],
+    ['matched to another record of the same premises (its FSA entry)', { date: '2026-10-03', locationType: 'licensed_premises', geocodeOutcome: 'premises', matchedId: 'hgy-fhrs-bar-and-kitchen', matchedName: 'Bar & Kitchen', ...barAndKitchen }, barAndKitchen.id, 'inside'],
+    ['a junction 30 m away is context, never counted', { date: '2026-10-04', locationType: 'street', geocodeOutcome: 'junction', ...eastOf(barAndKitchen, 30) }, barAndKitchen.id, 'context'],
+    ['a station 40 m away is context, never counted', { date: '2026-10-04', locationType: 'public_transport', geocodeOutcome: 'landmark', ...eastOf(barAndKitchen, -40) }, barAndKitchen.id, 'context'],
+    ['a full postcode at the pub itself, recorded as licensed premises, is context', { date: '2026-10-04', locationType: 'licensed_premises', geocodeOutcome: 'postcode', ...barAndKitchen }, barAndKitchen.id, 'context'],
+    ['a junction 80 m away is not even context', { date: '2026-10-05', locationType: 'street', geocodeOutcome: 'junction', ...eastOf(barAndKitchen, -80) }, null, null],
+    ['a street whose point is 20 m away is not context (it stands for the whole street)', { date: '2026-10-05', locationType: 'street', geocodeOutcome: 'street', ...eastOf(barAndKitchen, 20) }, null, null],
+    ['a home 10 m away is never context', { date: '2026-10-06', locationType: 'home', geocodeOutcome: 'postcode', ...eastOf(barAndKitchen, 10) }, null, null],
+    ['a named café 20 m away is not passed on to the pub', { date: '2026-10-08', locationType: 'other_commercial', geocodeOutcome: 'premises', matchedId: 'hgy-fhrs-1', matchedName: 'Chicken Spot', ...eastOf(barAndKitchen, 20) }, null, null],
     ['outside the months asked for', { date: '2026-08-09', locationType: 'licensed_premises', geocodeOutcome: 'premises', matchedId: barAndKitchen.id, matchedName: barAndKitchen.name, ...barAndKitchen }, null, null],
   ];
+  const withRecords: PremisesPoint = { ...barAndKitchen, recordIds: [barAndKitchen.id, 'hgy-fhrs-bar-and-kitchen'] };
 
   beforeAll(() => {
     fixture = createFixtureStore();
@@ -38,24 +42,36 @@ describe('attributing assaults to premises', () => {
   afterAll(() => fixture.close());
 
   it.each(cases)('%s', (name, _record, premisesId, how) => {
-    const found = attributeToPremises(fixture.store, ['2026-09', '2026-10'], [barAndKitchen, eastPub], 50).filter((assault) => assault.locationText === name);
-    if (premisesId === null) expect(found).toEqual([]);
-    else expect(found.map((assault) => [assault.premisesId, assault.how])).toEqual([[premisesId, how]]);
+    const counted = attributeToPremises(fixture.store, ['2026-09', '2026-10'], [withRecords, eastPub])
+      .filter((assault) => assault.locationText === name)
+      .map((assault) => [assault.premisesId, assault.how]);
+    if (premisesId === null || how === 'context') expect(counted).toEqual([]);
+    else expect(counted).toEqual([[premisesId, how]]);
   });
 
-  it('attributes exactly the assaults the rules allow, no more', () => {
-    const found = attributeToPremises(fixture.store, ['2026-09', '2026-10'], [barAndKitchen, eastPub], 50);
-    expect(found.map((assault) => [assault.premisesId, assault.how]).sort()).toEqual(
-      cases.filter(([, , id]) => id !== null).map(([, , id, how]) => [id, how]).sort(),
+  it('counts exactly the assaults whose text named the premises, no more', () => {
+    const found = attributeToPremises(fixture.store, ['2026-09', '2026-10'], [withRecords, eastPub]);
+    expect(found.map((assault) => [assault.locationText, assault.premisesId, assault.how]).sort()).toEqual(
+      cases.filter(([, , id, how]) => id !== null && how !== 'context').map(([name, , id, how]) => [name, id, how]).sort(),
     );
   });
 
-  it('without a gazetteer, the premises are those the geocoder matched, at their point', () => {
-    expect(premisesFromStore(fixture.store).map((entry) => entry.id)).toEqual(['hgy-fhrs-1', barAndKitchen.id]);
+  it('keeps the context apart: every precise other place within the distance, for each premises it is near', () => {
+    const nearby = nearbyContext(fixture.store, ['2026-09', '2026-10'], [withRecords, eastPub], 50);
+    expect(nearby.filter((entry) => entry.premisesId === barAndKitchen.id).map((entry) => entry.namedKind).sort()).toEqual(['junction', 'landmark', 'postcode']);
+    expect(nearby.filter((entry) => entry.premisesId === eastPub.id)).toEqual([]);
   });
 
-  it('rejects a negative distance, naming it', () => {
-    expect(() => attributeToPremises(fixture.store, ['2026-10'], [barAndKitchen], -5)).toThrow('Unexpected nearMetres value: -5');
+  it('without a gazetteer, the premises are those the geocoder matched, at their point', () => {
+    expect(premisesFromStore(fixture.store).map((entry) => entry.id)).toEqual(['hgy-fhrs-1', 'hgy-fhrs-bar-and-kitchen', barAndKitchen.id]);
+  });
+
+  it('rejects a negative context distance, naming it', () => {
+    expect(() => nearbyContext(fixture.store, ['2026-10'], [barAndKitchen], -5)).toThrow('Unexpected nearMetres value: -5');
+  });
+
+  it('refuses a candidate list in which two premises claim one record', () => {
+    expect(() => attributeToPremises(fixture.store, ['2026-10'], [withRecords, { ...eastPub, recordIds: [eastPub.id, barAndKitchen.id] }])).toThrow(/belongs to two premises/);
   });
 
   it('police records share no point for a home and carry no demographics', () => {

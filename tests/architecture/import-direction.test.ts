@@ -13,8 +13,12 @@ import { describe, expect, it } from 'vitest';
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const src = path.join(repoRoot, 'src');
 
-/** The stages in the order data flows through them (src/log.ts is a stage of its own). */
-export const STAGE_ORDER = ['lib', 'log.ts', 'config', 'intake', 'validate', 'deidentify', 'geocode', 'store', 'aggregate', 'disclose', 'report', 'pipeline', 'schedule', 'cli'] as const;
+/**
+ * The stages in the order data flows through them (src/log.ts is a stage of its
+ * own). jobs/ (the scheduler's job wiring, outside src/) comes after the
+ * scheduler and before the CLI that starts it.
+ */
+export const STAGE_ORDER = ['lib', 'log.ts', 'config', 'intake', 'validate', 'deidentify', 'geocode', 'store', 'aggregate', 'disclose', 'report', 'pipeline', 'schedule', 'jobs', 'cli'] as const;
 
 /**
  * Folders outside src/ that code under src/ may import: the contract and code
@@ -22,7 +26,7 @@ export const STAGE_ORDER = ['lib', 'log.ts', 'config', 'intake', 'validate', 'de
  * (jobs/), which only the CLI starts. Tests, benchmarks and the sample-data
  * generator are never imported by the product.
  */
-const OUTSIDE_SRC: Record<string, (typeof STAGE_ORDER)[number]> = { schemas: 'lib', jobs: 'cli' };
+const OUTSIDE_SRC: Record<string, (typeof STAGE_ORDER)[number]> = { schemas: 'lib', jobs: 'jobs' };
 
 /** The stage a path under the repository belongs to, or null for a folder outside src/ that src/ must not import. */
 function stageOf(file: string): string | null {
@@ -71,6 +75,7 @@ export function importsAgainstTheFlow(file: string, text?: string): string[] {
 
 describe('imports follow the flow of data', () => {
   const files = typeScriptFiles(src);
+  const jobFiles = typeScriptFiles(path.join(repoRoot, 'jobs'));
 
   it('finds every stage folder of src/ in the stage order', () => {
     const stages = new Set(files.map((file) => stageOf(file)));
@@ -79,6 +84,11 @@ describe('imports follow the flow of data', () => {
 
   it('no file under src/ imports from a later stage or from tests/, bench/ or sample-data/', () => {
     expect(files.flatMap((file) => importsAgainstTheFlow(file))).toEqual([]);
+  });
+
+  it('no file under jobs/ imports from the CLI, tests/, bench/ or sample-data/', () => {
+    expect(jobFiles.length).toBeGreaterThan(0);
+    expect(jobFiles.flatMap((file) => importsAgainstTheFlow(file))).toEqual([]);
   });
 
   it('no file under src/ reads a path under tests/', () => {
@@ -95,6 +105,8 @@ describe('imports follow the flow of data', () => {
     ['an earlier stage (allowed)', 'src/report/x.ts', "import { TOTAL } from '../aggregate/table.ts';\nimport type { Logger } from '../log.ts';", []],
     ['its own stage and schemas/ (allowed)', 'src/validate/x.ts', "import { a } from './header.ts';\nimport { b } from '../../schemas/columns.ts';", []],
     ['a package (not judged)', 'src/lib/x.ts', "import { z } from 'zod';", []],
+    ['the CLI, in the job wiring', 'jobs/x.ts', "import { EXIT } from '../src/cli/exit-codes.ts';", ['(jobs → cli, a later stage)']],
+    ['the scheduler, in the job wiring (allowed)', 'jobs/x.ts', "import { Scheduler } from '../src/schedule/scheduler.ts';", []],
   ])('judges an import from %s', (_case, file, text, expected) => {
     const problems = importsAgainstTheFlow(path.join(repoRoot, file), text);
     expect(problems.map((line) => line.slice(line.lastIndexOf(' ('  ) + 1))).toEqual(expected);

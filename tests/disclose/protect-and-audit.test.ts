@@ -201,7 +201,7 @@ describe('disclosure config', () => {
     const config = disclosureConfigSchema.parse(undefined);
     expect(config.police.method).toBe('none');
     expect(config.licensing.method).toBe('none');
-    expect(config.public_health).toMatchObject({ method: 'hes', threshold: 8, roundingBase: 5, protectionWidth: 6 });
+    expect(config['public-health']).toMatchObject({ method: 'hes', threshold: 8, roundingBase: 5, protectionWidth: 6 });
     expect(config.public).toMatchObject({ method: 'threshold_suppression', threshold: 10, protectionWidth: 10, zeros: 'show', rateMinimumCount: 10 });
   });
   it('fills method defaults for a policy the config names', () => {

@@ -9,6 +9,7 @@ import { readLsoaBoundaries } from '../../src/geocode/gazetteer/read-lsoas.ts';
 import { readOpenNames, readPlacesGeoJson, readPremisesCsv, streetNameOfBusStop } from '../../src/geocode/gazetteer/read-places.ts';
 import { readPostcodes } from '../../src/geocode/gazetteer/read-postcodes.ts';
 import { readSites } from '../../src/geocode/gazetteer/read-sites.ts';
+import { readPoliceStreets } from '../../src/geocode/gazetteer/read-police-streets.ts';
 import { metresBetween } from '../../src/geocode/geocoder.ts';
 import { sharedDataInputs } from '../../src/geocode/evaluation/shared-data.ts';
 import { hasSharedData, repoRoot, sharedDataDir } from './shared-data.ts';
@@ -206,3 +207,32 @@ function hasLsoaFile(p: string): boolean {
     return false;
   }
 }
+
+describe('police.uk street names', () => {
+  const header = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n';
+  const row = (lon: number, lat: number, location: string): string => `x,2024-03,MPS,MPS,${lon},${lat},${location},E01000001,A 001A,Burglary,,\n`;
+  const csv = file('police-street.csv', header +
+    row(-0.1, 51.6, 'On or near Nash Road') + row(-0.101, 51.6005, 'On or near Nash Road') +
+    // the same name 5 km away is another street
+    row(-0.03, 51.6, 'On or near Nash Road') +
+    row(-0.1, 51.6, 'On or near Supermarket') + row(-0.1, 51.6, 'On or near Parking Area') +
+    row(-0.1, 51.6, 'On or near Wood Green') + row(-0.1, 51.6, 'On or near Finsbury Park') +
+    row(Number.NaN, 51.6, 'On or near Lost Lane'));
+  it.each([
+    ['points of one name close together are one street, with their extent', 'Nash Road', 2],
+    ['kinds of place, districts and open spaces are not streets', 'Supermarket', 0],
+    ['nor is a district name', 'Wood Green', 0],
+    ['a point without coordinates is skipped', 'Lost Lane', 0],
+  ])('%s', (_name, street, expected) => {
+    const { records } = readPoliceStreets(csv);
+    expect(records.filter((r) => r.name === street).length).toBe(expected);
+  });
+  it('keeps the name as police.uk writes it, as a street with a bounding box', () => {
+    const [near] = readPoliceStreets(csv).records.filter((r) => r.name === 'Nash Road' && r.longitude < -0.05);
+    expect(near).toMatchObject({ kind: 'street', category: 'road' });
+    expect(near!.bbox).toEqual([-0.101, 51.6, -0.1, 51.6005]);
+  });
+  it('names the columns it expected when they are missing', () => {
+    expect(() => readPoliceStreets(file('not-police.csv', 'a,b\n1,2\n'))).toThrow(/Longitude.*police\.uk/s);
+  });
+});

@@ -31,12 +31,15 @@ describe.skipIf(!hasSharedData)('geocoder on the real Haringey and Barking & Dag
     ['High Road from North Middlesex, beside Tottenham High Road, is that one', 'high rd', HARINGEY_SITE, 'street', 'High Road', null],
     ['High Road from the Whittington, far from both, is one of two', 'high rd', 'RKEQ4', 'ambiguous', null, null],
     ['High Road with an area named', 'high road wood green', HARINGEY_SITE, 'street', 'High Road', null],
-    ['a street name plus a word that makes it another street is not the pub', 'crown street', BARKING_SITE, 'no_match', null, null],
+    ['a street name plus a word that makes it another street is that street, not the pub (police.uk map points name it)', 'crown street', BARKING_SITE, 'street', 'Crown Street', null],
     // junctions
     ['"jct of A & B" is where two streets meet', 'jct of Philip Ln & West Green Rd', HARINGEY_SITE, 'junction', 'Philip Lane / West Green Road', null],
     // areas
     ['a district name alone is an area', 'wood green', HARINGEY_SITE, 'area', 'Wood Green', null],
     ['an estate', 'broadwater farm estate', HARINGEY_SITE, 'area', 'Broadwater Farm', null],
+    ['an area word with other words that are not names is the area', 'o/s shops wood green', HARINGEY_SITE, 'area', 'Wood Green', null],
+    ['a name we cannot find beside an area word is not the area', 'royal news hornsey', HARINGEY_SITE, 'no_match', null, null],
+    ['a chain with two branches in the area named is ambiguous', 'greggs wood green', HARINGEY_SITE, 'ambiguous', null, null],
     // postcodes: only real ones
     ['a real full postcode', 'N10 1AF', HARINGEY_SITE, 'postcode', 'N10 1', 'E01001995'],
     ['a real postcode without its space, in a sentence', 'o/s shop n101af', HARINGEY_SITE, 'postcode', 'N10 1', 'E01001995'],

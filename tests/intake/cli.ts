@@ -10,7 +10,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { repoRoot, sampleData, sampleSetup } from '../pipeline/sample-area.ts';
 
-export const ISTV = path.join(repoRoot, 'bin', 'istv.js');
+/** The istv command under test; ISTV_BIN points the same tests at another build (an older commit's, to see them fail there). */
+export const ISTV = process.env.ISTV_BIN ?? path.join(repoRoot, 'bin', 'istv.js');
 
 export interface CliDataDir {
   folder: string;

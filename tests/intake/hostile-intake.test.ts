@@ -104,6 +104,18 @@ describe('finding 1: a file the parser cannot read never stalls the queue', () =
     expect(dir.list('processing')).toEqual([]);
   }, 180_000);
 
+  it('gives an archive the same limit: past it the archive is quarantined and nothing of it is left in processing/', () => {
+    const dir = cliDataDir({ intake: { settleSeconds: 0, fileTimeLimitSeconds: 2 } });
+    dir.drop('RX1AA_2026-05.zip', zipOf(bigFileBrokenAtEnd(20 * 1024 * 1024).replace(/\n"RX1AA,broken$/, '\n')), 120);
+    const result = dir.run(['ingest', '--json'], { timeoutMs: 120_000 });
+    expect(result.timedOut).toBe(false);
+    const summary = parsed(result.stdout);
+    expect(outcomeOf(summary, 'RX1AA_2026-05.zip')).toMatchObject({ outcome: 'quarantined' });
+    expect(dir.reasonOf('RX1AA_2026-05.zip').reason).toMatch(/not read to the end within 2 s .*nothing of it was stored/);
+    expect(dir.list('processing')).toEqual([]);
+    expect(dir.query<{ n: number }>("SELECT COUNT(*) AS n FROM extracts WHERE file_name LIKE 'RX1AA_2026-05%'")[0]!.n).toBe(0);
+  }, 180_000);
+
   it('sets a file aside after two runs exited with it in hand, instead of retrying it first for ever', () => {
     const dir = cliDataDir({ intake: { settleSeconds: 0 } });
     dir.drop('RX1AA_2026-05.csv', bigFileBrokenAtEnd(2 * 1024 * 1024).replace(/\n"RX1AA,broken$/, '\n'), 120);

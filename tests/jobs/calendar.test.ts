@@ -19,6 +19,7 @@ describe('SlotCalendar.next', () => {
     ['every 15 minutes across midnight', '*/15 * * * *', '2026-11-23T23:50:00Z', '2026-11-24T00:00:00.000Z'],
     ['a time skipped when the clocks go forward does not happen that day', '30 1 * * *', '2026-03-28T12:00:00Z', '2026-03-30T00:30:00.000Z'],
     ['a time repeated when the clocks go back happens once, the first time', '30 1 * * *', '2026-10-25T00:00:00Z', '2026-10-25T00:30:00.000Z'],
+    ['a daily time repeated when the clocks go back is not run again the second time', '30 1 * * *', '2026-10-25T00:30:00Z', '2026-10-26T01:30:00.000Z'],
     ['the last day of the month (L)', '0 9 L * *', '2026-02-01T00:00:00Z', '2026-02-28T09:00:00.000Z'],
     ['the first Monday (1#1)', '0 7 * * 1#1', '2026-11-03T00:00:00Z', '2026-12-07T07:00:00.000Z'],
     ['another time zone (Auckland in summer is UTC+13)', '0 6 10 * *', '2026-01-01T00:00:00Z', '2026-01-09T17:00:00.000Z', 'Pacific/Auckland'],

@@ -25,7 +25,7 @@ describe('runScheduler once', () => {
     dataDir = openTestDataDir('2026-07-01T09:00:00Z');
     const steps = recordingSteps(dataDir.clock);
     const result = await runScheduler(options(dataDir, steps));
-    expect(result.exitCode).toBe(EXIT.ok);
+    expect(result.outcome).toBe('ok');
     expect(result.reports[0]?.outcomes.map((outcome) => outcome.job)).toEqual(['poll-inbox', 'check-late-extracts', 'purge-archive']);
     expect(existsSync(schedulerLockPath(dataDir.context.dataDir.root))).toBe(false);
   });
@@ -35,7 +35,7 @@ describe('runScheduler once', () => {
     const steps = recordingSteps(dataDir.clock);
     steps.failingMonths.add('2026-07');
     const result = await runScheduler(options(dataDir, steps, { config: scheduleConfig({ publish: { fromMonth: '2026-07' } }) }));
-    expect(result.exitCode).toBe(EXIT.partial);
+    expect(result.outcome).toBe('partial');
     expect(steps.calls.map((call) => call.month ?? call.step)).toEqual(['ingest', '2026-07', '2026-08', 'purge']);
   });
 
@@ -45,7 +45,7 @@ describe('runScheduler once', () => {
     steps.ingestInbox = async () => ({ files: 2, quarantined: 1, failed: 0 });
     const result = await runScheduler(options(dataDir, steps));
     expect(result.reports[0]?.outcomes[0]).toMatchObject({ job: 'poll-inbox', status: 'succeeded' });
-    expect(result.exitCode).toBe(EXIT.partial);
+    expect(result.outcome).toBe('partial');
   });
 
   it('exits 5 (locked) without running anything while another scheduler holds the data dir, and says who', async () => {
@@ -57,7 +57,7 @@ describe('runScheduler once', () => {
       const holder = { pid: sleeper.pid, host: os.hostname(), bootId: null, startedAt: '2026-07-01T08:00:00.000Z', command: 'istv jobs', token: 'the-other-one' };
       await import('node:fs').then((fs) => fs.writeFileSync(lockFile, JSON.stringify(holder)));
       const result = await runScheduler(options(dataDir, steps));
-      expect(result.exitCode).toBe(EXIT.locked);
+      expect(result.outcome).toBe('locked');
       expect(result.lockedBy?.message).toContain(`pid ${sleeper.pid} on ${os.hostname()}, started 2026-07-01T08:00:00.000Z (istv jobs)`);
       expect(steps.calls).toEqual([]);
       expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toEqual(holder);
@@ -77,7 +77,7 @@ describe('runScheduler once', () => {
       fs.writeFileSync(lockFile, JSON.stringify({ pid: dead.pid, host: os.hostname(), bootId: null, startedAt: '2026-07-01T08:45:00.000Z', command: 'istv jobs', token: 'killed' })),
     );
     const result = await runScheduler(options(dataDir, recordingSteps(dataDir.clock)));
-    expect(result.exitCode).toBe(EXIT.ok);
+    expect(result.outcome).toBe('ok');
     expect(store.prepare("SELECT status FROM job_runs WHERE started_at = '2026-07-01T08:45:00.000Z'").get()).toEqual({ status: 'interrupted' });
     const takeover = dataDir.logLines().find((line) => line.msg === 'took over a stale scheduler lock');
     expect(takeover?.staleHolder).toMatchObject({ pid: dead.pid, command: 'istv jobs', startedAt: '2026-07-01T08:45:00.000Z' });
@@ -100,7 +100,7 @@ describe('runScheduler in the foreground', () => {
     await sleep(5_000);
     controller.abort();
     const result = await running;
-    expect(result.exitCode).toBe(EXIT.ok);
+    expect(result.outcome).toBe('ok');
     const ingests = steps.calls.filter((call) => call.step === 'ingest').length;
     // The start-up cycle plus at least one cron tick; never two at once.
     expect(ingests).toBeGreaterThanOrEqual(2);
@@ -124,7 +124,7 @@ describe('runScheduler in the foreground', () => {
       return { files: 0 };
     };
     const result = await runScheduler(options(dataDir, steps, { mode: 'foreground', signal: controller.signal }));
-    expect(result.exitCode).toBe(EXIT.ok);
+    expect(result.outcome).toBe('ok');
     expect(result.reports[0]?.stopped).toBe(true);
     expect(result.reports[0]?.outcomes.map((outcome) => `${outcome.job} ${outcome.status}`)).toEqual(['poll-inbox succeeded']);
     expect(dataDir.logLines().some((line) => line.msg === 'scheduler running')).toBe(false);

@@ -1,10 +1,15 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPseudonymKeyFile } from '../../src/deidentify/pseudonym-key.ts';
 import { closePipelineContext, openPipelineContext, type PipelineContext } from '../../src/pipeline/context.ts';
 import { ingestInbox } from '../../src/pipeline/ingest.ts';
+import { RowPreparationWorker } from '../../src/pipeline/prepare-rows-in-worker.ts';
+import { readerRefusal } from '../../src/pipeline/refusal.ts';
+import { mapHeader } from '../../src/validate/header.ts';
+import { WorkbookError } from '../../src/validate/read-xlsx.ts';
 import { sampleData, sampleGazetteer, sampleSetup } from './sample-area.ts';
 
 // Large files are validated and de-identified on a worker thread; small ones on
@@ -91,5 +96,36 @@ describe('the worker thread gives the same store as the main thread', () => {
       expect(summary.files[0]!.reason).toMatch(/^Line 2501: /);
       expect(context.store.prepare('SELECT COUNT(*) AS n FROM records').get()).toEqual({ n: 0 });
     }
+  }, 60_000);
+
+  it('keeps a workbook error\'s reason when it is raised on the worker thread', async () => {
+    const context = open();
+    const file = path.join(context.dataDir.root, '..', 'RX1AA_2026-10.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Extract').addRow(HEADER.split(','));
+    await workbook.xlsx.writeFile(file);
+    const headers = HEADER.split(',');
+    const mapped = mapHeader(headers, context.config.sites[0]!);
+    if (!mapped.ok) throw new Error(mapped.problem.message);
+    const worker = new RowPreparationWorker();
+    const preparation = worker.start(
+      {
+        validation: {
+          file, fileName: 'RX1AA_2026-10.xlsx', format: { kind: 'xlsx', sheet: 'Assaults' }, mapping: mapped.mapping, headerWidth: headers.length, siteCode: 'RX1AA',
+          schema: { sites: new Map(context.config.sites.map((site) => [site.code, site])), defaultSiteCode: 'RX1AA', today: '2026-11-01' },
+        },
+        columnsDropped: mapped.mapping.droppedColumns,
+        identifierColumnsDropped: mapped.mapping.identifierColumns,
+      },
+      { sites: [], pseudonymKey: null, residenceLsoaByPostcode: new Map() },
+    );
+    let failure: unknown = null;
+    try {
+      for await (const _batch of preparation.batches) { /* read to the error */ }
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(WorkbookError);
+    expect(readerRefusal(failure, 'xlsx').reason).toBe('The workbook was not read: the workbook has no sheet named "Assaults" (the site\'s configured sheet); its sheets are "Extract".');
   }, 60_000);
 });

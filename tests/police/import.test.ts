@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,6 +119,24 @@ describe('police import', () => {
     expect(summary.refused![0]!.file).toBe(`${archive}:2024-04/2024-04-metropolitan-outcomes.csv`);
     expect(summary.refused![0]!.reason).toContain('missing "Crime type"');
     expect(policeImports(store).map((entry) => entry.entryName)).toEqual(['2024-03/2024-03-metropolitan-street.csv', '2024-04/2024-04-metropolitan-street.csv']);
+  });
+
+  it('reads police archives through the one zip reader: a bomb or an encrypted archive is refused with a reason, and the next file imported', async () => {
+    // 64 MB of zeros deflate to about 64 KB: a ratio only a bomb has.
+    const bombFolder = mkdtempSync(path.join(tmpdir(), 'istv-police-bomb-'));
+    writeFileSync(path.join(bombFolder, '2024-03-metropolitan-street.csv'), Buffer.alloc(64 * 1024 * 1024, 0x30));
+    execFileSync('zip', ['-q', '-9', 'bomb.zip', '2024-03-metropolitan-street.csv'], { cwd: bombFolder });
+    const bomb = file('bomb.zip', readFileSync(path.join(bombFolder, 'bomb.zip')));
+    writeFileSync(path.join(bombFolder, 'street.csv'), [HEADER, row('a', '2024-03', 'E01000001')].join('\n'));
+    execFileSync('zip', ['-q', '-P', 'secret', 'locked.zip', 'street.csv'], { cwd: bombFolder });
+    const encrypted = file('locked.zip', readFileSync(path.join(bombFolder, 'locked.zip')));
+    const good = file('good.csv', [HEADER, row('a', '2024-03', 'E01000001')].join('\n'));
+    const summary = await importPoliceFiles(store, [bomb, encrypted, good], AREA);
+    expect(summary.refused).toEqual([
+      { file: bomb, reason: expect.stringMatching(/^the archive was refused because member "2024-03-metropolitan-street\.csv" would expand \d+ times/) },
+      { file: encrypted, reason: expect.stringMatching(/^the archive was refused because it is encrypted/) },
+    ]);
+    expect(summary.files.map((entry) => entry.file)).toEqual([good]);
   });
 
   it('refuses a file with another header, naming the header, and stores nothing from it', async () => {

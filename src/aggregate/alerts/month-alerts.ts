@@ -56,7 +56,6 @@ export interface MonthAlertsInput {
   area: AreaLsoa[];
   monthsReceived: ReadonlySet<string>;
   premises: PremisesPoint[] | null;
-  nearMetres: number;
   settings?: AlertSettings;
 }
 
@@ -78,7 +77,7 @@ export function monthAlerts(input: MonthAlertsInput): MonthAlerts {
     series.push({ scope: 'ward', code, name, assessment: assessMonth(seriesOf(wardCounts, code, months, input.monthsReceived), k, settings) });
   }
   if (input.premises && input.premises.length > 0) {
-    const attributed = attributeToPremises(input.store, months, input.premises, input.nearMetres);
+    const attributed = attributeToPremises(input.store, months, input.premises);
     const premisesCounts = attributed.map((assault) => ({ key: assault.premisesId, month: assault.month, n: 1 }));
     const withHistory = new Set(attributed.filter((assault) => assault.month !== input.month).map((assault) => assault.premisesId));
     for (const premises of [...input.premises].filter((p) => withHistory.has(p.id)).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -10,6 +10,7 @@ interface BuildOptions {
   postcodes: string[];
   premises: string[];
   streets: string[];
+  policeStreets: string[];
   landmarks: string[];
   areas: string[];
   openNames: string[];
@@ -35,6 +36,7 @@ export function register(program: Command): void {
     .option('--landmarks <geojson>', 'stations, schools, parks, places as GeoJSON with a name (repeatable)', repeatable, [])
     .option('--areas <geojson>', 'named districts and estates as GeoJSON with a name (repeatable)', repeatable, [])
     .option('--open-names <csv>', 'OS Open Names CSV, with or without its header (repeatable)', repeatable, [])
+    .option('--police-streets <csv>', 'police.uk street-level crime CSV: the street names of its map points fill gaps in the street list (repeatable)', repeatable, [])
     .option('--sites <csv>', 'EDs: site_code,name,longitude,latitude[,borough] (repeatable)', repeatable, [])
     .option('--aliases <csv>', "this area's local names for its places: alias,place_name[,kind] (repeatable)", repeatable, [])
     .option('--postcode-columns <mapping>', 'postcode CSV column mapping, e.g. postcode=pcds,easting=oseast1m,northing=osnrth1m')
@@ -51,6 +53,7 @@ export function register(program: Command): void {
           landmarks: options.landmarks,
           areas: options.areas,
           openNames: options.openNames,
+          policeStreets: options.policeStreets,
           sites: options.sites,
           aliases: options.aliases,
           postcodeColumns: parseColumnMapping(options.postcodeColumns),

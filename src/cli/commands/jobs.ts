@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runSchedulerFromCommand } from '../../../jobs/run.ts';
+import { EXIT } from '../exit-codes.ts';
 import { action, withCommonOptions, withContext, type CommonOptions } from '../base.ts';
 
 export function register(program: Command): void {
@@ -15,7 +16,7 @@ export function register(program: Command): void {
       withContext(options, async (context) => {
         const result = await runSchedulerFromCommand(context, 'foreground');
         if (result.lockedBy) process.stderr.write(`istv: ${result.lockedBy.message}\n`);
-        return result.exitCode;
+        return EXIT[result.outcome];
       }),
     ),
   );

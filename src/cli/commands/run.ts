@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { formatCycleReports, runSchedulerFromCommand } from '../../../jobs/run.ts';
+import { EXIT } from '../exit-codes.ts';
 import { action, printResult, withCommonOptions, withContext, type CommonOptions } from '../base.ts';
 
 interface RunOptions extends CommonOptions {
@@ -21,10 +22,10 @@ export function register(program: Command): void {
         const result = await runSchedulerFromCommand(context, 'once');
         if (result.lockedBy) {
           process.stderr.write(`istv: ${result.lockedBy.message}\n`);
-          return result.exitCode;
+          return EXIT[result.outcome];
         }
-        printResult(options, { exitCode: result.exitCode, cycles: result.reports }, () => formatCycleReports(result.reports));
-        return result.exitCode;
+        printResult(options, { exitCode: EXIT[result.outcome], cycles: result.reports }, () => formatCycleReports(result.reports));
+        return EXIT[result.outcome];
       }),
     ),
   );

@@ -32,7 +32,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { sharedDataDir } from './shared-data.ts';
 import { ASIDE_SET } from './run.ts';
-import { seeded } from './seeded.ts';
+import { seededRandom } from '../../lib/seeded-random.ts';
+import { metresBetween } from '../../lib/distance.ts';
 
 
 type Borough = 'haringey' | 'barking_and_dagenham';
@@ -464,12 +465,6 @@ interface Street { name: string; lon: number; lat: number; lsoas: string[]; dist
 interface PoliceRow { street: string; lon: number; lat: number; lsoa: string }
 interface Case { text: string; site: string; outcome: string; lsoas: string[]; group: string }
 
-function metres(a: [number, number], b: [number, number]): number {
-  const rad = Math.PI / 180;
-  const x = (b[0] - a[0]) * rad * Math.cos(((a[1] + b[1]) / 2) * rad);
-  const y = (b[1] - a[1]) * rad;
-  return Math.sqrt(x * x + y * y) * 6371008.8;
-}
 const lower = (s: string): string => s.toLowerCase().replace(/[’']/g, "'");
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -513,9 +508,9 @@ function streetTruth(data: Data, spec: string, outcome = 'street'): Truth {
     if (districts || policeRows.length === 0) return null;
     return { outcome, lsoas: [...new Set(policeRows.map((p) => p.lsoa))] };
   }
-  const far = features.some((a, i) => features.slice(i + 1).some((b) => metres([a.lon, a.lat], [b.lon, b.lat]) > 1500));
+  const far = features.some((a, i) => features.slice(i + 1).some((b) => metresBetween([a.lon, a.lat], [b.lon, b.lat]) > 1500));
   if (far && !districts) return { outcome: 'ambiguous', lsoas: [] };
-  const near = policeRows.filter((p) => features.some((f) => metres([f.lon, f.lat], [p.lon, p.lat]) < 600));
+  const near = policeRows.filter((p) => features.some((f) => metresBetween([f.lon, f.lat], [p.lon, p.lat]) < 600));
   return { outcome, lsoas: [...new Set([...features.flatMap((f) => f.lsoas), ...near.map((p) => p.lsoa)])] };
 }
 
@@ -545,7 +540,7 @@ function truthOf(data: Data, spec: string): Truth {
       const districts = districtList ? districtList.split('|') : null;
       const hits = data.points.filter((p) => re.test(p.name) && (!districts || districts.includes(p.district)));
       if (hits.length === 0) return null;
-      const far = hits.some((a, i) => hits.slice(i + 1).some((b) => metres([a.lon, a.lat], [b.lon, b.lat]) > 400));
+      const far = hits.some((a, i) => hits.slice(i + 1).some((b) => metresBetween([a.lon, a.lat], [b.lon, b.lat]) > 400));
       if (far) return { outcome: 'ambiguous', lsoas: [] };
       return { outcome: 'place', lsoas: [...new Set(hits.flatMap((h) => h.lsoas))] };
     }
@@ -575,7 +570,7 @@ function postcodeCases(data: Data, random: () => number): Array<[string, string]
 function main(): void {
   const dataDir = process.argv[2] ?? sharedDataDir();
   if (!dataDir) throw new Error('no shared data directory');
-  const random = seeded(1594);
+  const random = seededRandom(1594);
   const cases: Case[] = [];
   let dropped = 0;
   for (const [borough, list] of [['haringey', H], ['barking_and_dagenham', B]] as const) {

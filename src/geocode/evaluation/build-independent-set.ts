@@ -42,7 +42,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedDataDir } from './shared-data.ts';
 import { INDEPENDENT_HELD_OUT, INDEPENDENT_SET } from './run.ts';
-import { seeded } from './seeded.ts';
+import { metresBetween } from '../../lib/distance.ts';
+import { seededRandom } from '../../lib/seeded-random.ts';
 
 
 const BOROUGHS = [
@@ -53,17 +54,11 @@ const BOROUGHS = [
 interface Feature { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }
 interface Case { text: string; site: string; outcome: string; lsoas: string[]; group: string }
 
-const random = seeded(16);
+const random = seededRandom(16);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-function metres(a: [number, number], b: [number, number]): number {
-  const rad = Math.PI / 180;
-  const x = (b[0] - a[0]) * rad * Math.cos(((a[1] + b[1]) / 2) * rad);
-  const y = (b[1] - a[1]) * rad;
-  return Math.sqrt(x * x + y * y) * 6371008.8;
-}
 const spreadOver = (points: Array<[number, number]>, limit: number): boolean =>
-  points.some((p, i) => points.slice(i + 1).some((q) => metres(p, q) > limit));
+  points.some((p, i) => points.slice(i + 1).some((q) => metresBetween(p, q) > limit));
 
 const key = (s: string): string => s.toLowerCase().replace(/[’'.]/g, '').replace(/&/g, ' and ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -199,7 +194,7 @@ function boroughCases(dir: string, sites: readonly string[]): Case[] {
     if (spreadOver(branches.map((f) => f.geometry.coordinates), 300)) add(pick([`o/s ${surface}`, `inside ${surface}`, surface]), 'ambiguous', [], 'chain_bare');
     for (const area of areaNames) {
       const re = new RegExp(`\\b${key(area)}\\b`);
-      const inArea = branches.filter((f) => [1, 2, 3, 4].some((n) => re.test(key(str(f.properties[`address_line_${n}`])))) || re.test(key(str(f.properties['ward23nm']))) || areaPoints.get(area)!.some((p) => metres(p, f.geometry.coordinates) <= 800));
+      const inArea = branches.filter((f) => [1, 2, 3, 4].some((n) => re.test(key(str(f.properties[`address_line_${n}`])))) || re.test(key(str(f.properties['ward23nm']))) || areaPoints.get(area)!.some((p) => metresBetween(p, f.geometry.coordinates) <= 800));
       if (inArea.length === 0) continue;
       const text = pick([`o/s ${surface} ${area}`, `${surface}, ${area}`, `inside ${surface} in ${area}`, `${surface} ${area.toLowerCase()}`]);
       if (inArea.length > 1 && spreadOver(inArea.map((f) => f.geometry.coordinates), 300)) add(text, 'ambiguous', [], 'chain_area_shared');

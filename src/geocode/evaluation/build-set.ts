@@ -23,7 +23,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { seeded } from './seeded.ts';
+import { metresBetween } from '../../lib/distance.ts';
+import { seededRandom } from '../../lib/seeded-random.ts';
 
 export const BOROUGHS = [
   { folder: 'haringey', lad: 'E09000014', sites: ['RAPNM', 'RKEQ4'] },
@@ -44,7 +45,7 @@ interface Feature {
 }
 
 
-const random = seeded(20261123);
+const random = seededRandom(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const chance = (p: number): boolean => random() < p;
 function sample<T>(items: readonly T[], count: number): T[] {
@@ -54,11 +55,6 @@ function sample<T>(items: readonly T[], count: number): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy.slice(0, count);
-}
-
-function metres(a: [number, number], b: [number, number]): number {
-  const dx = (a[0] - b[0]) * Math.cos((a[1] * Math.PI) / 180) * 111320;
-  return Math.hypot(dx, (a[1] - b[1]) * 110540);
 }
 
 /** The generator's own name key (deliberately simpler than the geocoder's, so the truth does not copy its logic). */
@@ -150,7 +146,7 @@ export function buildEvaluationSet(dataDir: string): Row[] {
     }
     const distinctPlaces = (features: Feature[]): number => {
       const clusters: Array<[number, number]> = [];
-      for (const f of features) if (!clusters.some((c) => metres(c, point(f)) <= 300)) clusters.push(point(f));
+      for (const f of features) if (!clusters.some((c) => metresBetween(c, point(f)) <= 300)) clusters.push(point(f));
       return clusters.length;
     };
     const otherKinds = new Set(

@@ -28,6 +28,8 @@ export function sharedDataInputs(dataDir: string): GazetteerBuildInputs {
     // FHRS-derived streets first; bus stops named after streets fill the gaps.
     streets: [...files('streets_fhrs_derived.geojson'), ...files('bus_stops_tfl_2021.geojson')],
     landmarks: [...files('landmarks_osm_2019.geojson'), ...files('landmarks_schools_parks_ogl.geojson')],
+    // police.uk map points name the small streets no premises register reaches.
+    policeStreets: files('police_uk_street_crime_burglary_only_2024-03_2025-02.csv'),
     sites: [path.join(REPO_ROOT, 'src', 'geocode', 'evaluation', 'sets', 'sites.csv')],
     // The two boroughs' own nicknames for their places: area data, not language.
     aliases: [path.join(REPO_ROOT, 'src', 'geocode', 'evaluation', 'sets', 'aliases.csv')],

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { readLsoaBoundaries } from './read-lsoas.ts';
 import { readPostcodes } from './read-postcodes.ts';
 import { readOpenNames, readPlacesGeoJson, readPremisesCsv, type PlaceRole } from './read-places.ts';
+import { readPoliceStreets } from './read-police-streets.ts';
 import { readSites } from './read-sites.ts';
 import { applyAliases, readAliases } from './read-aliases.ts';
 import { createLsoaIndex } from '../lsoa-index.ts';
@@ -24,6 +25,8 @@ export interface GazetteerBuildInputs {
   landmarks?: string[];
   areas?: string[];
   openNames?: string[];
+  /** police.uk street-level crime CSVs: the street names of their map points fill gaps in the street list. */
+  policeStreets?: string[];
   sites?: string[];
   /** Local aliases of this area's places: CSV alias,place_name[,kind]. */
   aliases?: string[];
@@ -114,6 +117,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
     }
   }
   for (const file of inputs.openNames ?? []) addPlaces('open_names', file, readOpenNames(file));
+  for (const file of inputs.policeStreets ?? []) addPlaces('police_streets', file, readPoliceStreets(file));
   const places = [...placeMap.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((place) => ({ ...place, lsoa: index.find(place.longitude, place.latitude)?.code ?? null }));

@@ -85,6 +85,19 @@ export function resolveColumns<F extends string>(
   return { columns };
 }
 
+/** A CSV file that must have the columns of `spec`: its table and where each column is, or an error naming the file and what is missing. */
+export function readCsvColumns<F extends string>(filePath: string, spec: Record<F, ColumnSpec>): { table: CsvTable; columns: Record<F, number | undefined> } {
+  const table = readCsvTable(filePath);
+  const resolved = resolveColumns(table, spec);
+  if ('error' in resolved) throw new Error(resolved.error);
+  return { table, columns: resolved.columns };
+}
+
+/** A cell's text, trimmed; '' for a column the file does not have or a short row. */
+export function textCell(row: readonly string[], column: number | undefined): string {
+  return column === undefined ? '' : (row[column]?.trim() ?? '');
+}
+
 /** Parses a number cell; null for blank or non-numeric text. */
 export function numberCell(value: string | undefined): number | null {
   if (value === undefined || value.trim() === '') return null;

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLsoaIndex } from '../lsoa-index.ts';
 import { normalisePostcode, postcodeDistrict, postcodeSector } from '../../lib/postcode.ts';
-import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, LSOA_TOLERANCE_METRES, type GazetteerFile, type LsoaRecord, type PlaceRecord, type SiteRecord } from './types.ts';
+import { rulerAt } from '../../lib/distance.ts';
+import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, LSOA_TOLERANCE_METRES, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type SiteRecord } from './types.ts';
 
 export interface PostcodeLookup {
   postcode: string;
@@ -36,6 +37,8 @@ export interface LocatedPlace extends PlaceRecord {
 
 export interface Gazetteer {
   readonly version: string;
+  /** The files it was built from (folder and base name, format, counts): provenance for reports. */
+  readonly sources: readonly GazetteerSource[];
   readonly lsoas: readonly LsoaRecord[];
   readonly places: readonly LocatedPlace[];
   readonly sites: readonly SiteRecord[];
@@ -67,9 +70,10 @@ export function loadGazetteer(filePath: string): Gazetteer {
   return createGazetteer(file as GazetteerFile);
 }
 
-/** Medoid of points: the one with the least summed (planar, small-area) distance to the others (its index). */
+/** Medoid of points: the one with the least summed ground distance to the others (its index). */
 function medoid(points: Array<[number, number]>): number {
   if (points.length <= 2) return 0;
+  const ruler = rulerAt(points[0]![1]);
   // Medoid of a sample keeps this O(k²) on big districts: a region's 180,000 postcodes took seconds with every point a candidate.
   const step = Math.max(1, Math.floor(points.length / 200));
   const candidateStep = Math.max(1, Math.floor(points.length / 64));
@@ -80,7 +84,7 @@ function medoid(points: Array<[number, number]>): number {
     let sum = 0;
     for (let i = 0; i < points.length; i += step) {
       const other = points[i]!;
-      sum += Math.hypot((candidate[0] - other[0]) * 0.62, candidate[1] - other[1]);
+      sum += ruler.distance(candidate, other);
     }
     if (sum < bestSum) {
       bestSum = sum;
@@ -127,6 +131,7 @@ export function createGazetteer(file: GazetteerFile): Gazetteer {
 
   return {
     version: file.version,
+    sources: file.sources,
     lsoas: file.lsoas,
     places,
     sites: file.sites,

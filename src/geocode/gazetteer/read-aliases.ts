@@ -8,7 +8,7 @@
  * its line: a silent miss would leave the analyst thinking it works.
  */
 import type { PlaceRecord } from './types.ts';
-import { readCsvTable, resolveColumns, type ColumnSpec } from './csv.ts';
+import { readCsvColumns, textCell, type ColumnSpec } from './csv.ts';
 
 export interface AliasRow {
   alias: string;
@@ -26,16 +26,13 @@ const COLUMNS: Record<'alias' | 'placeName' | 'kind', ColumnSpec> = {
 };
 
 export function readAliases(filePath: string): { file: string; rows: AliasRow[] } {
-  const table = readCsvTable(filePath);
-  const found = resolveColumns(table, COLUMNS);
-  if ('error' in found) throw new Error(found.error);
-  const c = found.columns;
+  const { table, columns: c } = readCsvColumns(filePath, COLUMNS);
   const rows: AliasRow[] = [];
   table.rows.forEach((row, index) => {
     const line = index + 2;
-    const alias = row[c.alias!]?.trim() ?? '';
-    const placeName = row[c.placeName!]?.trim() ?? '';
-    const kind = c.kind !== undefined ? (row[c.kind]?.trim().toLowerCase() ?? '') : '';
+    const alias = textCell(row, c.alias);
+    const placeName = textCell(row, c.placeName);
+    const kind = textCell(row, c.kind).toLowerCase();
     if (alias === '' || placeName === '') throw new Error(`${table.file}: line ${line} needs an alias and a place_name`);
     rows.push({ alias, placeName, kind: kind === '' ? null : kind, line });
   });

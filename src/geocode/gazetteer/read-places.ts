@@ -44,6 +44,11 @@ const LANDMARK_TYPES: Record<string, { kind: PlaceKind; category: string }> = {
   place_neighbourhood: { kind: 'area', category: 'locality' },
 };
 
+/** Whether a premises type is one of the FSA food-hygiene business types (the record came from the FHRS register). */
+export function isFsaBusinessType(type: string | undefined): boolean {
+  return type !== undefined && Object.hasOwn(FSA_BUSINESS_TYPES, type.toLowerCase());
+}
+
 /** Premises words → category, for sources that describe premises in words (OSM amenity, register licence types). */
 export function premisesCategoryFromText(text: string | undefined | null): string | null {
   if (!text) return null;
@@ -111,6 +116,18 @@ export function cleanStopName(stopName: string): string {
   return plain === plain.toUpperCase() ? plain.toLowerCase().replace(/\b[a-z]/g, (letter) => letter.toUpperCase()) : plain;
 }
 
+/** A premises' address from FSA address lines or OSM `addr:*` tags, without the postcode (kept apart). */
+function addressOf(properties: Record<string, unknown>): string | undefined {
+  const lines = ['address_line_1', 'address_line_2', 'address_line_3', 'address_line_4', 'AddressLine1', 'AddressLine2', 'AddressLine3', 'AddressLine4']
+    .map((name) => stringProperty(properties, name))
+    .filter((line): line is string => line !== undefined);
+  if (lines.length > 0) return lines.join(', ');
+  const number = stringProperty(properties, 'addr:housenumber', 'addr:housename');
+  const street = stringProperty(properties, 'addr:street');
+  if (!street) return undefined;
+  return [number ? `${number} ${street}` : street, stringProperty(properties, 'addr:city')].filter(Boolean).join(', ');
+}
+
 /** Premises, streets, landmarks or areas as GeoJSON features with a `name`. */
 export function readPlacesGeoJson(filePath: string, role: PlaceRole): ReadResult<PlaceRecord> {
   const file = path.basename(filePath);
@@ -175,6 +192,12 @@ export function readPlacesGeoJson(filePath: string, role: PlaceRole): ReadResult
     const street = stringProperty(properties, 'street', 'addr:street');
     if (street) record.street = street;
     if (postcode) record.postcode = postcode;
+    if (role === 'premises') {
+      const type = stringProperty(properties, 'business_type', 'BusinessType', 'amenity', 'premises_type');
+      if (type) record.type = type;
+      const address = addressOf(properties);
+      if (address) record.address = address;
+    }
     if (districtList.length > 0) record.districts = districtList;
     records.push(record);
   });
@@ -196,17 +219,27 @@ const FSA_COLUMNS = {
   latitude: { aliases: ['Latitude', 'Geocode/Latitude', 'GeocodeLatitude'], required: false },
 } satisfies Record<string, ColumnSpec>;
 
+/**
+ * A council premises-licence register (README, "Premises-licence register"):
+ * one row per premises licence. Headers are matched case- and
+ * punctuation-blind against these names, or mapped explicitly.
+ */
 const REGISTER_COLUMNS = {
-  name: { aliases: ['premises name', 'premisesname', 'trading name', 'business name', 'name', 'premises'], required: true },
-  id: { aliases: ['licence number', 'licence no', 'licence reference', 'reference', 'id'], required: false },
+  name: { aliases: ['premises name', 'trading name', 'business name', 'name', 'premises'], required: true },
+  id: { aliases: ['licence number', 'licence no', 'license number', 'licence reference', 'reference', 'id'], required: false },
+  hours: { aliases: ['licensed hours', 'hours', 'licensable hours', 'opening hours', 'times'], required: false },
   category: { aliases: ['premises type', 'licence type', 'type', 'category', 'activities', 'licensable activities'], required: false },
-  street: { aliases: ['street', 'address line 1', 'address1', 'address'], required: false },
+  address: { aliases: ['address', 'premises address', 'full address'], required: false },
+  street: { aliases: ['street', 'address line 1', 'address1'], required: false },
   postcode: { aliases: ['postcode', 'post code'], required: false },
   latitude: { aliases: ['latitude', 'lat'], required: false },
   longitude: { aliases: ['longitude', 'lon', 'long', 'lng'], required: false },
   easting: { aliases: ['easting', 'eastings', 'x'], required: false },
   northing: { aliases: ['northing', 'northings', 'y'], required: false },
 } satisfies Record<string, ColumnSpec>;
+
+/** Register formats read: recorded as the source's format, and how the report knows a licence register. */
+export const LICENCE_REGISTER_FORMAT = 'premises licence register CSV';
 
 /** A street name in an address line: "12-14 High Road" → "High Road"; lines without a number are taken as they are. */
 function streetFromAddress(line: string | undefined): string | undefined {
@@ -237,30 +270,59 @@ export function readPremisesCsv(
         continue;
       }
       const street = streetFromAddress(c.address1 !== undefined ? row[c.address1] : undefined);
-      records.push(premisesRecord(`fhrs-${row[c.id!]}`, name, category, point, table.file, street, postcode));
+      const record = premisesRecord(`fhrs-${row[c.id!]}`, name, category, point, table.file, street, postcode);
+      record.type = row[c.type!]!;
+      const address = [c.address1, c.address2].map((index) => (index === undefined ? '' : (row[index] ?? '').trim())).filter(Boolean).join(', ');
+      if (address) record.address = address;
+      records.push(record);
     }
     return { records, skipped, format: 'FSA food hygiene register CSV' };
   }
+  return readLicenceRegisterTable(table, mapping, locatePostcode);
+}
+
+/**
+ * A premises-licence register: every row with a name and a place (coordinates,
+ * or a postcode the gazetteer knows) becomes a premises carrying its licence
+ * number, licensed hours and address. Its id is `register-<licence number>`.
+ */
+export function readLicenceRegister(filePath: string, mapping: Record<string, string>, locatePostcode: (postcode: string) => [number, number] | null): ReadResult<PlaceRecord> {
+  return readLicenceRegisterTable(readCsvTable(filePath), mapping, locatePostcode);
+}
+
+function readLicenceRegisterTable(table: CsvTable, mapping: Record<string, string>, locatePostcode: (postcode: string) => [number, number] | null): ReadResult<PlaceRecord> {
+  const records: PlaceRecord[] = [];
+  let skipped = 0;
   const register = resolveColumns(table, REGISTER_COLUMNS, mapping);
   if ('error' in register) throw new Error(register.error);
   const c = register.columns;
   if (c.postcode === undefined && !(c.latitude !== undefined && c.longitude !== undefined) && !(c.easting !== undefined && c.northing !== undefined)) {
     throw new Error(`${table.file}: a premises register needs a postcode column or coordinates (latitude/longitude or easting/northing) but found: ${table.header.join(', ')}`);
   }
+  const cell = (row: string[], index: number | undefined): string | undefined => (index === undefined ? undefined : row[index]?.trim() || undefined);
   table.rows.forEach((row, index) => {
-    const name = row[c.name!];
-    const postcode = normalisePostcode(c.postcode !== undefined ? (row[c.postcode] ?? '') : '');
+    const name = cell(row, c.name);
+    const postcode = normalisePostcode(cell(row, c.postcode) ?? '');
     const point = rowPoint(row, c) ?? (postcode ? locatePostcode(postcode) : null);
     if (!name || !point) {
       skipped++;
       return;
     }
-    const category = premisesCategoryFromText(c.category !== undefined ? row[c.category] : null) ?? 'licensed';
-    const id = c.id !== undefined && row[c.id] ? `register-${row[c.id]}` : `${table.file}#${index + 2}`;
-    const street = streetFromAddress(c.street !== undefined ? row[c.street] : undefined);
-    records.push(premisesRecord(id, name, category, point, table.file, street, postcode));
+    const type = cell(row, c.category);
+    const category = premisesCategoryFromText(type) ?? 'licensed';
+    const licence = cell(row, c.id);
+    const id = licence ? `register-${licence}` : `${table.file}#${index + 2}`;
+    const address = cell(row, c.address);
+    const street = streetFromAddress(cell(row, c.street) ?? address?.split(',')[0]);
+    const record = premisesRecord(id, name, category, point, table.file, street, postcode);
+    if (type) record.type = type;
+    if (address) record.address = address;
+    if (licence) record.licenceNumber = licence;
+    const hours = cell(row, c.hours);
+    if (hours) record.licensedHours = hours;
+    records.push(record);
   });
-  return { records, skipped, format: 'premises licence register CSV' };
+  return { records, skipped, format: LICENCE_REGISTER_FORMAT };
 }
 
 function premisesRecord(id: string, name: string, category: string, point: [number, number], source: string, street?: string, postcode?: string | null): PlaceRecord {

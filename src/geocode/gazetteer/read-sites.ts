@@ -1,5 +1,5 @@
 /** Reads the EDs that send extracts: `site_code,name,longitude,latitude[,borough]`. */
-import { numberCell, readCsvTable, resolveColumns, type ColumnSpec } from './csv.ts';
+import { numberCell, readCsvColumns, textCell, type ColumnSpec } from './csv.ts';
 import type { ReadResult } from './read-postcodes.ts';
 import type { SiteRecord } from './types.ts';
 
@@ -12,19 +12,16 @@ const SITE_COLUMNS = {
 } satisfies Record<string, ColumnSpec>;
 
 export function readSites(filePath: string): ReadResult<SiteRecord> {
-  const table = readCsvTable(filePath);
-  const resolved = resolveColumns(table, SITE_COLUMNS);
-  if ('error' in resolved) throw new Error(resolved.error);
-  const c = resolved.columns;
+  const { table, columns: c } = readCsvColumns(filePath, SITE_COLUMNS);
   const records: SiteRecord[] = [];
   table.rows.forEach((row, index) => {
     const longitude = numberCell(row[c.longitude!]);
     const latitude = numberCell(row[c.latitude!]);
-    const code = (row[c.code!] ?? '').trim().toUpperCase();
+    const code = textCell(row, c.code).toUpperCase();
     if (!code || longitude === null || latitude === null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
       throw new Error(`${table.file}: line ${index + 2} needs a site code and a WGS84 longitude and latitude`);
     }
-    const borough = c.borough !== undefined ? (row[c.borough] ?? '').trim() : '';
+    const borough = textCell(row, c.borough);
     records.push({ code, name: (row[c.name!] ?? code).trim(), longitude, latitude, borough: borough || null });
   });
   return { records, skipped: 0, format: 'sites CSV' };

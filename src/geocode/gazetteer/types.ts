@@ -57,6 +57,13 @@ export interface PlaceRecord {
   /** Street of the premises' address, when known: settles chains ("McDonald's High Road"). */
   street?: string;
   postcode?: string;
+  /** A premises' type as its source writes it: the FSA business type ("Pub/bar/nightclub"), the OSM amenity ("pub"), the register's licence type. */
+  type?: string;
+  /** A premises' full address as its source gives it (house number, street, town), for reports. */
+  address?: string;
+  /** From a premises-licence register: the licence number and the licensed hours as the register words them. */
+  licenceNumber?: string;
+  licensedHours?: string;
   /** Postcode districts the place lies in or along ("N17"); settles same-named streets. */
   districts?: string[];
   /** Bounding box [west, south, east, north] of a street's extent, when known. */
@@ -79,7 +86,7 @@ export interface SiteRecord {
 }
 
 export interface GazetteerSource {
-  role: 'lsoa' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'sites' | 'aliases';
+  role: 'lsoa' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'police_streets' | 'sites' | 'aliases';
   /** Base name of the file, never a path of the machine that built it. */
   file: string;
   format: string;

@@ -45,7 +45,7 @@ export function prepareHotspots(input: PackInput): { tables: CountTable[]; prepa
     parameters: months,
   });
   const premises = input.licensing.premises ?? [];
-  const attributed = premises.length > 0 && months.length > 0 ? attributeToPremises(input.store, months, premises, input.licensing.nearMetres) : [];
+  const attributed = premises.length > 0 && months.length > 0 ? attributeToPremises(input.store, months, premises) : [];
   const premisesNames = new Map(premises.map((p) => [p.id, p.name]));
   // Only premises with an attributed assault are named: a premises with none appears nowhere in the release.
   const counts = countItems(attributed, { premises: (assault) => assault.premisesId });

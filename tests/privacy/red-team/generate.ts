@@ -13,6 +13,7 @@
  * Deterministic: the same gazetteer and options give the same files.
  */
 import type { GazetteerFile } from '../../../src/geocode/gazetteer/types.ts';
+import { seededRandom } from '../../../src/lib/seeded-random.ts';
 
 export type PlantedKind =
   | 'nhs_number'
@@ -59,18 +60,6 @@ export interface RedTeamOptions {
   seed?: number;
   /** Rows per extract before the street sweep is added. */
   rowsPerExtract?: number;
-}
-
-/** mulberry32: small, fast and reproducible. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Wording {
@@ -221,7 +210,7 @@ function csvField(value: string): string {
 
 export function generateRedTeam(gazetteer: GazetteerFile, options: RedTeamOptions = {}): RedTeamSet {
   const wording = options.wording === 'held-out' ? HELD_OUT : DEVELOPMENT;
-  const next = random(options.seed ?? (options.wording === 'held-out' ? 0x5eed2 : 0x5eed1));
+  const next = seededRandom(options.seed ?? (options.wording === 'held-out' ? 0x5eed2 : 0x5eed1));
   const rowsPerExtract = options.rowsPerExtract ?? 450;
   const planted: Planted[] = [];
 
