@@ -24,6 +24,8 @@ export interface AreaLsoa {
   name?: string;
   wardCode?: string;
   wardName?: string;
+  /** The borough (local authority district) the LSOA is in. */
+  boroughName?: string;
   /** Usual residents, when the boundaries carry a census count. */
   population?: number;
 }
@@ -108,10 +110,16 @@ export function lsoaDimension(area: AreaLsoa[]): Dimension {
   };
 }
 
+/**
+ * Wards, each labelled with its borough when the boundaries say which ("Abbey
+ * (Barking and Dagenham)"): ward names repeat across boroughs, and an area of
+ * two boroughs must not read as one. Sorted by borough, then ward.
+ */
 export function wardDimension(area: AreaLsoa[]): Dimension {
-  const wards = new Map<string, string>();
-  for (const lsoa of area) if (lsoa.wardCode) wards.set(lsoa.wardCode, lsoa.wardName ?? lsoa.wardCode);
-  const sorted = [...wards].sort((a, b) => a[1].localeCompare(b[1]));
+  const wards = new Map<string, { name: string; borough: string }>();
+  for (const lsoa of area) if (lsoa.wardCode) wards.set(lsoa.wardCode, { name: lsoa.wardName ?? lsoa.wardCode, borough: lsoa.boroughName ?? '' });
+  const label = (ward: { name: string; borough: string }) => (ward.borough ? `${ward.name} (${ward.borough})` : ward.name);
+  const sorted = [...wards].sort((a, b) => a[1].borough.localeCompare(b[1].borough) || a[1].name.localeCompare(b[1].name)).map(([code, ward]) => [code, label(ward)] as const);
   // A ward is the set of its LSOAs (the public ONS lookup): a reader can subtract LSOA counts from a ward's, so disclosure control links them.
   const members: Record<string, string[]> = { [UNPLACED]: [UNPLACED] };
   for (const lsoa of area) if (lsoa.wardCode) (members[lsoa.wardCode] ??= []).push(lsoa.code);

@@ -64,6 +64,57 @@ export function lsoaTable(store: StoreDatabase, months: string[], area?: AreaLso
   });
 }
 
+/** Residence not recorded (no postcode sent), or a postcode the gazetteer does not place (outside the area). */
+export const RESIDENCE_NOT_KNOWN = 'not_known';
+
+/**
+ * Records by the LSOA the patient lives in. The de-identify stage derives it
+ * from the patient's postcode when an extract sends one, and keeps only the
+ * LSOA; the postcode is never stored. For rates per resident by residence, as
+ * against the place-of-assault table (`lsoaTable`).
+ */
+export function residenceLsoaTable(store: StoreDatabase, months: string[], area?: AreaLsoa[]): CountTable {
+  const lsoas = lsoaDimension(areaOrObserved(store, area));
+  const codes = lsoas.values.filter((value) => value !== UNPLACED);
+  return countRecords(store, {
+    id: 'residence-lsoa',
+    title: `Assault attendances by the patient's LSOA of residence, ${periodLabel(months)}`,
+    columns: [
+      {
+        dimension: {
+          name: 'residence',
+          label: 'LSOA of residence',
+          values: [...codes, RESIDENCE_NOT_KNOWN],
+          valueLabels: { ...Object.fromEntries(codes.map((code) => [code, lsoas.valueLabels?.[code] ?? code])), [RESIDENCE_NOT_KNOWN]: 'Not known or outside the area' },
+        },
+        expression: 'residence_lsoa',
+        whenNull: RESIDENCE_NOT_KNOWN,
+      },
+    ],
+    ...monthWhere(months),
+  });
+}
+
+/**
+ * Records that can be linked to the same person's other attendances (they
+ * carry a keyed pseudonym) and records that cannot: what the repeat-attendance
+ * counts stand on.
+ */
+export function repeatLinkageTable(store: StoreDatabase, months: string[]): CountTable {
+  return countRecords(store, {
+    id: 'repeat-linkage',
+    title: `Assault attendances that can be linked to the same person's other attendances, ${periodLabel(months)}`,
+    columns: [
+      {
+        dimension: { name: 'linkable', label: 'Linkage', values: ['yes', 'no'], valueLabels: { yes: 'Linkable (carries a pseudonym key)', no: 'Not linkable (no key sent)' } },
+        expression: "CASE WHEN repeat_key IS NULL THEN 'no' ELSE 'yes' END",
+        whenNull: 'no',
+      },
+    ],
+    ...monthWhere(months),
+  });
+}
+
 export function wardWeaponTable(store: StoreDatabase, month: string, area?: AreaLsoa[]): CountTable {
   const observed = area && area.length > 0 ? area : (store.prepare(`SELECT DISTINCT ward_code AS wardCode FROM current_records WHERE ward_code IS NOT NULL`).all() as Array<{ wardCode: string }>).map((row) => ({ code: row.wardCode, wardCode: row.wardCode }));
   return countRecords(store, {

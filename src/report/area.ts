@@ -34,6 +34,7 @@ export function areaFromBoundaries(boundaries: FeatureCollection): AreaLsoa[] {
     const nameKey = latest(names, /^LSOA\d\dNM$/i) ?? 'name';
     const wardCodeKey = latest(names, /^WD\d\dCD$/i) ?? 'wardCode';
     const wardNameKey = latest(names, /^WD\d\dNM$/i) ?? 'wardName';
+    const boroughKey = latest(names, /^LAD\d\dNM$/i) ?? 'ladName';
     const populationValue = properties.USUALRES ?? properties.population;
     const lsoa: AreaLsoa = { code: lsoaCodeOf(feature, index) };
     const name = text(properties[nameKey]);
@@ -42,6 +43,8 @@ export function areaFromBoundaries(boundaries: FeatureCollection): AreaLsoa[] {
     if (wardCode) lsoa.wardCode = wardCode;
     const wardName = text(properties[wardNameKey]);
     if (wardName) lsoa.wardName = wardName;
+    const borough = text(properties[boroughKey]);
+    if (borough) lsoa.boroughName = borough;
     if (typeof populationValue === 'number' && populationValue > 0) lsoa.population = populationValue;
     return lsoa;
   });
@@ -49,13 +52,13 @@ export function areaFromBoundaries(boundaries: FeatureCollection): AreaLsoa[] {
 
 /** The gazetteer's LSOA records (or anything shaped like them) as a FeatureCollection for the maps. */
 export function boundariesFromLsoaRecords(
-  lsoas: Array<{ code: string; name: string; wardCode: string | null; wardName: string | null; population: number | null; geometry: Polygon | MultiPolygon }>,
+  lsoas: Array<{ code: string; name: string; wardCode: string | null; wardName: string | null; ladName?: string | null; population: number | null; geometry: Polygon | MultiPolygon }>,
 ): LsoaBoundaries {
   return {
     type: 'FeatureCollection',
     features: lsoas.map((lsoa) => ({
       type: 'Feature',
-      properties: { code: lsoa.code, name: lsoa.name, wardCode: lsoa.wardCode, wardName: lsoa.wardName, population: lsoa.population },
+      properties: { code: lsoa.code, name: lsoa.name, wardCode: lsoa.wardCode, wardName: lsoa.wardName, ladName: lsoa.ladName ?? null, population: lsoa.population },
       geometry: lsoa.geometry,
     })),
   };

@@ -161,6 +161,11 @@ export class Coverage {
     return result;
   }
 
+  /** The months with every expected site's extract in: the months a many-month analysis may count. */
+  completeMonths(): Set<string> {
+    return new Set(this.inputs.receipts.map((receipt) => receipt.period).filter((period) => this.isComplete(period)));
+  }
+
   hasData(month: string): boolean {
     return this.of(month).kind !== 'no_data';
   }

@@ -8,9 +8,11 @@ import type { AreaLsoa } from '../aggregate/dimensions.ts';
 import type { Audience } from '../config/audience.ts';
 import type { MonthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import type { PremisesPoint } from '../aggregate/premises.ts';
+import type { DisclosurePolicy } from '../config/disclosure.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import type { LsoaBoundaries } from './area.ts';
+import type { MarkedEdition } from './marking.ts';
 import type { GazetteerProvenance } from './gazetteer-inputs.ts';
 import type { MapPlace } from './licensing/premises-map.ts';
 import type { Coverage } from './coverage.ts';
@@ -47,7 +49,16 @@ export interface PackInput {
   provenance?: PackProvenance;
   /** Rates from published counts under this are not shown (the public-health policy's rateMinimumCount). */
   rateMinimumCount: number | null;
-  /** Months for which at least one site's extract is in the store (a month without is "no data", not zero). */
+  /** The disclosure policy each audience's release is protected under (the hospital's is "none": its own counts). */
+  policies: Record<Audience, DisclosurePolicy>;
+  /** The protective marking of each printed edition (src/report/marking.ts), shown on screen and on every printed page. */
+  markings: Record<MarkedEdition, string>;
+  /**
+   * Months whose every expected site's extract is in (complete in `coverage`).
+   * Analyses over many months (alerts, hotspots, ED beside police) count only
+   * these: a month missing one hospital would read as less violence in its
+   * catchment, a false cold spot or a low ED:police ratio.
+   */
   monthsReceived: ReadonlySet<string>;
   /** This month's alerts (area, wards, premises), worked out once for every pack. */
   alerts?: MonthAlerts;
@@ -119,8 +130,28 @@ export const COMMON_CAVEATS = [
   'These are assaults treated at the emergency departments that share data (the Cardiff Model). Most are never reported to police, and assaults treated elsewhere or not at all are not counted.',
   'The time, place and weapon are as the patient told reception staff: self-reported, unverified, and sometimes left blank or "unknown".',
   'Places are matched from free text written by reception staff; a match is a judgement by software, with the confidence shown where it matters. Unmatched and home locations are counted but not mapped.',
-  'Small numbers are protected by disclosure control (see Method): a cell shown as "*" or as a range is not zero.',
 ];
+
+/**
+ * What the reader must know about disclosure control in this pack, worded from
+ * the policy its release was protected under, so that the caveats say what the
+ * method statement and the tables do (a pack shown as recorded must not claim
+ * protection, and a protected one must say a "*" is not zero).
+ */
+export function disclosureCaveat(input: PackInput, audience: Audience): string {
+  const policy = input.policies[audience];
+  const small = `1 to ${policy.threshold - 1}`;
+  switch (policy.method) {
+    case 'none':
+      return 'Counts are shown as recorded, without disclosure control (see Method): small numbers can identify people. This pack is for its named audience under the information-sharing agreement; do not publish it or pass it on.';
+    case 'hes':
+      return `Small numbers are protected by disclosure control (see Method): counts of ${small}, and any cell from which one could be worked out, are shown as "*"; other counts are rounded to the nearest ${policy.roundingBase}. A "*" is not zero.`;
+    case 'ons_band':
+      return `Small numbers are protected by disclosure control (see Method): counts of ${small} are shown as "${small}", and any cell from which one could be worked out as "*". Neither is zero.`;
+    case 'threshold_suppression':
+      return `Small numbers are protected by disclosure control (see Method): counts of ${small}, and any cell from which one could be worked out, are shown as "*". A "*" is not zero.`;
+  }
+}
 
 export function linkList(links: Array<{ href: string; text: string }>): Html {
   return html`<ul>${links.map((link) => html`<li><a href="${link.href}">${link.text}</a></li>`)}</ul>`;

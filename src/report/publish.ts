@@ -15,7 +15,7 @@ import type { FeatureCollection } from 'geojson';
 import { alerting, monthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import { addMonths, assertMonth, isMonth, monthLabel } from '../aggregate/months.ts';
 import { premisesFromStore, type PremisesPoint } from '../aggregate/premises.ts';
-import type { Audience } from '../config/audience.ts';
+import { AUDIENCES, type Audience } from '../config/audience.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
 import { auditRelease, methodStatement, protectRelease } from '../disclose/index.ts';
@@ -34,6 +34,7 @@ import { packageVersion } from '../lib/package-root.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
 import { releaseJson, tableFiles, type PackBuilder, type PackFile, type PackInput } from './pack.ts';
+import { protectiveMarking, type MarkedEdition } from './marking.ts';
 import { policePack } from './police/pack.ts';
 import { CORE_TABLE_ID, publicHealthPack } from './public-health/pack.ts';
 import { openPdfPrinter, CHROMIUM_PATH } from './render/pdf.ts';
@@ -150,6 +151,19 @@ function policyFor(context: ReportContext, audience: Audience): DisclosurePolicy
 function reportConfig(context: ReportContext): ReportConfig {
   const configured: ReportConfig | undefined = context.config.report;
   return configured ?? reportSchema.parse(undefined);
+}
+
+/** Each printed edition's marking: configured, else by whether its content is under disclosure control. */
+function markingsFor(context: ReportContext): Record<MarkedEdition, string> {
+  const configured = reportConfig(context).protectiveMarking;
+  const unprotected = (audience: Audience) => policyFor(context, audience).method === 'none';
+  return {
+    police: protectiveMarking(configured, 'police', unprotected('police')),
+    licensing: protectiveMarking(configured, 'licensing', unprotected('licensing')),
+    'public-health': protectiveMarking(configured, 'public-health', unprotected('public-health')),
+    hospital: protectiveMarking(configured, 'hospital', unprotected('hospital')),
+    'hearing-bundle': protectiveMarking(configured, 'hearing-bundle', unprotected('licensing')),
+  };
 }
 
 /**
@@ -339,9 +353,11 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     provenance: { gazetteer: fromGazetteer?.provenance ?? null, softwareVersion: packageVersion() },
     sites: context.config.sites,
     rateMinimumCount: policyFor(context, 'public-health').rateMinimumCount,
+    policies: Object.fromEntries(AUDIENCES.map((audience) => [audience, policyFor(context, audience)])) as Record<Audience, DisclosurePolicy>,
+    markings: markingsFor(context),
     policeRecordLevel: policyFor(context, 'police').method === 'none',
     licensingRecordLevel: policyFor(context, 'licensing').method === 'none',
-    monthsReceived: new Set(extractReceipts(context.store).map((receipt) => receipt.period)),
+    monthsReceived: coverage.completeMonths(),
     coverage,
     partialAllowed: partial,
   };

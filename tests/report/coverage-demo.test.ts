@@ -109,12 +109,23 @@ describe.skipIf(!haveChromium)('coverage on the demo data, in Chromium', () => {
       expect(noDataRows.flat().length).toBeGreaterThan(0);
       expect(await page.locator('svg[data-chart="line"] [data-no-data]').count()).toBeGreaterThan(0);
     }
-    // The "Before" column never reads 0 for a month without data.
-    const before12 = await page.locator('table[data-change] tbody tr').nth(1).locator('td').allInnerTexts();
-    if (before12.length > 0) {
-      expect(before12[1]).toBe('no data');
-      expect(before12[2]).toMatch(/not comparable/);
+    // The "Before" column never reads 0 for a month without data: the same month last year and the twelve months before both precede the data.
+    for (const row of [1, 2]) {
+      const cells = await page.locator('table[data-change] tbody tr').nth(row).locator('td').allInnerTexts();
+      if (cells.length > 0) {
+        expect(cells[1]).toBe('no data');
+        expect(cells[2]).toMatch(/not comparable/);
+      }
     }
+  });
+
+  it('many-month analyses leave out the partial month: a missing hospital is not a cold spot or a low ED share', async () => {
+    await open(REFUSED_MONTH, 'police/index.html');
+    const edPolice = await page.locator('section[data-section="ed-police"] h2').innerText();
+    expect(edPolice).not.toContain('March 2026');
+    await open(REFUSED_MONTH, 'licensing/index.html');
+    // The ranking says which months it counts, not the whole window the data does not reach.
+    expect(await page.locator('section h2', { hasText: 'Premises with attributed assaults' }).first().innerText()).toMatch(/November 2025 to March 2026 \(the 5 of \d+ months with data\)/);
   });
 
   it('premises histories read "no data" for the months before the data starts, never 0', async () => {

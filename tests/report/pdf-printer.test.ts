@@ -10,7 +10,7 @@ if (!haveChromium) console.warn(`pdf printer: Chromium not found at ${CHROMIUM_P
 describe.skipIf(!haveChromium)('the PDF printer', () => {
   it('prints an HTML file of the pack to a PDF', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'istv-pdf-'));
-    writeFileSync(path.join(root, 'page.html'), '<!doctype html><title>t</title><h1>Assaults by month</h1>');
+    writeFileSync(path.join(root, 'page.html'), '<!doctype html><meta name="protective-marking" content="OFFICIAL"><title>t</title><h1>Assaults by month</h1>');
     const printer = await openPdfPrinter(root);
     try {
       await printer.print(path.join(root, 'page.html'), path.join(root, 'page.pdf'));

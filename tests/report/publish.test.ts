@@ -16,6 +16,7 @@ import { premisesFileName } from '../../src/report/licensing/pack.ts';
 import { publishMonth, type PublishSummary } from '../../src/report/publish.ts';
 import { CHROMIUM_PATH, launchChromium } from '../../src/report/render/pdf.ts';
 import { createFixtureStore, type FixtureStore } from './fixtures.ts';
+import { canReadPdfPages, pdfPageProblems, pdfPageTexts, printedPageOf } from './pdf-pages.ts';
 import { buildScenario, haveSharedData, loadScenario, REPORT_MONTH, SITES, type Scenario } from './scenario.ts';
 
 const haveChromium = existsSync(CHROMIUM_PATH);
@@ -169,9 +170,11 @@ describe.skipIf(!haveSharedData)('publishMonth over a real store and real Haring
     for (const site of SITES) expect(page).toContain(`data-site="${site.code}"`);
   });
 
-  it.skipIf(!haveChromium)('the police and licensing PDFs exist and have pages', () => {
+  it.skipIf(!haveChromium)('every pack has a PDF with pages', () => {
     const pdfs = [
       'police/index.pdf',
+      'public-health/index.pdf',
+      'hospital/index.pdf',
       'licensing/index.pdf',
       `licensing/premises/${premisesFileName(scenario.busy.id)}.pdf`,
       `licensing/premises/${premisesFileName(scenario.twoAssaults.id)}.pdf`,
@@ -181,7 +184,18 @@ describe.skipIf(!haveSharedData)('publishMonth over a real store and real Haring
       expect(bytes.startsWith('%PDF-'), pdf).toBe(true);
       expect(bytes.match(/\/Type\s*\/Page\b/g)?.length ?? 0, pdf).toBeGreaterThan(0);
     }
-    expect(summary.pdfs).toBe(2 + readdirSync(path.join(monthDirectory, 'licensing', 'premises')).filter((name) => name.endsWith('.html')).length);
+    expect(summary.pdfs).toBe(4 + readdirSync(path.join(monthDirectory, 'licensing', 'premises')).filter((name) => name.endsWith('.html')).length);
+  });
+
+  it.skipIf(!haveChromium || !canReadPdfPages)('every PDF, read page by page, has "Page n of m", its marking, no stranded heading and no page of only the method box', () => {
+    const pdfs = filesUnder(monthDirectory).filter((file) => file.endsWith('.pdf'));
+    expect(pdfs.length).toBe(summary.pdfs);
+    const problems = pdfs.flatMap((pdf) => pdfPageProblems(pdfPageTexts(pdf), printedPageOf(pdf.replace(/\.pdf$/, '.html'))).map((problem) => `${path.relative(monthDirectory, pdf)} ${problem}`));
+    expect(problems).toEqual([]);
+    // Record-level and unprotected packs are OFFICIAL-SENSITIVE by default; the public-health pack (HES rule) is OFFICIAL.
+    expect(printedPageOf(path.join(monthDirectory, 'police', 'index.html')).marking).toBe('OFFICIAL-SENSITIVE');
+    expect(printedPageOf(path.join(monthDirectory, 'hospital', 'index.html')).marking).toBe('OFFICIAL-SENSITIVE');
+    expect(printedPageOf(path.join(monthDirectory, 'public-health', 'index.html')).marking).toBe('OFFICIAL');
   });
 
   describe.skipIf(!haveChromium)('in headless Chromium', () => {

@@ -180,7 +180,7 @@ describe.skipIf(!haveSharedData)('choropleth from the real Haringey LSOA boundar
     expect(svg.match(/<path data-lsoa="[^"]+"[^>]*fill="url\(#suppressed-hatch\)"/g)?.length).toBe(29);
   });
 
-  it('reads names, wards and 2011 Census populations from the ONS properties', () => {
-    expect(areaFromBoundaries(boundaries())[0]).toEqual({ code: 'E01001962', name: 'Haringey 004A', wardCode: 'E05000266', wardName: 'Alexandra', population: 1758 });
+  it('reads names, wards, boroughs and 2011 Census populations from the ONS properties', () => {
+    expect(areaFromBoundaries(boundaries())[0]).toEqual({ code: 'E01001962', name: 'Haringey 004A', wardCode: 'E05000266', wardName: 'Alexandra', boroughName: 'Haringey', population: 1758 });
   });
 });

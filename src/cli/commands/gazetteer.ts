@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { buildGazetteer, writeGazetteer } from '../../geocode/gazetteer/build.ts';
+import { buildGazetteer, populationWarnings, writeGazetteer } from '../../geocode/gazetteer/build.ts';
 import { parseColumnMapping } from '../../geocode/gazetteer/csv.ts';
 import { action } from '../base.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -16,6 +16,7 @@ interface BuildOptions {
   openNames: string[];
   sites: string[];
   aliases: string[];
+  population: string[];
   postcodeColumns?: string;
   premisesColumns?: string;
   json?: boolean;
@@ -39,6 +40,7 @@ export function register(program: Command): void {
     .option('--police-streets <csv>', 'police.uk street-level crime CSV: the street names of its map points fill gaps in the street list (repeatable)', repeatable, [])
     .option('--sites <csv>', 'EDs: site_code,name,longitude,latitude[,borough] (repeatable)', repeatable, [])
     .option('--aliases <csv>', "this area's local names for its places: alias,place_name[,kind] (repeatable)", repeatable, [])
+    .option('--population <csv>', 'residents by LSOA: ONS mid-year estimates (one row per LSOA) or Census 2021 usual residents (long, by age group: summed) (repeatable)', repeatable, [])
     .option('--postcode-columns <mapping>', 'postcode CSV column mapping, e.g. postcode=pcds,easting=oseast1m,northing=osnrth1m')
     .option('--premises-columns <mapping>', 'licence register column mapping, e.g. "name=Premises Name,postcode=Post Code,category=Licence Type"')
     .option('--json', 'print a JSON result on stdout for scripts')
@@ -56,10 +58,13 @@ export function register(program: Command): void {
           policeStreets: options.policeStreets,
           sites: options.sites,
           aliases: options.aliases,
+          population: options.population,
           postcodeColumns: parseColumnMapping(options.postcodeColumns),
           premisesColumns: parseColumnMapping(options.premisesColumns),
         });
         writeGazetteer(options.out, built);
+        // Said on stderr whether or not --json: a gazetteer without population gives counts where rates were expected.
+        for (const warning of populationWarnings(built)) process.stderr.write(`Warning: ${warning}\n`);
         const summary = { out: options.out, version: built.version, lsoas: built.lsoas.length, postcodes: built.postcodes.length, places: built.places.length, sites: built.sites.length, sources: built.sources };
         if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else {

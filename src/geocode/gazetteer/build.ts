@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readLsoaBoundaries } from './read-lsoas.ts';
+import { readPopulation } from './read-population.ts';
 import { readPostcodes } from './read-postcodes.ts';
 import { readOpenNames, readPlacesGeoJson, readPremisesCsv, type PlaceRole } from './read-places.ts';
 import { readPoliceStreets } from './read-police-streets.ts';
@@ -28,6 +29,12 @@ export interface GazetteerBuildInputs {
   /** police.uk street-level crime CSVs: the street names of their map points fill gaps in the street list. */
   policeStreets?: string[];
   sites?: string[];
+  /**
+   * Resident population by LSOA (ONS mid-year estimates or Census 2021 usual
+   * residents, wide or long): replaces any census count the boundaries carry,
+   * so every rate stands on one stated source.
+   */
+  population?: string[];
   /** Local aliases of this area's places: CSV alias,place_name[,kind]. */
   aliases?: string[];
   /** Column mapping for postcode CSVs (field=Header), e.g. { postcode: 'pcds', easting: 'oseast1m' }. */
@@ -54,6 +61,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   if (vintages.size > 1) {
     throw new Error(`LSOA files mix vintages ${[...vintages].sort().join(' and ')}: one gazetteer must use one set of LSOA codes`);
   }
+  if ((inputs.population ?? []).length > 0) applyPopulation(lsoas, inputs.population!, sources);
   const extent = lsoaExtent(lsoas);
   const inArea = (longitude: number, latitude: number): boolean =>
     longitude >= extent[0] - MARGIN_DEGREES && longitude <= extent[2] + MARGIN_DEGREES && latitude >= extent[1] - MARGIN_DEGREES && latitude <= extent[3] + MARGIN_DEGREES;
@@ -137,6 +145,41 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   const content = { sources, lsoas, postcodes, places, sites };
   const version = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
   return { format: GAZETTEER_FORMAT, formatVersion: GAZETTEER_FORMAT_VERSION, version, ...content };
+}
+
+function applyPopulation(lsoas: LsoaRecord[], files: string[], sources: GazetteerSource[]): void {
+  const population = new Map<string, number>();
+  const codes = new Set(lsoas.map((lsoa) => lsoa.code));
+  for (const file of files) {
+    const result = readPopulation(file);
+    let outside = 0;
+    for (const [code, residents] of result.population) {
+      if (!codes.has(code)) outside += 1;
+      else if (population.has(code)) throw new Error(`${path.basename(file)}: LSOA ${code} already has a population from an earlier --population file`);
+      else population.set(code, residents);
+    }
+    sources.push({ role: 'population', file: sourceName(file), format: result.format, records: result.population.size - outside, skipped: outside });
+  }
+  for (const lsoa of lsoas) lsoa.population = population.get(lsoa.code) ?? null;
+}
+
+/**
+ * What a reader of rates must be told about the gazetteer's population: the
+ * LSOAs that have none (no rate can be worked out for them), named.
+ */
+export function populationWarnings(gazetteer: Pick<GazetteerFile, 'lsoas' | 'sources'>): string[] {
+  const missing = gazetteer.lsoas.filter((lsoa) => lsoa.population === null).map((lsoa) => lsoa.code);
+  if (missing.length === 0) return [];
+  const given = gazetteer.sources.some((source) => source.role === 'population');
+  const vintage = gazetteer.lsoas[0]?.vintage ?? '';
+  if (missing.length === gazetteer.lsoas.length) {
+    return [
+      given
+        ? `No LSOA has a population: the --population file(s) name none of the gazetteer's ${missing.length} ${vintage} LSOAs (are they ${vintage === '2021' ? '2011' : '2021'} codes?). Rates per resident cannot be computed; the public-health pack will show counts.`
+        : `No LSOA has a population (the boundaries carry none and no --population file was given): rates per resident cannot be computed; the public-health pack will show counts.`,
+    ];
+  }
+  return [`Rates per resident cannot be computed for ${missing.length} of ${gazetteer.lsoas.length} LSOAs, which have no population: ${missing.join(', ')}.`];
 }
 
 export function writeGazetteer(filePath: string, gazetteer: GazetteerFile): void {

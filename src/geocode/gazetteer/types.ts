@@ -24,7 +24,7 @@ export interface LsoaRecord {
   wardName: string | null;
   ladCode: string | null;
   ladName: string | null;
-  /** Usual residents when the file carries them (2011 Census USUALRES). */
+  /** Residents: from a --population file when one was given, else the boundaries' 2011 Census USUALRES when they carry it. */
   population: number | null;
   geometry: Polygon | MultiPolygon;
 }
@@ -86,7 +86,7 @@ export interface SiteRecord {
 }
 
 export interface GazetteerSource {
-  role: 'lsoa' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'police_streets' | 'sites' | 'aliases';
+  role: 'lsoa' | 'population' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'police_streets' | 'sites' | 'aliases';
   /** Base name of the file, never a path of the machine that built it. */
   file: string;
   format: string;

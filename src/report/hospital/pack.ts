@@ -14,10 +14,15 @@ import type { CountTable, ProtectedRelease } from '../../disclose/types.ts';
 import { currentExtractsBetween, type CurrentExtractRow } from '../../store/coverage.ts';
 import { renderCoverageStatement, stateText } from '../coverage.ts';
 import type { DataQuality } from '../../validate/data-quality.ts';
-import { releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
+import { disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { renderLineChart } from '../render/charts.ts';
 import { html, renderDocument, renderTable, type Html } from '../render/html.ts';
+
+const HOSPITAL_CAVEATS = [
+  'Each month shows the current (latest) extract the site sent for it; a resubmitted extract replaces the earlier one, and its version number says so.',
+  'Rejected rows, doubtful times and completeness are shares of all the rows read from the extract; the location and weapon measures are shares of the rows accepted.',
+];
 
 /** Months of history in the feedback. */
 export const HOSPITAL_MONTHS = 13;
@@ -182,7 +187,7 @@ ${['rejects', 'geocode', 'scrubbed'].map((part) => {
 ${unattributed.length === 0 ? '' : html`<section data-refused-unattributed><h2>Files refused whose site or month could not be told</h2><ul>${unattributed.map((refusal) => html`<li>${refusal.fileName} (refused ${refusal.refusedAt.slice(0, 10)}): ${refusal.reason} <em>${fixForRefusal(refusal.reason)}</em></li>`)}</ul></section>`}
 <p>Feedback on the extracts each emergency department sent for ${period}: what arrived, what was rejected and why, how complete each field was and how many locations could be placed. The current (latest) extract of each month is shown.</p>${sections}`;
     const files: PackFile[] = [
-      { path: 'index.html', content: renderDocument({ title: `Data-quality feedback to emergency departments, ${monthLabel(input.month)}`, subtitle: subtitle(input, 'Hospital data quality', period), methodStatement: release.methodStatement, revised: input.revised, body }) },
+      { path: 'index.html', content: renderDocument({ title: `Data-quality feedback to emergency departments, ${monthLabel(input.month)}`, subtitle: subtitle(input, 'Hospital data quality', period), methodStatement: release.methodStatement, marking: input.markings.hospital, caveats: [...HOSPITAL_CAVEATS, disclosureCaveat(input, 'hospital')], revised: input.revised, body }), printToPdf: true },
       ...tableFiles(release),
       releaseJson(release, input),
     ];

@@ -32,11 +32,11 @@ import { periodLabel } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
 import { renderCoverageStatement, renderCoverageTable } from '../coverage.ts';
 import { renderTrend } from '../render/sections.ts';
-import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
+import { COMMON_CAVEATS, disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { rankValues, renderBarChart, renderHeatmap } from '../render/charts.ts';
 import { csvMetadata, toCsv } from '../render/csv.ts';
-import { html, renderCaveats, renderDocument, renderTable, type Html } from '../render/html.ts';
+import { html, renderDocument, renderTable, type Html } from '../render/html.ts';
 import { premisesTitle } from './candidates.ts';
 import { renderPremisesMap } from './premises-map.ts';
 
@@ -102,6 +102,13 @@ function dataPeriodNote(input: PackInput, months: string[]): Html {
   const partial = withData.filter((month) => !input.coverage.isComplete(month));
   if (withData.length === months.length && partial.length === 0) return html``;
   return html`<p class="coverage" data-data-period>Of the ${months.length} months of this history, ${withData.length} have data${withData.length > 0 ? ` (${periodLabel(withData)})` : ''}${partial.length > 0 ? `, ${partial.length} of them partial` : ''}. Months without data are shown as "no data": no assault can be attributed in them, which is not the same as none.</p>`;
+}
+
+/** The months a premises total counts, in words: the months with data, never the whole window when data starts later. */
+function countedPeriod(input: PackInput, months: string[]): string {
+  const withData = input.coverage.monthsWithData(months);
+  if (withData.length === 0) return `no month of ${periodLabel(months)} has data`;
+  return withData.length === months.length ? periodLabel(months) : `${periodLabel(withData)} (the ${withData.length} of ${months.length} months with data)`;
 }
 
 type Edition = 'officer' | 'hearing';
@@ -188,7 +195,7 @@ ${dataPeriodNote(input, prepared.months)}
 <section><h2>The premises</h2>
 <table class="identity" data-premises-identity><tbody>
 ${identityRows(input, prepared, premises)}
-<tr><th class="row">Period</th><td style="text-align:left">${period}</td></tr>
+<tr><th class="row">Period counted</th><td style="text-align:left">${countedPeriod(input, prepared.months)}</td></tr>
 <tr><th class="row">Attributed assault attendances</th><td style="text-align:left" data-table="premises-month" data-keys="${JSON.stringify(monthlyIndex.keysOf({ premises: premises.id }))}">${monthlyIndex.display({ premises: premises.id })}</td></tr>
 <tr><th class="row">Rank</th><td style="text-align:left">${rankText(ranked, premises.id, monthlyIndex)}</td></tr>
 <tr><th class="row">Involving glass or a bottle</th><td style="text-align:left">${glassShare}</td></tr>
@@ -219,12 +226,12 @@ ${input.licensingRecordLevel === false
   : html`<p>Matched to <strong>${premises.name}</strong> in the gazetteer. The location texts that named it, as stored (only words of places are kept; every other word is [word] and every number outside a place name [number]), the matching method and the mean confidence (0 to 1). For the analyst's checking; not for a hearing bundle.</p>`}
 ${input.licensingRecordLevel === false ? '' : variants.length === 0 ? html`<p>No location text was recorded.</p>` : html`<table data-variants><thead><tr><th>Location text</th><th>Method</th><th>Confidence</th></tr></thead><tbody>${variants.map((variant) => html`<tr><th class="row">${variant.text}</th><td>${variant.method}</td><td>${variant.meanConfidence.toFixed(2)}</td></tr>`)}</tbody></table>`}
 </section>`}
-${provenanceSection(input, prepared, premises, release)}
-<section><h2>Caveats</h2>${renderCaveats(LICENSING_CAVEATS)}</section>`;
+${provenanceSection(input, prepared, premises, release)}`;
   return renderDocument({
     title: `${edition === 'hearing' ? 'Hearing bundle: ' : 'Premises report: '}${premisesTitle(premises)}`,
     subtitle: subtitle(input, 'Licensing', period),
     methodStatement: release.methodStatement,
+    marking: edition === 'hearing' ? input.markings['hearing-bundle'] : input.markings.licensing, caveats: [...LICENSING_CAVEATS, disclosureCaveat(input, 'licensing')],
     revised: input.revised,
     body,
   });
@@ -282,7 +289,7 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
     const body = html`
 ${renderCoverageStatement(input.coverage, input.month, { partialAllowed: input.partialAllowed })}
 ${dataPeriodNote(input, prepared.months)}
-<section><h2>Premises with attributed assaults, ${period}</h2>
+<section><h2>Premises with attributed assaults, ${countedPeriod(input, prepared.months)}</h2>
 <p>${prepared.premises.length} ${prepared.fromGazetteer ? 'licensed ' : ''}premises had at least one assault attendance attributed to them. ${attributionRule(input.licensing.nearMetres)} Ranked by attributed attendances over the period. Each has its own report${hearing ? ' and a hearing-bundle edition' : ''}.</p>
 ${prepared.fromGazetteer ? '' : html`<p class="revised" data-no-gazetteer>No gazetteer is configured: the premises below are every premises the geocoder matched, and whether each is licensed is not known.</p>`}
 ${prepared.premises.length === 0 ? '' : renderBarChart(monthly, { dimension: 'premises', values: order.slice(0, 20), title: 'Attributed assault attendances, top premises' })}
@@ -291,8 +298,7 @@ ${indexRows.map(({ entry, display, rank }) => html`<tr><td>${rank}</td><th class
 </tbody></table>
 ${prepared.premises.length === 0 ? '' : renderTable(monthly, { rows: 'premises', rowValues: order, caption: `Attributed assault attendances by premises and month, ${period}`, columns: 'month', columnValues: input.coverage.fromFirstData(prepared.months), monthNote: (m) => input.coverage.monthNote(m) })}
 ${renderCoverageTable(input.coverage, input.coverage.fromFirstData(prepared.months))}
-</section>
-<section><h2>Caveats</h2>${renderCaveats(LICENSING_CAVEATS)}</section>`;
+</section>`;
     const columns = [
       { name: 'rank', title: 'Rank by attributed attendances', datatype: 'integer' as const },
       { name: 'premises_id', title: 'Premises reference' },
@@ -307,7 +313,7 @@ ${renderCoverageTable(input.coverage, input.coverage.fromFirstData(prepared.mont
     files.push(
       {
         path: 'index.html',
-        content: renderDocument({ title: `Premises and assaults: licensing index, ${monthLabel(input.month)}`, subtitle: subtitle(input, 'Licensing', period), methodStatement: release.methodStatement, revised: input.revised, body }),
+        content: renderDocument({ title: `Premises and assaults: licensing index, ${monthLabel(input.month)}`, subtitle: subtitle(input, 'Licensing', period), methodStatement: release.methodStatement, marking: input.markings.licensing, caveats: [...LICENSING_CAVEATS, disclosureCaveat(input, 'licensing')], revised: input.revised, body }),
         printToPdf: true,
       },
       {

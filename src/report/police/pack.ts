@@ -11,12 +11,12 @@ import { policeRecords, type PoliceRecord } from '../../aggregate/records.ts';
 import { lsoaWeaponTable, monthWeaponTable, placeTable, rollingYearsTable, wardWeaponTable, weekdayHourTable } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
 import { monthlyChanges } from '../figures.ts';
-import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
+import { COMMON_CAVEATS, disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { rankValues, renderBarChart, renderHeatmap } from '../render/charts.ts';
 import { toCsv, csvMetadata } from '../render/csv.ts';
 import { policeRecordProperties, policeRecordsGeoJson } from '../render/geojson.ts';
-import { html, renderCaveats, renderDocument, renderTable, type Html } from '../render/html.ts';
+import { html, renderDocument, renderTable, type Html } from '../render/html.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
 import { alertsTable, renderAlertsSection } from '../sections/alerts.ts';
 import { prepareEdPolice, renderEdPoliceSection, type EdPolicePrepared } from '../sections/ed-police.ts';
@@ -126,12 +126,13 @@ ${records === null
   : html`<p>${records.length} de-identified records for ${monthLabel(month)} (date, hour, place and weapon; nothing about the patient), ${records.filter((record) => record.longitude !== null).length} with a point.
 <a href="records.csv">records.csv</a> (all records; longitude and latitude empty where the place was not matched or was a home) and
 <a href="records.geojson">records.geojson</a> (points only) open in QGIS as they are.</p>`}
-</section>
-<section><h2>Caveats</h2>${renderCaveats(COMMON_CAVEATS)}</section>`;
+</section>`;
     const page = renderDocument({
       title: `Assault hotspots for police, ${monthLabel(month)}`,
       subtitle: subtitle(input, 'Police', monthLabel(month)),
       methodStatement: release.methodStatement,
+      marking: input.markings.police,
+      caveats: [...COMMON_CAVEATS, disclosureCaveat(input, 'police')],
       revised: input.revised,
       body,
     });

@@ -17,19 +17,21 @@ import {
   periodLabel,
   relationshipTable,
   repeatAttendanceTable,
+  repeatLinkageTable,
+  residenceLsoaTable,
   rollingYear,
   rollingYearsTable,
   wardWeaponTable,
 } from '../../aggregate/tables.ts';
-import { monthlyChanges, ratePer1000 } from '../figures.ts';
-import { COMMON_CAVEATS, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
+import { monthlyChanges } from '../figures.ts';
+import { COMMON_CAVEATS, disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { renderBarChart } from '../render/charts.ts';
 import { lsoaValuesGeoJson } from '../render/geojson.ts';
-import { html, renderCaveats, renderDocument, renderTable } from '../render/html.ts';
-import { renderChoropleth, type MapValue } from '../render/map.ts';
-import { lsoaMapValues, renderChangeTable, renderTrend } from '../render/sections.ts';
+import { html, renderDocument, renderTable } from '../render/html.ts';
+import { renderChangeTable, renderTrend } from '../render/sections.ts';
 import { renderCoverageStatement, renderCoverageTable } from '../coverage.ts';
+import { renderPlaceRates, renderRepeats, renderResidenceRates } from './rates.ts';
 import { alertsTable, renderAlertsSection } from '../sections/alerts.ts';
 import { prepareEdPolice, renderEdPoliceSection, type EdPolicePrepared } from '../sections/ed-police.ts';
 
@@ -57,6 +59,8 @@ export const publicHealthPack: PackBuilder<{ edPolice: EdPolicePrepared }> = {
         relationshipTable(input.store, year),
         domesticTable(input.store, year),
         repeatAttendanceTable(input.store, year),
+        repeatLinkageTable(input.store, year),
+        residenceLsoaTable(input.store, year, input.area),
         locationTypeTable(input.store, year),
         ...edPolice.tables,
         ...(input.alerts ? [alertsTable(input.alerts, PUBLIC_HEALTH_ALERT_SCOPES)] : []),
@@ -74,15 +78,7 @@ export const publicHealthPack: PackBuilder<{ edPolice: EdPolicePrepared }> = {
     const trendIndex = new ProtectedTableIndex(trend);
     const rolling = new ProtectedTableIndex(findTable(release.tables, 'rolling-years'));
     const changes = monthlyChanges(month, trendIndex, rolling, input.coverage);
-    const lsoaCounts = findTable(release.tables, 'lsoa-12-months');
-    const counts = lsoaMapValues(lsoaCounts);
-    const lsoaIndex = new ProtectedTableIndex(lsoaCounts);
-    const population = new Map(input.area.map((lsoa) => [lsoa.code, lsoa.population] as const));
-    const hasPopulation = input.area.some((lsoa) => lsoa.population !== undefined);
-    const rates = new Map<string, MapValue>();
-    for (const [code, entry] of counts) rates.set(code, { ...ratePer1000(lsoaIndex.cell({ lsoa: code }), population.get(code), input.rateMinimumCount), label: entry.label });
-    const rateRows = [...rates].filter(([, rate]) => rate.value !== null).sort((a, b) => b[1].value! - a[1].value!).slice(0, 15);
-    const mapTitle = hasPopulation ? `Assault attendances per 1,000 residents by LSOA, ${yearLabel}` : `Assault attendances by LSOA, ${yearLabel}`;
+    const place = renderPlaceRates(input, release, yearLabel);
     const body = html`
 ${renderCoverageStatement(input.coverage, month, { partialAllowed: input.partialAllowed })}
 <section><h2>Trend</h2>
@@ -90,10 +86,9 @@ ${renderChangeTable(changes)}
 ${renderTrend(trend, input.coverage, trendMonths, { title: 'Assault attendances per month, last 24 months', columns: 'weapon' })}
 ${renderCoverageTable(input.coverage, input.coverage.fromFirstData(trendMonths))}
 </section>
-<section><h2>Where: rates by LSOA</h2>
-${input.boundaries ? renderChoropleth(input.boundaries, hasPopulation ? rates : counts, { title: mapTitle, unit: hasPopulation ? 'Per 1,000 usual residents (census count carried by the boundaries)' : 'Assault attendances' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
-<p class="small">Rates are worked out from the published (protected) counts and are not shown where the count is under ${String(input.rateMinimumCount ?? 0)}.</p>
-${rateRows.length === 0 ? html`<p>No LSOA has enough attendances for a rate to be shown.</p>` : html`<table data-rates><caption>Highest rates per 1,000 residents, ${yearLabel}</caption><thead><tr><th>LSOA</th><th>Attendances</th><th>Residents</th><th>Rate per 1,000</th></tr></thead><tbody>${rateRows.map(([code, rate]) => html`<tr><th class="row">${rate.label ?? code}</th><td data-table="lsoa-12-months" data-keys="${JSON.stringify(lsoaIndex.keysOf({ lsoa: code }))}">${lsoaIndex.display({ lsoa: code })}</td><td>${String(population.get(code) ?? '')}</td><td>${rate.display}</td></tr>`)}</tbody></table>`}
+${place.html}
+${renderResidenceRates(input, release, yearLabel)}
+<section><h2>Wards</h2>
 ${renderTable(findTable(release.tables, 'ward-weapon'), { rows: 'ward', columns: 'weapon' })}
 </section>
 ${renderEdPoliceSection(input, prepared.edPolice, release)}
@@ -108,18 +103,16 @@ ${renderTable(findTable(release.tables, 'domestic'), { rows: 'domestic' })}
 </div>
 ${renderBarChart(findTable(release.tables, 'relationship'), { dimension: 'relationship', title: `Relationship to the assailant, ${yearLabel}` })}
 ${renderTable(findTable(release.tables, 'relationship'), { rows: 'relationship' })}
-${renderTable(findTable(release.tables, 'repeat-attendances'), { rows: 'attendances' })}
-<p class="small">Repeat attendances link records by a keyed pseudonym of the NHS number; the pseudonym never leaves the store and only counts of people are published.</p>
 ${renderTable(findTable(release.tables, 'location-type'), { rows: 'location_type' })}
-</section>
-<section><h2>Caveats</h2>${renderCaveats(COMMON_CAVEATS)}</section>`;
-    const description = { name: `istv-lsoa-${month}`, title: mapTitle, method_statement: release.methodStatement };
+${renderRepeats(release, yearLabel)}
+</section>`;
+    const description = { name: `istv-lsoa-${month}`, title: place.title, method_statement: release.methodStatement };
     const files: PackFile[] = [
-      { path: 'index.html', content: renderDocument({ title: `Assault attendances: public health, ${monthLabel(month)}`, subtitle: subtitle(input, 'Public health', monthLabel(month)), methodStatement: release.methodStatement, revised: input.revised, body }) },
+      { path: 'index.html', content: renderDocument({ title: `Assault attendances: public health, ${monthLabel(month)}`, subtitle: subtitle(input, 'Public health', monthLabel(month)), methodStatement: release.methodStatement, marking: input.markings['public-health'], caveats: [...COMMON_CAVEATS, disclosureCaveat(input, 'public-health')], revised: input.revised, body }), printToPdf: true },
       ...tableFiles(release),
       releaseJson(release, input),
     ];
-    if (input.boundaries) files.push({ path: 'lsoa-rates.geojson', content: lsoaValuesGeoJson(input.boundaries, counts, description, hasPopulation ? rates : undefined) });
+    if (input.boundaries) files.push({ path: 'lsoa-rates.geojson', content: lsoaValuesGeoJson(input.boundaries, place.counts, description, place.rates ?? undefined) });
     return files;
   },
 };

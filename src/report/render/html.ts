@@ -6,6 +6,7 @@
 import { TOTAL, type ProtectedTable } from '../../disclose/types.ts';
 import { monthLabel, shortMonthLabel } from '../../aggregate/months.ts';
 import { ProtectedTableIndex } from '../protected-table.ts';
+import { MARKING_META } from '../marking.ts';
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -63,13 +64,37 @@ svg text { font-family: system-ui, Arial, sans-serif; }
 section.premises { page-break-before: always; }
 table.wide { font-size: 10.5px; }
 table.wide th, table.wide td { padding: 2px 3px; }
-@media print { body { padding: 0; max-width: none; } table.wide { font-size: 7px; } table.wide th.row { max-width: 90px; } h2 { page-break-after: avoid; } table, figure { page-break-inside: avoid; } }
+.marking { text-align: center; font-weight: 700; letter-spacing: 0.5px; font-size: 12px; margin: 0 0 8px; }
+footer .marking { margin-top: 16px; }
+@media print {
+  body { padding: 0; max-width: none; }
+  table.wide { font-size: 7px; }
+  table.wide th.row { max-width: 90px; }
+  /* Chromium prints the marking and page numbers on every page (src/report/marking.ts). */
+  .marking { display: none; }
+  /* A heading stays with what follows it; a table, figure or short block is never cut. */
+  h1, h2, h3, caption, .keep-with-next { break-after: avoid; page-break-after: avoid; }
+  table, figure, .method, .keep-together, li { break-inside: avoid; page-break-inside: avoid; }
+  /*
+   * The caveats and the method are one block, never split, so the method box
+   * never stands alone on a page. (break-before: avoid on it as well made
+   * Chromium give up the break-inside rule instead.)
+   */
+  footer { break-inside: avoid; page-break-inside: avoid; }
+}
 `;
 
 export interface DocumentOptions {
   title: string;
   subtitle: string;
   methodStatement: string;
+  /**
+   * The caveats, printed with the method at the end of the document and kept on
+   * one page with it, so the method box never stands alone on a page.
+   */
+  caveats: string[];
+  /** Protective marking shown at the top and foot of the page and of every printed page (src/report/marking.ts). */
+  marking: string;
   /** When set, the pack is marked as revised with this reason. */
   revised?: string | null;
   body: Html;
@@ -81,10 +106,12 @@ export function renderDocument(options: DocumentOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="${MARKING_META}" content="${options.marking}">
 <title>${options.title}</title>
 <style>${new Html(STYLE)}</style>
 </head>
 <body>
+<p class="marking" data-marking>${options.marking}</p>
 <header>
 <h1>${options.title}</h1>
 <p class="subtitle">${options.subtitle}</p>
@@ -94,8 +121,10 @@ ${options.revised ? html`<p class="revised" data-revised>Revised: ${options.revi
 ${options.body}
 </main>
 <footer>
+${options.caveats.length > 0 ? html`<h2>Caveats</h2>${renderCaveats(options.caveats)}` : ''}
 <h2>Method</h2>
 <p class="method" data-method-statement>${options.methodStatement}</p>
+<p class="marking">${options.marking}</p>
 </footer>
 </body>
 </html>

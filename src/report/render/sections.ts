@@ -20,13 +20,13 @@ export function renderChangeTable(changes: Change[]): Html {
 }
 
 /** The protected value of each LSOA (other dimensions fixed or at their total), for a map. */
-export function lsoaMapValues(table: ProtectedTable, fixed: Record<string, string> = {}): Map<string, MapValue> {
+export function lsoaMapValues(table: ProtectedTable, fixed: Record<string, string> = {}, dimension = 'lsoa', leaveOut: readonly string[] = [UNPLACED]): Map<string, MapValue> {
   const index = new ProtectedTableIndex(table);
   const values = new Map<string, MapValue>();
-  for (const code of index.dimension('lsoa').values) {
-    if (code === UNPLACED) continue;
-    const cell = index.cell({ ...fixed, lsoa: code });
-    values.set(code, { value: cell.value, display: cell.display, label: index.labelOf('lsoa', code) });
+  for (const code of index.dimension(dimension).values) {
+    if (leaveOut.includes(code)) continue;
+    const cell = index.cell({ ...fixed, [dimension]: code });
+    values.set(code, { value: cell.value, display: cell.display, label: index.labelOf(dimension, code) });
   }
   return values;
 }
