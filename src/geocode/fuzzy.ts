@@ -122,9 +122,10 @@ export function createTokenCorrector(vocabulary: ReadonlyMap<string, number>, pr
           }
         }
         if (result.length === 0 && token.length >= 6) {
-          // Sounds alike and is still close in spelling: "tottnum" → "tottenham", not "edith" → "eade".
+          // Sounds alike and is still close in spelling: "tottnum" → "tottenham", not "edith" → "eade";
+          // two edits only to a long word, as above ("police" is not "palace").
           for (const candidate of phoneticIndex.get(phoneticKey(token)) ?? []) {
-            if (candidate.charAt(0) === token.charAt(0) && candidate.length >= 6 && editDistance(token, candidate, 2) <= 2) result.push({ token: candidate, distance: 2 });
+            if (candidate.charAt(0) === token.charAt(0) && candidate.length >= 8 && editDistance(token, candidate, 2) <= 2) result.push({ token: candidate, distance: 2 });
           }
         }
         result.sort((a, b) => a.distance - b.distance || (vocabulary.get(a.token) ?? 0) - (vocabulary.get(b.token) ?? 0) || (a.token < b.token ? -1 : 1));

@@ -102,7 +102,11 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       if (tokens.filter((t, i) => !blocked.has(i)).length === 0 && !sector && districts.length === 0) return withoutPoint('unknown', 'blank');
       if (isUnknownText(tokens)) return withoutPoint('unknown', 'unknown_text');
 
-      const mentions = findMentions(tokens, blocked);
+      // A postcode district is a locating word, not a distinctive part of a name: "N4" alone
+      // never matches "N4 Cafe" by part ("chaarter court n4" is a street we do not know).
+      const mentions = findMentions(tokens, blocked).filter(
+        (m) => !(m.end - m.start === 1 && districts.includes(tokens[m.start]!.toUpperCase()) && m.candidates.every((c) => c.strength === 'weak')),
+      );
       const kindsOf = (m: Mention): Set<LocatedPlace['kind']> => new Set(m.candidates.map((c) => c.place.kind));
       const areaMentions = mentions.filter((m) => kindsOf(m).has('area'));
       const streetMentions = mentions.filter((m) => kindsOf(m).has('street'));

@@ -38,6 +38,8 @@ describe.skipIf(!hasSharedData)('geocoder on the real Haringey and Barking & Dag
     ['a district name alone is an area', 'wood green', HARINGEY_SITE, 'area', 'Wood Green', null],
     ['an estate', 'broadwater farm estate', HARINGEY_SITE, 'area', 'Broadwater Farm', null],
     ['an area word with other words that are not names is the area', 'o/s shops wood green', HARINGEY_SITE, 'area', 'Wood Green', null],
+    ['a postcode district alone is not part of a premises name', 'n4', HARINGEY_SITE, 'no_match', null, null],
+    ['an ordinary word two edits from a short name is not that name', 'police custody', HARINGEY_SITE, 'no_match', null, null],
     ['a name we cannot find beside an area word is not the area', 'royal news hornsey', HARINGEY_SITE, 'no_match', null, null],
     ['a chain with two branches in the area named is ambiguous', 'greggs wood green', HARINGEY_SITE, 'ambiguous', null, null],
     // postcodes: only real ones
