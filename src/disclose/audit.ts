@@ -11,6 +11,7 @@ import { buildReleaseGrid } from './grid.ts';
 import { isSensitive, knowledgeOf, type Interval } from './knowledge.ts';
 import { cellIndex, nodesOfKeys } from './layout.ts';
 import { alreadyExposed, priorKnowledge, type PublishedRelease } from './published.ts';
+import { floorKnowledge, SettledCounts } from './settled.ts';
 import type { AuditFinding, CountTable, ProtectedRelease } from './types.ts';
 
 function describeKeys(keys: Record<string, string>): string {
@@ -79,6 +80,9 @@ export function auditRelease(release: ProtectedRelease, original: CountTable[], 
   // A misstated cell makes the true counts infeasible for the attacker model; report that alone.
   if (findings.some((finding) => finding.kind === 'misstated' || finding.kind === 'unmatched')) return findings;
 
+  // Counts a reader could already bound from the published releases and the least this release must show are not this release's to protect.
+  const inRelease = new Set(shownAt.keys());
+  const settled = new SettledCounts(grid, () => floorKnowledge(grid, (id) => inRelease.has(id), prior.knowledge, policy), policy.protectionWidth, published.length > 0);
   // Counts suppressed only by a published release are attacked too: this release must not narrow them.
   for (const id of prior.protectedQuantities) {
     if (!shownAt.has(id)) shownAt.set(id, { tableId: '(published release)', keys: { population: grid.quantities[id]!.key }, revealing: false });
@@ -97,7 +101,7 @@ export function auditRelease(release: ProtectedRelease, original: CountTable[], 
       }
       if (alreadyExposed(prior.knowledge[id], width)) continue;
       const { pass, lower, upper, proved } = model.check(id, width);
-      if (pass) continue;
+      if (pass || settled.isSettled(id)) continue;
       findings.push({
         kind: lower === upper ? 'pinned' : 'too_narrow',
         tableId: where.tableId,
@@ -115,6 +119,7 @@ export function auditRelease(release: ProtectedRelease, original: CountTable[], 
     }
   } finally {
     model.dispose();
+    settled.dispose();
   }
   return findings;
 }

@@ -20,6 +20,7 @@ import { buildReleaseGrid, type ReleaseGrid } from './grid.ts';
 import { displayOf, isSensitive, knowledgeOf, primaryStatus, suppressedLowerBound, type Interval } from './knowledge.ts';
 import { cellKeys, cellNodes, isInteriorCell } from './layout.ts';
 import { alreadyExposed, priorKnowledge, type PublishedRelease } from './published.ts';
+import { floorKnowledge, SettledCounts } from './settled.ts';
 import { methodStatement } from './statement.ts';
 import type { CellStatus, CountTable, ProtectedCell, ProtectedRelease } from './types.ts';
 
@@ -56,7 +57,12 @@ export function protectRelease(tables: CountTable[], policy: DisclosurePolicy, m
   const status: Array<CellStatus | null> = grid.quantities.map((quantity) => (quantity.published ? primaryStatus(quantity.value, policy) : null));
   if (policy.method !== 'none') {
     const prior = priorKnowledge(grid, published, policy);
-    new SecondarySuppression(grid, status, policy, prior.knowledge, prior.protectedQuantities).run();
+    const settled = new SettledCounts(grid, () => floorKnowledge(grid, (id) => grid.quantities[id]!.published, prior.knowledge, policy), policy.protectionWidth, published.length > 0);
+    try {
+      new SecondarySuppression(grid, status, policy, prior.knowledge, prior.protectedQuantities, settled).run();
+    } finally {
+      settled.dispose();
+    }
   }
 
   return {
@@ -93,6 +99,8 @@ class SecondarySuppression {
     private readonly prior: Array<Interval | null>,
     /** Quantities that a published release suppressed: they must stay protected too. */
     private readonly priorProtected: number[],
+    /** Counts that published releases already bound (with the least this release must show): they constrain, they are not protected again. */
+    private readonly settled: SettledCounts,
   ) {
     this.unknownCount = new Int32Array(grid.lines.length);
     grid.lines.forEach((line, id) => {
@@ -120,8 +128,9 @@ class SecondarySuppression {
         pending = pending.filter((id) => {
           if (!this.isProtected(id)) return false;
           const result = model.check(id, this.policy.protectionWidth);
-          if (!result.pass) binding.set(id, result.binding);
-          return !result.pass;
+          if (result.pass || this.settled.isSettled(id)) return false;
+          binding.set(id, result.binding);
+          return true;
         });
         if (pending.length === 0) return;
         const suppressedThisRound = new Set<number>();

@@ -1,7 +1,8 @@
 /**
  * Table fixtures for the disclose tests: a seeded random source, synthetic
- * assault records cut into count tables, and the real LSOA → ward → borough
- * hierarchy of Haringey and Barking and Dagenham from shared/data.
+ * assault records cut into count tables (one month, or attendances over many
+ * months cut into tables scoped to their periods), and the real LSOA → ward →
+ * borough hierarchy of Haringey and Barking and Dagenham from shared/data.
  */
 import { createRandom } from '../../sample-data/lib/random.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -69,6 +70,16 @@ export function lsoaDimension(area: AreaLsoa[], withHierarchy: boolean): Dimensi
   return dimension;
 }
 
+/** A Poisson draw by inversion: fine for the small means used here. */
+export function poisson(mean: number, random: () => number): number {
+  let count = 0;
+  for (let p = Math.exp(-mean), s = p, u = random(); u > s; count++) {
+    p *= mean / (count + 1);
+    s += p;
+  }
+  return count;
+}
+
 export interface SyntheticRecord {
   lsoa: string;
   weapon: string;
@@ -93,13 +104,7 @@ export function syntheticRecords(area: AreaLsoa[], random: () => number, meanPer
   const records: SyntheticRecord[] = [];
   for (const entry of area) {
     const hotspot = random() < 0.05 ? 12 : 1;
-    // Poisson by inversion: fine for the small means used here.
-    const mean = meanPerLsoa * hotspot;
-    let count = 0;
-    for (let p = Math.exp(-mean), s = p, u = random(); u > s; count++) {
-      p *= mean / (count + 1);
-      s += p;
-    }
+    const count = poisson(meanPerLsoa * hotspot, random);
     for (let i = 0; i < count; i++) {
       records.push({ lsoa: entry.lsoa, weapon: pick(WEAPON_CATEGORIES, weaponWeights), locationType: pick(LOCATION_TYPE_CATEGORIES, locationWeights) });
     }
@@ -107,7 +112,8 @@ export function syntheticRecords(area: AreaLsoa[], random: () => number, meanPer
   return records;
 }
 
-export function countTable(id: string, records: SyntheticRecord[], dimensions: Array<{ dimension: Dimension; of: (record: SyntheticRecord) => string }>): CountTable {
+/** The cells of records counted by the dimensions' values. */
+function countCells<T>(records: Iterable<T>, dimensions: Array<{ dimension: Dimension; of: (record: T) => string }>): Array<{ keys: Record<string, string>; count: number }> {
   const counts = new Map<string, { keys: Record<string, string>; count: number }>();
   for (const record of records) {
     const keys = Object.fromEntries(dimensions.map(({ dimension, of }) => [dimension.name, of(record)]));
@@ -116,7 +122,11 @@ export function countTable(id: string, records: SyntheticRecord[], dimensions: A
     if (existing) existing.count++;
     else counts.set(signature, { keys, count: 1 });
   }
-  return { id, title: id, dimensions: dimensions.map(({ dimension }) => dimension), cells: [...counts.values()] };
+  return [...counts.values()];
+}
+
+export function countTable(id: string, records: SyntheticRecord[], dimensions: Array<{ dimension: Dimension; of: (record: SyntheticRecord) => string }>): CountTable {
+  return { id, title: id, dimensions: dimensions.map(({ dimension }) => dimension), cells: countCells(records, dimensions) };
 }
 
 export const weaponDimension = (): Dimension => ({ name: 'weapon', label: 'Weapon', values: [...WEAPON_CATEGORIES] });
@@ -135,4 +145,36 @@ export function monthlyTables(area: AreaLsoa[], records: SyntheticRecord[], with
       { dimension: locationTypeDimension(), of: (record) => record.locationType },
     ]),
   ];
+}
+
+/** An attendance of the tests that link releases and periods: its month (YYYY-MM), LSOA and weapon. */
+export interface Attendance {
+  month: string;
+  lsoa: string;
+  weapon: string;
+}
+
+/**
+ * Attendances over `months`: in each month most LSOAs see about one, a tenth
+ * (drawn afresh each month) six or so; weapons skewed towards the first of the
+ * code list, as bodily force dominates.
+ */
+export function attendances(lsoas: string[], months: string[], seed: number): Attendance[] {
+  const random = seededRandom(seed);
+  const weapons = weaponDimension().values;
+  const records: Attendance[] = [];
+  for (const month of months) {
+    for (const lsoa of lsoas) {
+      const count = poisson(random() < 0.1 ? 6 : 0.9, random);
+      for (let i = 0; i < count; i++) records.push({ month, lsoa, weapon: weapons[Math.floor(random() * random() * weapons.length)]! });
+    }
+  }
+  return records;
+}
+
+/** A count table of the attendances in `months`, with the scope that tells disclosure control (and a reader) which months it covers. */
+export function periodTable(id: string, records: Attendance[], months: string[], dimensions: Array<{ dimension: Dimension; of: (record: Attendance) => string }>): CountTable {
+  const inPeriod = new Set(months);
+  const cells = countCells(records.filter((record) => inPeriod.has(record.month)), dimensions);
+  return { id, title: id, dimensions: dimensions.map(({ dimension }) => dimension), cells, scope: { filters: { month: [...months] } } };
 }

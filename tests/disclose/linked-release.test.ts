@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import highsModule from 'highs';
 import { disclosurePolicy, type DisclosurePolicy } from '../../src/config/disclosure.ts';
 import { auditRelease, protectRelease, type CountTable, type Dimension, type ProtectedRelease } from '../../src/disclose/index.ts';
-import { seededRandom, syntheticArea, weaponDimension, type AreaLsoa } from './fixtures.ts';
+import { attendances, periodTable as table, syntheticArea, weaponDimension, type AreaLsoa, type Attendance } from './fixtures.ts';
 
 type Loader = typeof highsModule.default;
 const loadHighs = ((highsModule as unknown as { default?: Loader }).default ?? highsModule) as unknown as Loader;
@@ -19,43 +19,6 @@ const highs = await loadHighs();
 const MONTHS = Array.from({ length: 24 }, (_, index) => `20${String(25 + Math.floor((index + 10) / 12)).padStart(2, '0')}-${String(((index + 10) % 12) + 1).padStart(2, '0')}`);
 const MONTH = MONTHS[23]!;
 const YEAR = MONTHS.slice(12);
-
-interface Attendance {
-  month: string;
-  lsoa: string;
-  weapon: string;
-}
-
-function attendances(area: AreaLsoa[], seed: number): Attendance[] {
-  const random = seededRandom(seed);
-  const weapons = weaponDimension().values;
-  const records: Attendance[] = [];
-  for (const month of MONTHS) {
-    for (const entry of area) {
-      const mean = random() < 0.1 ? 6 : 0.9;
-      let count = 0;
-      for (let p = Math.exp(-mean), s = p, u = random(); u > s; count++) {
-        p *= mean / (count + 1);
-        s += p;
-      }
-      for (let i = 0; i < count; i++) records.push({ month, lsoa: entry.lsoa, weapon: weapons[Math.floor(random() * random() * weapons.length)]! });
-    }
-  }
-  return records;
-}
-
-function table(id: string, records: Attendance[], months: string[], dimensions: Array<{ dimension: Dimension; of: (record: Attendance) => string }>): CountTable {
-  const counts = new Map<string, { keys: Record<string, string>; count: number }>();
-  for (const record of records) {
-    if (!months.includes(record.month)) continue;
-    const keys = Object.fromEntries(dimensions.map(({ dimension, of }) => [dimension.name, of(record)]));
-    const signature = JSON.stringify(keys);
-    const existing = counts.get(signature);
-    if (existing) existing.count++;
-    else counts.set(signature, { keys, count: 1 });
-  }
-  return { id, title: id, dimensions: dimensions.map(({ dimension }) => dimension), cells: [...counts.values()], scope: { filters: { month: months } } };
-}
 
 /** The tables a public-health release prints, shaped as the packs shape them (ward and LSOA in separate tables). */
 function linkedTables(area: AreaLsoa[], records: Attendance[]): CountTable[] {
@@ -191,7 +154,7 @@ function protectedApart(tables: CountTable[], policy: DisclosurePolicy): Protect
 describe('a release whose ward table and LSOA table let a reader subtract one LSOA from its ward', () => {
   const area = syntheticArea(36, 6, 3);
   const lookup = new Map(area.map((entry) => [entry.lsoa, entry.ward]));
-  const records = attendances(area, 18);
+  const records = attendances(area.map((entry) => entry.lsoa), MONTHS, 18);
   const tables = linkedTables(area, records);
 
   for (const input of [{ method: 'hes' as const }, { method: 'threshold_suppression' as const, threshold: 10 }]) {

@@ -16,7 +16,8 @@ import { readPoliceStreets } from './read-police-streets.ts';
 import { readSites } from './read-sites.ts';
 import { declaredProvenance } from './provenance.ts';
 import { applyAliases, readAliases } from './read-aliases.ts';
-import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type PostcodeRecord, type SiteRecord } from './types.ts';
+import { createLsoaIndex } from '../lsoa-index.ts';
+import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, LSOA_TOLERANCE_METRES, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type PostcodePoint, type PostcodeRecord, type SiteRecord } from './types.ts';
 
 export interface GazetteerBuildInputs {
   lsoa: string[];
@@ -66,7 +67,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   const inArea = (longitude: number, latitude: number): boolean =>
     longitude >= extent[0] - MARGIN_DEGREES && longitude <= extent[2] + MARGIN_DEGREES && latitude >= extent[1] - MARGIN_DEGREES && latitude <= extent[3] + MARGIN_DEGREES;
 
-  const postcodeMap = new Map<string, PostcodeRecord>();
+  const postcodeMap = new Map<string, PostcodePoint>();
   for (const file of inputs.postcodes ?? []) {
     const result = readPostcodes(file, inputs.postcodeColumns);
     let outside = 0;
@@ -76,7 +77,11 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
     }
     sources.push({ role: 'postcodes', file: sourceName(file), format: result.format, records: result.records.length - outside, skipped: result.skipped + outside });
   }
-  const postcodes = [...postcodeMap.values()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  // Each postcode's LSOA is placed once, here, from the polygons of this file: loading a region then does no point-in-polygon work.
+  const index = createLsoaIndex(lsoas, { toleranceMetres: LSOA_TOLERANCE_METRES });
+  const postcodes: PostcodeRecord[] = [...postcodeMap.values()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([postcode, longitude, latitude]) => [postcode, longitude, latitude, index.find(longitude, latitude)?.code ?? null]);
   const locatePostcode = (postcode: string): [number, number] | null => {
     const record = postcodeMap.get(postcode);
     return record ? [record[1], record[2]] : null;
@@ -122,7 +127,9 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   }
   for (const file of inputs.openNames ?? []) addPlaces('open_names', file, readOpenNames(file));
   for (const file of inputs.policeStreets ?? []) addPlaces('police_streets', file, readPoliceStreets(file));
-  const places = [...placeMap.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const places = [...placeMap.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((place) => ({ ...place, lsoa: index.find(place.longitude, place.latitude)?.code ?? null }));
   for (const file of inputs.aliases ?? []) {
     const { file: name, rows } = readAliases(file);
     applyAliases(places, name, rows);

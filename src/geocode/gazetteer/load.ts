@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createLsoaIndex } from '../lsoa-index.ts';
 import { normalisePostcode, postcodeDistrict, postcodeSector } from '../../lib/postcode.ts';
 import { rulerAt } from '../../lib/distance.ts';
-import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type SiteRecord } from './types.ts';
+import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, LSOA_TOLERANCE_METRES, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type SiteRecord } from './types.ts';
 
 export interface PostcodeLookup {
   postcode: string;
@@ -70,14 +70,14 @@ export function loadGazetteer(filePath: string): Gazetteer {
   return createGazetteer(file as GazetteerFile);
 }
 
-/** Medoid of points: the one with the least summed ground distance to the others. */
-function medoid(points: Array<[number, number]>): [number, number] {
-  if (points.length <= 2) return points[0]!;
+/** Medoid of points: the one with the least summed ground distance to the others (its index). */
+function medoid(points: Array<[number, number]>): number {
+  if (points.length <= 2) return 0;
   const ruler = rulerAt(points[0]![1]);
   // Medoid of a sample keeps this O(k²) on big districts: a region's 180,000 postcodes took seconds with every point a candidate.
   const step = Math.max(1, Math.floor(points.length / 200));
   const candidateStep = Math.max(1, Math.floor(points.length / 64));
-  let best = points[0]!;
+  let best = 0;
   let bestSum = Infinity;
   for (let c = 0; c < points.length; c += candidateStep) {
     const candidate = points[c]!;
@@ -88,37 +88,43 @@ function medoid(points: Array<[number, number]>): [number, number] {
     }
     if (sum < bestSum) {
       bestSum = sum;
-      best = candidate;
+      best = c;
     }
   }
   return best;
 }
 
 export function createGazetteer(file: GazetteerFile): Gazetteer {
-  // 25 m: the boundaries are generalised to 20 m, so a premises a few metres into a sliver still has an LSOA.
-  const index = createLsoaIndex(file.lsoas, { toleranceMetres: 25 });
+  const index = createLsoaIndex(file.lsoas, { toleranceMetres: LSOA_TOLERANCE_METRES });
+  const lsoaByCode = new Map(file.lsoas.map((lsoa) => [lsoa.code, lsoa] as const));
+  // The LSOA placed at build when the file has it (one lookup); else point-in-polygon now (a file of an earlier istv).
+  const placed = (stored: string | null | undefined, longitude: number, latitude: number): LsoaRecord | null =>
+    stored === undefined ? index.find(longitude, latitude) : stored === null ? null : (lsoaByCode.get(stored) ?? index.find(longitude, latitude));
   const postcodes = new Map<string, PostcodeLookup>();
-  const sectorPoints = new Map<string, Array<[number, number]>>();
+  const sectorPostcodes = new Map<string, PostcodeLookup[]>();
   const districtPoints = new Map<string, Array<[number, number]>>();
-  for (const [postcode, longitude, latitude] of file.postcodes) {
-    const lsoa = index.find(longitude, latitude);
-    postcodes.set(postcode, { postcode, longitude, latitude, lsoaCode: lsoa?.code ?? null, wardCode: lsoa?.wardCode ?? null });
+  for (const [postcode, longitude, latitude, stored] of file.postcodes) {
+    const lsoa = placed(stored, longitude, latitude);
+    const lookup: PostcodeLookup = { postcode, longitude, latitude, lsoaCode: lsoa?.code ?? null, wardCode: lsoa?.wardCode ?? null };
+    postcodes.set(postcode, lookup);
     const sector = postcodeSector(postcode);
     const district = postcodeDistrict(postcode);
-    if (!sectorPoints.has(sector)) sectorPoints.set(sector, []);
-    sectorPoints.get(sector)!.push([longitude, latitude]);
-    if (!districtPoints.has(district)) districtPoints.set(district, []);
-    districtPoints.get(district)!.push([longitude, latitude]);
+    let inSector = sectorPostcodes.get(sector);
+    if (!inSector) sectorPostcodes.set(sector, (inSector = []));
+    inSector.push(lookup);
+    let inDistrict = districtPoints.get(district);
+    if (!inDistrict) districtPoints.set(district, (inDistrict = []));
+    inDistrict.push([longitude, latitude]);
   }
   const sectors = new Map<string, SectorLookup>();
-  for (const [sector, points] of sectorPoints) {
-    const [longitude, latitude] = medoid(points);
-    const lsoa = index.find(longitude, latitude);
-    sectors.set(sector, { sector, longitude, latitude, lsoaCode: lsoa?.code ?? null, wardCode: lsoa?.wardCode ?? null, postcodeCount: points.length });
+  for (const [sector, members] of sectorPostcodes) {
+    // The medoid is one of the sector's postcodes, so its LSOA is that postcode's.
+    const centre = members[medoid(members.map((member) => [member.longitude, member.latitude]))]!;
+    sectors.set(sector, { sector, longitude: centre.longitude, latitude: centre.latitude, lsoaCode: centre.lsoaCode, wardCode: centre.wardCode, postcodeCount: members.length });
   }
-  const districtCentres = new Map([...districtPoints].map(([district, points]) => [district, medoid(points)] as const));
+  const districtCentres = new Map([...districtPoints].map(([district, points]) => [district, points[medoid(points)]!] as const));
   const places: LocatedPlace[] = file.places.map((place) => {
-    const lsoa = index.find(place.longitude, place.latitude);
+    const lsoa = placed(place.lsoa, place.longitude, place.latitude);
     return { ...place, lsoaCode: lsoa?.code ?? null, wardCode: lsoa?.wardCode ?? null, ladCode: lsoa?.ladCode ?? null };
   });
   const sites = new Map(file.sites.map((site) => [site.code, site] as const));

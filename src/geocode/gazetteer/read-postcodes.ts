@@ -10,7 +10,7 @@
 import { gridToWgs84 } from '../british-national-grid.ts';
 import { normalisePostcode } from '../../lib/postcode.ts';
 import { numberCell, readCsvTable, resolveColumns, type ColumnSpec, type CsvTable } from './csv.ts';
-import type { PostcodeRecord } from './types.ts';
+import type { PostcodePoint } from './types.ts';
 
 export interface ReadResult<T> {
   records: T[];
@@ -33,7 +33,7 @@ function isCodePointOpen(table: CsvTable): boolean {
   return first.length === 10 && normalisePostcode(first[0] ?? '') !== null && /^\d+$/.test(first[2] ?? '') && /^\d+$/.test(first[3] ?? '');
 }
 
-export function readPostcodes(filePath: string, mapping: Record<string, string> = {}): ReadResult<PostcodeRecord> {
+export function readPostcodes(filePath: string, mapping: Record<string, string> = {}): ReadResult<PostcodePoint> {
   let table = readCsvTable(filePath);
   let format = 'postcode CSV';
   let columns: Partial<Record<keyof typeof POSTCODE_COLUMNS, number>>;
@@ -55,7 +55,7 @@ export function readPostcodes(filePath: string, mapping: Record<string, string> 
     if (columns.terminated !== undefined) format = 'ONS Postcode Directory';
   }
 
-  const records: PostcodeRecord[] = [];
+  const records: PostcodePoint[] = [];
   let skipped = 0;
   for (const row of table.rows) {
     const postcode = normalisePostcode(row[columns.postcode!] ?? '');

@@ -1,14 +1,19 @@
 /**
  * The gazetteer file written by `istv gazetteer build` and read by
  * `loadGazetteer`: one JSON document holding everything the geocoder knows.
- * Coordinates are WGS84 [longitude, latitude]. LSOA and ward of places and
- * postcodes are not stored: they are derived from the polygons when the file is
- * loaded, so the polygons are the one source of truth.
+ * Coordinates are WGS84 [longitude, latitude]. The LSOA of each postcode and
+ * place is worked out from the file's own polygons when it is built and stored
+ * beside the point (its ward and borough come from that LSOA's record), so
+ * loading a region of 180,000 postcodes does no point-in-polygon work; a file
+ * without them (built by an earlier istv) has them worked out at load.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export const GAZETTEER_FORMAT = 'istv-gazetteer';
 export const GAZETTEER_FORMAT_VERSION = 1;
+
+/** A point outside every LSOA by up to this much takes the nearest: the boundaries are generalised to 20 m, so a premises a few metres into a sliver still has an LSOA. */
+export const LSOA_TOLERANCE_METRES = 25;
 
 export interface LsoaRecord {
   code: string;
@@ -25,7 +30,10 @@ export interface LsoaRecord {
 }
 
 /** [postcode in "AB1 2CD" form, longitude, latitude] — tuples keep a 10,000-postcode file small. */
-export type PostcodeRecord = [string, number, number];
+export type PostcodePoint = [string, number, number];
+
+/** A postcode as the file stores it: its point, then the code of the LSOA it lies in (null outside every LSOA), placed at build. */
+export type PostcodeRecord = PostcodePoint | [string, number, number, string | null];
 
 export const PLACE_KINDS = ['premises', 'landmark', 'street', 'area'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -64,6 +72,8 @@ export interface PlaceRecord {
   lines?: Array<Array<[number, number]>>;
   /** Which input file (base name) it came from. */
   source: string;
+  /** Code of the LSOA the point lies in (null outside every LSOA), placed at build; absent in files of an earlier istv. */
+  lsoa?: string | null;
 }
 
 export interface SiteRecord {
