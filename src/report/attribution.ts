@@ -13,6 +13,14 @@ import type { PackFile } from './pack.ts';
 import { html, type Html } from './render/html.ts';
 
 export const ATTRIBUTION_META = 'open-data-attribution';
+/** A one-line reminder of the licences, which the PDF printer puts at the foot of every printed page. */
+export const LICENCE_LINE_META = 'open-data-licences';
+export const LICENCE_LINE_PREFIX = 'Contains open data used under';
+
+/** The footer line of a printed page: the licences by name, and where their statements are. A page torn from the pack still says whose data it shows. */
+export function licenceLine(attribution: Attribution): string {
+  return `${LICENCE_LINE_PREFIX} ${attribution.licences.map((licence) => licence.name).join(' and ')}; sources and statements under "Data sources and licences".`;
+}
 
 export interface Attribution {
   /** The statements the licences ask for, each once, in the order the sources came. */
@@ -181,7 +189,8 @@ function mergeMembers(json: string, members: Record<string, unknown>): string {
 
 export function attributeHtml(page: string, attribution: Attribution): string {
   if (page.includes('data-attribution>')) return page;
-  const meta = html`<meta name="${ATTRIBUTION_META}" content="${attributionText(attribution)}">`.text;
+  const meta = html`<meta name="${ATTRIBUTION_META}" content="${attributionText(attribution)}">
+<meta name="${LICENCE_LINE_META}" content="${licenceLine(attribution)}">`.text;
   const section = renderAttribution(attribution).text;
   const withMeta = page.includes('</head>') ? page.replace('</head>', `${meta}\n</head>`) : page;
   const at = withMeta.lastIndexOf('</footer>') >= 0 ? withMeta.lastIndexOf('</footer>') : withMeta.lastIndexOf('</body>');

@@ -37,11 +37,14 @@ const escape = (value: string) => value.replace(/[&<>"']/g, (character) => `&#${
  * apart from the page (no page CSS applies), so every style is inline and the
  * font size is set: Chromium's default for them is too small to read.
  */
-export function printTemplates(marking: string): { headerTemplate: string; footerTemplate: string } {
+export function printTemplates(marking: string, licences: string | null = null): { headerTemplate: string; footerTemplate: string } {
   const style = 'font: 9px Arial, sans-serif; color: #1b1b1b; width: 100%; margin: 0 12mm;';
   const mark = `<strong style="letter-spacing: 0.5px">${escape(marking)}</strong>`;
+  const pageLine = `<div style="display: flex; justify-content: space-between;"><span style="width: 33%"></span><span style="width: 34%; text-align: center">${mark}</span><span style="width: 33%; text-align: right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+  // The open-data licences go on every printed page: a page copied into a bundle on its own still carries them.
+  const licenceLine = licences ? `<div style="font-size: 7px; color: #505a5f; text-align: center; margin-top: 2px;">${escape(licences)}</div>` : '';
   return {
     headerTemplate: `<div style="${style} text-align: center;">${mark}</div>`,
-    footerTemplate: `<div style="${style} display: flex; justify-content: space-between;"><span style="width: 33%"></span><span style="width: 34%; text-align: center">${mark}</span><span style="width: 33%; text-align: right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    footerTemplate: `<div style="${style}">${pageLine}${licenceLine}</div>`,
   };
 }

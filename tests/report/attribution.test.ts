@@ -31,7 +31,7 @@ describe('attribution is derived from the sources used', () => {
   it('pages get a section and a meta; GeoJSON and place CSVs get it in their metadata; other CSVs do not', () => {
     const attribution = attributionFromSources([source('lsoa', 'ONS LSOA 2021 GeoJSON')], '2026');
     const page = attributeHtml('<html><head><title>x</title></head><body><footer><h2>Method</h2></footer></body></html>', attribution);
-    expect(page).toMatch(/<meta name="open-data-attribution" content="Source: Office for National Statistics[^"]*">\n<\/head>/);
+    expect(page).toMatch(/<meta name="open-data-attribution" content="Source: Office for National Statistics[^"]*">\n<meta name="open-data-licences" content="Contains open data used under Open Government Licence[^"]*">\n<\/head>/);
     expect(page.indexOf('data-attribution')).toBeLessThan(page.indexOf('</footer>'));
     const files = attributeFiles(
       [

@@ -14,7 +14,7 @@ import { OFFICIAL, OFFICIAL_SENSITIVE, protectiveMarking } from '../../src/repor
 import { reportSchema } from '../../src/config/report.ts';
 import { canReadPdfPages, pdfPageProblems, pdfPageTexts, printedPageOf } from './pdf-pages.ts';
 
-const printed = { marking: 'OFFICIAL-SENSITIVE', headings: ['Trend', 'Where: rates by LSOA'], methodStatement: 'Counts of 1 to 7 are suppressed (*) and all other counts are rounded to the nearest 5.' };
+const printed = { marking: 'OFFICIAL-SENSITIVE', headings: ['Trend', 'Where: rates by LSOA'], methodStatement: 'Counts of 1 to 7 are suppressed (*) and all other counts are rounded to the nearest 5.', licences: false };
 const furniture = (page: number, of: number) => `OFFICIAL-SENSITIVE\n`.concat('%BODY%', `\nOFFICIAL-SENSITIVE\nPage ${page} of ${of}\n`);
 const pageText = (body: string, page: number, of: number) => furniture(page, of).replace('%BODY%', body);
 

@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { LICENCE_LINE_META, LICENCE_LINE_PREFIX } from '../../src/report/attribution.ts';
 
 export const PDFTOTEXT = '/usr/bin/pdftotext';
 export const PDFINFO = '/usr/bin/pdfinfo';
@@ -41,6 +42,8 @@ export interface PrintedPage {
   marking: string;
   headings: string[];
   methodStatement: string;
+  /** Whether the page names open-data licences, which then belong at the foot of every printed page. */
+  licences: boolean;
 }
 
 export function printedPageOf(htmlFile: string): PrintedPage {
@@ -51,6 +54,7 @@ export function printedPageOf(htmlFile: string): PrintedPage {
     marking: marking === undefined ? '' : decode(marking),
     headings: [...source.matchAll(/<h[1-4][^>]*>([\s\S]*?)<\/h[1-4]>/g)].map((match) => decode(match[1]!)).filter(Boolean),
     methodStatement: method === undefined ? '' : decode(method),
+    licences: source.includes(`<meta name="${LICENCE_LINE_META}"`),
   };
 }
 
@@ -65,10 +69,11 @@ export function pdfPageProblems(pages: string[], printed: PrintedPage): string[]
     const where = `page ${number} of ${pages.length}`;
     if (!new RegExp(`Page ${number} of ${pages.length}\\b`).test(text)) problems.push(`${where}: no "Page ${number} of ${pages.length}"`);
     if (printed.marking === '' || !text.includes(printed.marking)) problems.push(`${where}: no protective marking${printed.marking ? ` "${printed.marking}"` : ''}`);
+    if (printed.licences && !squash(text).includes(LICENCE_LINE_PREFIX)) problems.push(`${where}: no open-data licence line`);
     // The page's own content: its lines without the running header and footer.
     const lines = text
       .split('\n')
-      .map((line) => squash(line.replace(/Page \d+ of \d+/g, '').split(printed.marking).join('')))
+      .map((line) => squash(line.replace(/Page \d+ of \d+/g, '').replace(new RegExp(`${LICENCE_LINE_PREFIX}.*$`), '').split(printed.marking).join('')))
       .filter((line) => line !== '');
     if (lines.length === 0) {
       problems.push(`${where}: nothing on the page but its header and footer`);

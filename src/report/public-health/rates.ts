@@ -17,6 +17,7 @@ import { ratePer1000 } from '../figures.ts';
 import type { PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { html, renderTable, type Html } from '../render/html.ts';
+import { placementOf, renderMappedShare } from '../placement.ts';
 import { renderChoropleth, type MapValue } from '../render/map.ts';
 import { lsoaMapValues } from '../render/sections.ts';
 
@@ -72,7 +73,7 @@ export function renderPlaceRates(input: PackInput, release: ProtectedRelease, ye
       title,
       html: html`<section><h2>Where assaults happened: counts by LSOA</h2>
 <p data-no-population><strong>No rates:</strong> no population is stored for the area's LSOAs, so the map and table show counts of attendances, not rates. Build the gazetteer with <code>istv gazetteer build --population</code> (ONS population by LSOA) to get rates per resident.</p>
-${input.boundaries ? renderChoropleth(input.boundaries, counts, { title, unit: 'Assault attendances (counts, not rates)' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
+${input.boundaries ? renderChoropleth(input.boundaries, counts, { title, unit: 'Assault attendances (counts, not rates)', placement: renderMappedShare(placementOf(table), 'assault attendances') }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
 </section>`,
     };
   }
@@ -86,7 +87,7 @@ ${input.boundaries ? renderChoropleth(input.boundaries, counts, { title, unit: '
     html: html`<section><h2>Where assaults happened: rates by place of assault</h2>
 <p>Each LSOA's attendances for assaults that <em>happened</em> there, per 1,000 people who <em>live</em> there. It measures places, not people: in town centres and around the night-time economy most victims live elsewhere, so a high rate marks a place where violence happens, not a population at risk (for that, see rates by residence below).</p>
 ${missing.length > 0 ? html`<p class="small" data-no-population>No population is stored for ${String(missing.length)} of ${String(input.area.length)} LSOAs, which are left without a rate: ${missing.join(', ')}.</p>` : ''}
-${input.boundaries ? renderChoropleth(input.boundaries, rates, { title, unit: 'Per 1,000 residents (place of assault)' }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
+${input.boundaries ? renderChoropleth(input.boundaries, rates, { title, unit: 'Per 1,000 residents (place of assault)', placement: renderMappedShare(placementOf(table), 'assault attendances') }) : html`<p>No LSOA boundaries were supplied, so there is no map.</p>`}
 ${minimumNote(input)}
 ${top.length === 0 ? html`<p>No LSOA has enough attendances for a rate to be shown.</p>` : rateTable(`Highest rates by place of assault, ${yearLabel}`, top, 'lsoa-12-months', 'lsoa', index, population)}
 </section>`,

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { LICENCE_LINE_META } from '../attribution.ts';
 import { MARKING_META, printTemplates } from '../marking.ts';
 
 export const CHROMIUM_PATH = process.env.ISTV_CHROMIUM ?? '/usr/bin/chromium';
@@ -67,14 +68,15 @@ export async function openPdfPrinter(root: string, options: PdfPrinterOptions = 
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: timeoutMs });
       // The marking is the page's own (renderDocument writes it): a PDF never carries one its HTML does not.
       const marking = await page.evaluate((name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? null, MARKING_META);
+      const licences = await page.evaluate((name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? null, LICENCE_LINE_META);
       if (!marking) throw new Error(`${path.basename(htmlFile)} has no protective marking (<meta name="${MARKING_META}">): every printed pack must carry one`);
       await page.pdf({
         path: pdfFile,
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
-        ...printTemplates(marking),
-        margin: { top: '16mm', bottom: '16mm', left: '12mm', right: '12mm' },
+        ...printTemplates(marking, licences),
+        margin: { top: '16mm', bottom: licences ? '20mm' : '16mm', left: '12mm', right: '12mm' },
       });
     };
     return {
