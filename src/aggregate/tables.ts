@@ -54,6 +54,16 @@ export function lsoaWeaponTable(store: StoreDatabase, month: string, area?: Area
   });
 }
 
+/** Every assault attendance of `months`, by month: the whole that a ranking of a part (premises, streets) is a share of. */
+export function attendancesByMonthTable(store: StoreDatabase, months: string[], id = 'attendances-month'): CountTable {
+  return countRecords(store, {
+    id,
+    title: `All assault attendances, ${periodLabel(months)}`,
+    columns: [{ dimension: monthDimension(months), expression: 'assault_month', whenNull: UNKNOWN }],
+    ...monthWhere(months),
+  });
+}
+
 /** LSOA alone, for maps and rates. */
 export function lsoaTable(store: StoreDatabase, months: string[], area?: AreaLsoa[], id = 'lsoa'): CountTable {
   return countRecords(store, {

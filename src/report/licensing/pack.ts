@@ -28,7 +28,7 @@ import {
   type PremisesPoint,
   type TextVariant,
 } from '../../aggregate/premises.ts';
-import { periodLabel } from '../../aggregate/tables.ts';
+import { attendancesByMonthTable, periodLabel } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
 import { renderCoverageStatement, renderCoverageTable } from '../coverage.ts';
 import { renderTrend } from '../render/sections.ts';
@@ -39,6 +39,7 @@ import { csvMetadata, toCsv } from '../render/csv.ts';
 import { html, renderDocument, renderTable, type Html } from '../render/html.ts';
 import { premisesTitle } from './candidates.ts';
 import { renderPremisesMap } from './premises-map.ts';
+import { renderRankedShare } from '../placement.ts';
 
 export const MIN_LICENSING_MONTHS = 12;
 export const MAX_LICENSING_MONTHS = 36;
@@ -255,6 +256,7 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
     const premises = candidates.filter((entry) => attributedIds.has(entry.id));
     const nearby = nearbyContext(input.store, dataMonths, premises, nearMetres);
     const tables = [
+      attendancesByMonthTable(input.store, dataMonths),
       premisesMonthTable(assaults, premises, dataMonths),
       premisesNearbyTable(nearby, premises),
       ...premises.flatMap((entry) => [premisesWeekdayHourTable(assaults, entry.id), premisesGlassTable(assaults, entry.id), premisesAttributionTable(assaults, entry.id)]),
@@ -292,6 +294,7 @@ ${dataPeriodNote(input, prepared.months)}
 <section><h2>Premises with attributed assaults, ${countedPeriod(input, prepared.months)}</h2>
 <p>${prepared.premises.length} ${prepared.fromGazetteer ? 'licensed ' : ''}premises had at least one assault attendance attributed to them. ${attributionRule(input.licensing.nearMetres)} Ranked by attributed attendances over the period. Each has its own report${hearing ? ' and a hearing-bundle edition' : ''}.</p>
 ${prepared.fromGazetteer ? '' : html`<p class="revised" data-no-gazetteer>No gazetteer is configured: the premises below are every premises the geocoder matched, and whether each is licensed is not known.</p>`}
+${renderRankedShare(monthlyIndex.cell({}), new ProtectedTableIndex(findTable(release.tables, 'attendances-month')).cell({}), 'at a premises their location named', 'assault attendances')}
 ${prepared.premises.length === 0 ? '' : renderBarChart(monthly, { dimension: 'premises', values: order.slice(0, 20), title: 'Attributed assault attendances, top premises' })}
 <table data-premises-index><thead><tr><th>Rank</th><th>Premises</th><th>Address</th><th>Postcode</th><th>Licence</th><th>Attributed attendances</th><th>Report</th></tr></thead><tbody>
 ${indexRows.map(({ entry, display, rank }) => html`<tr><td>${rank}</td><th class="row">${entry.name}</th><td style="text-align:left">${entry.address ?? '—'}</td><td style="text-align:left">${entry.postcode ?? '—'}</td><td style="text-align:left">${entry.licenceNumber ?? '—'}</td><td data-table="premises-month" data-keys="${JSON.stringify(monthlyIndex.keysOf({ premises: entry.id }))}">${display}</td><td>${reportLinks(entry)}</td></tr>`)}
