@@ -17,9 +17,14 @@ export const ATTRIBUTION_META = 'open-data-attribution';
 export const LICENCE_LINE_META = 'open-data-licences';
 export const LICENCE_LINE_PREFIX = 'Contains open data used under';
 
-/** The footer line of a printed page: the licences by name, and where their statements are. A page torn from the pack still says whose data it shows. */
-export function licenceLine(attribution: Attribution): string {
-  return `${LICENCE_LINE_PREFIX} ${attribution.licences.map((licence) => licence.name).join(' and ')}; sources and statements under "Data sources and licences".`;
+/**
+ * The footer line of a printed page: the licences by name, and where their statements are. A page torn from the pack
+ * still says whose data it shows. Null when no source is under a licence (synthetic data only): there is nothing to credit.
+ */
+export function licenceLine(attribution: Attribution): string | null {
+  const licensed = attribution.licences.filter((licence) => !/^none\b/i.test(licence.name));
+  if (licensed.length === 0) return null;
+  return `${LICENCE_LINE_PREFIX} ${licensed.map((licence) => licence.name).join(' and ')}; sources and statements under "Data sources and licences".`;
 }
 
 export interface Attribution {
@@ -189,8 +194,9 @@ function mergeMembers(json: string, members: Record<string, unknown>): string {
 
 export function attributeHtml(page: string, attribution: Attribution): string {
   if (page.includes('data-attribution>')) return page;
-  const meta = html`<meta name="${ATTRIBUTION_META}" content="${attributionText(attribution)}">
-<meta name="${LICENCE_LINE_META}" content="${licenceLine(attribution)}">`.text;
+  const line = licenceLine(attribution);
+  const meta = html`<meta name="${ATTRIBUTION_META}" content="${attributionText(attribution)}">${line === null ? '' : html`
+<meta name="${LICENCE_LINE_META}" content="${line}">`}`.text;
   const section = renderAttribution(attribution).text;
   const withMeta = page.includes('</head>') ? page.replace('</head>', `${meta}\n</head>`) : page;
   const at = withMeta.lastIndexOf('</footer>') >= 0 ? withMeta.lastIndexOf('</footer>') : withMeta.lastIndexOf('</body>');
