@@ -65,3 +65,18 @@ export function monthlyChanges(month: string, trend: ProtectedTableIndex, rollin
     describeChange('Twelve months to this month against the twelve before', rolling.cell({ period: 'latest-12' }), coverage.monthsWithData(previousYear).length === 0 ? NO_DATA_CELL : rolling.cell({ period: 'previous-12' }), coverage.notComparable([...previousYear, ...latestYear])),
   ];
 }
+
+/**
+ * A statistic as a file shows it: six significant digits, more than any reader
+ * can use. A float printed in full (0.33111523759068) carries digit runs long
+ * enough to look like an identifier to a leak check, and claims a precision the
+ * counts behind it do not have. Integers pass unchanged.
+ */
+export function significant(value: number, digits = 6): number {
+  return Number.isInteger(value) || !Number.isFinite(value) ? value : Number(value.toPrecision(digits));
+}
+
+/** JSON.stringify replacer that writes every non-integer number with `significant`. */
+export function significantNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' ? significant(value) : value;
+}

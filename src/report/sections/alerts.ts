@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { alertMethodText, alerting, type AlertScope, type MonthAlerts, type SeriesAlert } from '../../aggregate/alerts/month-alerts.ts';
 import { tableFromCounts } from '../../aggregate/count-table.ts';
 import type { CountTable, ProtectedRelease } from '../../disclose/types.ts';
+import { significantNumbers } from '../figures.ts';
 import type { PackFile } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { html, type Html } from '../render/html.ts';
@@ -70,7 +71,7 @@ export function alertsJson(alerts: MonthAlerts, generatedAt: string): PackFile {
         alerts: raised.map((entry) => ({ scope: entry.scope, code: entry.code, name: entry.name, ...entry.assessment })),
         series: alerts.series.map((entry) => ({ scope: entry.scope, code: entry.code, name: entry.name, ...entry.assessment })),
       },
-      null,
+      significantNumbers,
       2,
     )}\n`,
   };

@@ -19,6 +19,7 @@ import { TOTAL, type CountTable, type ProtectedRelease } from '../../disclose/ty
 import { lsoaCodeOf } from '../area.ts';
 import type { PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
+import { significant } from '../figures.ts';
 import { toCsv } from '../render/csv.ts';
 import { placementOf, renderMappedShare, renderRankedShare } from '../placement.ts';
 import { html, type Html } from '../render/html.ts';
@@ -89,10 +90,12 @@ export function lsoaHotspots(input: PackInput, prepared: HotspotPrepared, releas
   return { rows, notPublished };
 }
 
+const orNull = (value: number | null) => (value === null ? null : significant(value));
+
 export function hotspotCsv(rows: LsoaHotspot[]): string {
   return toCsv(
     ['lsoa_code', 'count', 'gi_star_z', 'p_value', 'p_adjusted', 'hotspot', 'emerging'],
-    rows.map((row) => [row.code, row.count, row.z, row.p, row.pAdjusted, row.hotspot, row.emerging ?? '']),
+    rows.map((row) => [row.code, row.count, orNull(row.z), orNull(row.p), orNull(row.pAdjusted), row.hotspot, row.emerging ?? '']),
   );
 }
 
