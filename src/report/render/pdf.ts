@@ -67,8 +67,9 @@ export async function openPdfPrinter(root: string, options: PdfPrinterOptions = 
     const printPage = async (htmlFile: string, pdfFile: string) => {
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: timeoutMs });
       // The marking is the page's own (renderDocument writes it): a PDF never carries one its HTML does not.
-      const marking = await page.evaluate((name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? null, MARKING_META);
-      const licences = await page.evaluate((name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? null, LICENCE_LINE_META);
+      const metaContent = (name: string) => page.evaluate((meta) => document.querySelector(`meta[name="${meta}"]`)?.getAttribute('content') ?? null, name);
+      const marking = await metaContent(MARKING_META);
+      const licences = await metaContent(LICENCE_LINE_META);
       if (!marking) throw new Error(`${path.basename(htmlFile)} has no protective marking (<meta name="${MARKING_META}">): every printed pack must carry one`);
       await page.pdf({
         path: pdfFile,
