@@ -48,8 +48,6 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const { findMentions } = createMentionFinder(index, corrector, structural);
   const { isHomeText, isUnknownText, mentionsUnknown } = createTextKinds(structural);
   const siteLads = siteBoroughs(gazetteer, options.sites ?? []);
-  const sitePoints = new Map<string, [number, number]>();
-  for (const site of [...gazetteer.sites, ...(options.sites ?? [])]) sitePoints.set(site.code.toUpperCase(), [site.longitude, site.latitude]);
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
 
   const resolve = createResolver(gazetteer);
@@ -62,12 +60,12 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   }
 
   function placeConfidence(base: number, mention: Mention, resolution: Resolved): number {
-    return base - 0.1 * mention.corrections - (resolution.strength === 'weak' ? 0.1 : resolution.strength === 'alias' ? 0.05 : 0) - (resolution.bySite ? 0.1 : 0) - (resolution.bySiteLocation ? 0.15 : 0);
+    return base - 0.1 * mention.corrections - (resolution.strength === 'weak' ? 0.1 : resolution.strength === 'alias' ? 0.05 : 0) - (resolution.bySite ? 0.1 : 0);
   }
 
   function methodOf(kind: string, mention: Mention, resolution: Resolved): string {
     const how = mention.corrections > 0 ? 'fuzzy' : resolution.strength === 'alias' ? 'alias' : resolution.strength === 'weak' ? 'partial' : 'exact';
-    return `${kind}_${how}${resolution.bySite ? '_site_borough' : ''}${resolution.bySiteLocation ? '_site_nearest' : ''}`;
+    return `${kind}_${how}${resolution.bySite ? '_site_borough' : ''}`;
   }
 
   return {
@@ -114,7 +112,6 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       // A station named without "station" ("costa seven sisters") is a locating word for the rest.
       const locatingMentions = mentions.filter((m) => m.candidates.length > 0 && m.candidates.every((c) => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station')));
       const siteLad = input.siteCode ? (siteLads.get(input.siteCode.toUpperCase()) ?? null) : null;
-      const sitePoint = input.siteCode ? (sitePoints.get(input.siteCode.toUpperCase()) ?? null) : null;
       const context: Context = {
         districts,
         sector,
@@ -122,7 +119,6 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
         areaNames: [...new Set(locatingMentions.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
         streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
         siteLad,
-        sitePoint,
       };
       let ambiguous = false;
       const competing: string[] = [];
