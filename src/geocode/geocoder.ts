@@ -110,7 +110,10 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       const streetMentions = mentions.filter((m) => kindsOf(m).has('street'));
       const primaryMentions = mentions.filter((m) => kindsOf(m).has('premises') || kindsOf(m).has('landmark'));
       // A station named without "station" ("costa seven sisters") is a locating word for the rest.
-      const locatingMentions = mentions.filter((m) => m.candidates.length > 0 && m.candidates.every((c) => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station')));
+      // So is a name that only a station or area has in full, whatever shops start with it
+      // ("Tottenham Hale Food & Wine" does not make "kfc tottenham hale" name two shops).
+      const locates = (c: Mention['candidates'][number]): boolean => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station');
+      const locatingMentions = mentions.filter((m) => m.candidates.some(locates) && m.candidates.every((c) => locates(c) || (c.strength === 'weak' && c.place.kind === 'premises')));
       const siteLad = input.siteCode ? (siteLads.get(input.siteCode.toUpperCase()) ?? null) : null;
       const context: Context = {
         districts,
@@ -139,6 +142,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       const allKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark', 'street', 'area']);
       const resolvedPrimary: Array<{ mention: Mention; resolution: Resolved }> = [];
       let ambiguousPremises = false;
+      const unsettledChains: Mention[] = [];
       for (const mention of primaryMentions) {
         const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
         const resolution = resolve(mention, own, allKinds);
@@ -146,12 +150,24 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
           if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
         } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
           markAmbiguous(resolution);
-          if (kindsOf(mention).has('premises')) ambiguousPremises = true;
+          if (kindsOf(mention).has('premises')) {
+            ambiguousPremises = true;
+            unsettledChains.push(mention);
+          }
         }
       }
-      // A chain we could not settle is not answered by the locating word beside it
-      // ("tesco express bowes park" is not Bowes Park station).
-      const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || locatingMentions.includes(mention))));
+      // "greggs by the palace": a landmark named beside a chain locates the chain as an
+      // area would; the landmark itself is not where the text says it happened.
+      const landmarks = resolvedPrimary.filter(({ mention, resolution }) => resolution.place.kind === 'landmark' && !unsettledChains.includes(mention));
+      if (unsettledChains.length === 1 && landmarks.length > 0) {
+        const near = { ...context, areaPoints: [...context.areaPoints, ...landmarks.map(({ resolution }) => [resolution.place.longitude, resolution.place.latitude] as [number, number])], areaNames: [...context.areaNames, ...landmarks.map(({ resolution }) => nameWords(resolution.place.name))] };
+        const chain = unsettledChains[0]!;
+        const resolution = resolve(chain, near, new Set(['premises']));
+        if (resolution.status === 'resolved') return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_by_landmark`, placeConfidence(0.8, chain, resolution), resolution.place);
+      }
+      // A chain we could not settle is not answered by the locating word or the landmark
+      // beside it ("tesco express bowes park" is not Bowes Park station).
+      const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || resolution.place.kind === 'landmark' || locatingMentions.includes(mention))));
       const best = usable.find(({ resolution }) => resolution.strength !== 'weak') ?? usable[0];
       if (best) {
         const kind = best.resolution.place.kind as 'premises' | 'landmark';

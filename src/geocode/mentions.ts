@@ -121,6 +121,9 @@ export function createMentionFinder(index: PlaceIndex, corrector: TokenCorrector
     // A corrected single short word is too weak a basis for a place.
     if (corrections > 0 && words.length === 1 && (words[0]?.length ?? 0) < 6 && !(words[0]!.length === 5 && lastTransposition)) return false;
     const entries = index.lookup(words.join(' ')) ?? [];
+    // "by the clock tower", "lakeside": one ordinary word that is only part of a name
+    // (Tower Cafe, Lakeside Cafe) is the word, not the place; the whole name still places.
+    if (words.length === 1 && entries.length > 0 && entries.every((e) => e.strength === 'weak') && index.isOrdinary(words[0]!)) return false;
     // Generic words alone ("chicken shop", "the broadway shops") never place a premises or landmark;
     // a street of common words ("High Road") is still a street, settled or not by the rest.
     // A whole name of three or more common words ("best fish bar") is still that name: the

@@ -9,6 +9,7 @@
 import type { LocatedPlace } from './gazetteer/load.ts';
 import genericWords from '../../schemas/code-lists/generic-words.json' with { type: 'json' };
 import { ABBREVIATIONS, type Normaliser } from './normalise.ts';
+import { ordinaryWordsAmong } from './ordinary-words.ts';
 
 /** How directly a key names its place: weak keys lose to any other key of the same span. */
 export type KeyStrength = 'name' | 'alias' | 'weak';
@@ -28,6 +29,8 @@ export interface PlaceIndex {
   readonly maxKeyTokens: number;
   /** Words too common to name a place on their own ("road", "green", "the", "station"). */
   isGeneric(token: string): boolean;
+  /** Words of the language (ordinary-words.ts): a part of a name that is one of them does not name the place. */
+  isOrdinary(token: string): boolean;
 }
 
 /**
@@ -56,6 +59,13 @@ function stripSuffixes(tokens: string[], suffixes: string[][]): string[][] {
     }
   }
   return forms;
+}
+
+/** The name without its trailing generic words ("boots the chemists" → "boots"), or the name itself when nothing distinctive would be left. */
+function withoutTrailingGeneric(tokens: string[]): string[] {
+  let end = tokens.length;
+  while (end > 0 && (GENERIC_WORDS.has(tokens[end - 1]!) || tokens[end - 1] === 'and')) end--;
+  return end > 0 ? tokens.slice(0, end) : tokens;
 }
 
 const SCHOOL_WORDS = ABBREVIATIONS.schoolWords.map((phrase) => phrase.split(' ')).sort((a, b) => b.length - a.length);
@@ -90,7 +100,13 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
     // "Wood Green Express Ltd" stripped is also the name of a district.
     const legal = stripSuffixes(tokens, LEGAL_SUFFIXES);
     for (const form of legal) add(form, 'name');
-    for (const form of stripSuffixes(legal.at(-1) ?? tokens, ABBREVIATIONS.nameSuffixes.map((s) => s.split(' ')))) add(form, 'weak');
+    const short = legal.at(-1) ?? tokens;
+    for (const form of stripSuffixes(short, ABBREVIATIONS.nameSuffixes.map((s) => s.split(' ')))) add(form, 'weak');
+    // The brand before the words that say what kind of shop it is: "Boots The Chemists"
+    // and "Nando's Chicken" are branches of "Boots" and "Nando's", so a bare brand finds
+    // them all and one branch is never chosen for want of the others.
+    const brand = withoutTrailingGeneric(short);
+    if (brand.length < short.length) add(brand, 'weak');
     for (const alias of place.aliases ?? []) add(clean(alias), 'alias');
   } else if (isStation) {
     const base = tokens.at(-1) === 'station' ? tokens.slice(0, -1) : tokens;
@@ -143,7 +159,9 @@ export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: No
   }
   // A word in more than 2 % of keys is common whatever it is ("food", "road").
   const commonThreshold = Math.max(20, byKey.size * 0.02);
+  const ordinary = ordinaryWordsAmong(vocabulary.keys());
   return {
+    isOrdinary: (token) => ordinary.has(token),
     lookup: (key) => byKey.get(key),
     isPrefix: (key) => prefixes.has(key),
     vocabulary,
