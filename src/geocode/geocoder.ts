@@ -27,10 +27,10 @@ import { junctionOf } from './junction.ts';
 import { createResolver, nameWords, type Context, type Resolution, type Resolved } from './resolve.ts';
 import { placedAt, placedAtPlace, withoutPoint } from './results.ts';
 import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
-import { findPostcodes } from './text-postcodes.ts';
+import { findPostcodes, fringeDistricts, type TextPostcodes } from './text-postcodes.ts';
 import { createTextKinds } from './text-kinds.ts';
 import { postcodeSector } from '../lib/postcode.ts';
-import type { GeocodeInput, GeocodeResult, Geocoder } from './types.ts';
+import { isPlacedResult, type GeocodeInput, type GeocodeResult, type Geocoder, type PlacedResult } from './types.ts';
 
 export type { GeocoderSite } from './site-boroughs.ts';
 export { metresBetween } from './place-distance.ts';
@@ -51,6 +51,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
 
   const resolve = createResolver(gazetteer);
+  const fringe = fringeDistricts(gazetteer);
+  const placeById = new Map(gazetteer.places.map((place) => [place.id, place] as const));
 
   /** Two words in a row that no name found covers and that are not shorthand, relations or fillers: the text names something the gazetteer lacks. */
   function hasUnfoundName(tokens: readonly string[], mentions: readonly Mention[], blocked: ReadonlySet<number>): boolean {
@@ -68,7 +70,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     return `${kind}_${how}${resolution.bySite ? '_site_borough' : ''}`;
   }
 
-  return {
+  const geocoder: Geocoder = {
     gazetteerVersion: gazetteer.version,
     // Everything `geocode` reads from its input, in the form it reads it: the text only as tokens.
     questionKey(input: GeocodeInput): string {
@@ -84,7 +86,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
 
       // Full postcode: the column first, then the text; only real ones count.
       const fromColumn = input.postcode ? gazetteer.lookupPostcode(input.postcode) : null;
-      const { postcode: textPostcode, sector, districts, blocked } = findPostcodes(gazetteer, tokens);
+      const { postcode: textPostcode, sector, districts, outsideDistricts, blocked } = findPostcodes(gazetteer, tokens, fringe);
       const postcode = fromColumn ?? textPostcode;
       if (postcode) {
         // The full postcode is not kept: the sector names the result, as in the stored text.
@@ -99,7 +101,33 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       }
       if (tokens.filter((t, i) => !blocked.has(i)).length === 0 && !sector && districts.length === 0) return withoutPoint('unknown', 'blank');
       if (isUnknownText(tokens)) return withoutPoint('unknown', 'unknown_text');
+      const answer = answerNames(tokens, input.siteCode ?? null, { sector, districts, blocked });
+      // "fore st n18": a postcode district beyond the area (or on its fringe) puts the place
+      // outside it: a same-named street inside is another street, unless the place's own
+      // record puts it in that district.
+      if (outsideDistricts.length > 0 && districts.every((d) => outsideDistricts.includes(d)) && isPlacedResult(answer)) {
+        const place = answer.matchedId !== null ? placeById.get(answer.matchedId) : undefined;
+        if (!place?.districts?.some((d) => outsideDistricts.includes(d))) return withoutPoint('no_match', 'outside_area');
+      }
+      return isPlacedResult(answer) && answer.lsoaCode === null ? withinArea(answer) : answer;
+    },
+  };
+  return geocoder;
 
+  /**
+   * A place whose recorded point lies outside every LSOA of the area: the register's
+   * postcode places it when that postcode is in the area (a premises' point can be
+   * off by a street); otherwise the place is outside the area and the text gets no point.
+   */
+  function withinArea(answer: PlacedResult): GeocodeResult {
+    const place = answer.matchedId !== null ? placeById.get(answer.matchedId) : undefined;
+    const postcode = place?.postcode ? gazetteer.lookupPostcode(place.postcode) : null;
+    if (!postcode?.lsoaCode) return withoutPoint('no_match', 'outside_area');
+    return placedAt(answer.outcome, `${answer.method}_postcode_point`, answer.confidence, { matchedId: answer.matchedId, matchedName: answer.matchedName, longitude: postcode.longitude, latitude: postcode.latitude, lsoaCode: postcode.lsoaCode, wardCode: postcode.wardCode });
+  }
+
+  /** The names in the text, settled by what else it says: the precedence below a full postcode. */
+  function answerNames(tokens: string[], siteCode: string | null, { sector, districts, blocked }: Pick<TextPostcodes, 'sector' | 'districts' | 'blocked'>): GeocodeResult {
       // A postcode district is a locating word, not a distinctive part of a name: "N4" alone
       // never matches "N4 Cafe" by part ("chaarter court n4" is a street we do not know).
       const mentions = findMentions(tokens, blocked).filter(
@@ -114,7 +142,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       // ("Tottenham Hale Food & Wine" does not make "kfc tottenham hale" name two shops).
       const locates = (c: Mention['candidates'][number]): boolean => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station');
       const locatingMentions = mentions.filter((m) => m.candidates.some(locates) && m.candidates.every((c) => locates(c) || (c.strength === 'weak' && c.place.kind === 'premises')));
-      const siteLad = input.siteCode ? (siteLads.get(input.siteCode.toUpperCase()) ?? null) : null;
+      const siteLad = siteCode ? (siteLads.get(siteCode.toUpperCase()) ?? null) : null;
       const context: Context = {
         districts,
         sector,
@@ -212,7 +240,6 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       // "unknown - pt confused": nothing named, and the text says it is not known.
       if (mentionsUnknown(tokens)) return withoutPoint('unknown', 'unknown_text');
       return withoutPoint('no_match', mentions.length > 0 ? 'no_place_kind' : 'no_name_found');
-    },
-  };
+  }
 }
 
