@@ -61,11 +61,17 @@ function stripSuffixes(tokens: string[], suffixes: string[][]): string[][] {
   return forms;
 }
 
-/** The name without its trailing generic words ("boots the chemists" → "boots"), or the name itself when nothing distinctive would be left. */
-function withoutTrailingGeneric(tokens: string[]): string[] {
-  let end = tokens.length;
-  while (end > 0 && (GENERIC_WORDS.has(tokens[end - 1]!) || tokens[end - 1] === 'and')) end--;
-  return end > 0 ? tokens.slice(0, end) : tokens;
+/**
+ * A premises name without its trailing generic words ("boots the chemists" →
+ * "boots"), or null when that leaves nothing or nothing was removed.
+ */
+export function brandOf(place: Pick<LocatedPlace, 'name' | 'kind'>, normaliser: Normaliser): string[] | null {
+  if (place.kind !== 'premises') return null;
+  const tokens = normaliser.tokens(place.name).filter((t, i) => i > 0 || t !== 'the');
+  const short = stripSuffixes(tokens, LEGAL_SUFFIXES).at(-1) ?? tokens;
+  let end = short.length;
+  while (end > 0 && (GENERIC_WORDS.has(short[end - 1]!) || short[end - 1] === 'and')) end--;
+  return end > 0 && end < short.length ? short.slice(0, end) : null;
 }
 
 const SCHOOL_WORDS = ABBREVIATIONS.schoolWords.map((phrase) => phrase.split(' ')).sort((a, b) => b.length - a.length);
@@ -100,13 +106,7 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
     // "Wood Green Express Ltd" stripped is also the name of a district.
     const legal = stripSuffixes(tokens, LEGAL_SUFFIXES);
     for (const form of legal) add(form, 'name');
-    const short = legal.at(-1) ?? tokens;
-    for (const form of stripSuffixes(short, ABBREVIATIONS.nameSuffixes.map((s) => s.split(' ')))) add(form, 'weak');
-    // The brand before the words that say what kind of shop it is: "Boots The Chemists"
-    // and "Nando's Chicken" are branches of "Boots" and "Nando's", so a bare brand finds
-    // them all and one branch is never chosen for want of the others.
-    const brand = withoutTrailingGeneric(short);
-    if (brand.length < short.length) add(brand, 'weak');
+    for (const form of stripSuffixes(legal.at(-1) ?? tokens, ABBREVIATIONS.nameSuffixes.map((s) => s.split(' ')))) add(form, 'weak');
     for (const alias of place.aliases ?? []) add(clean(alias), 'alias');
   } else if (isStation) {
     const base = tokens.at(-1) === 'station' ? tokens.slice(0, -1) : tokens;
@@ -156,6 +156,16 @@ export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: No
       for (let k = 1; k < tokens.length; k++) prefixes.add(tokens.slice(0, k).join(' '));
       for (const token of new Set(tokens)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     }
+  }
+  // The brand before the words that say what kind of shop it is: "Boots The Chemists" and
+  // "Nando's Chicken" are branches of a brand some other premises is known by ("Boots",
+  // "Nando's Restaurant"), so a bare brand finds them all and one branch is never chosen
+  // for want of the others. A brand no other premises has is not made a key: "Ilford Food
+  // Centre" does not make "ilford" a shop.
+  for (const place of places) {
+    const brand = brandOf(place, normaliser);
+    const list = brand ? byKey.get(brand.join(' ')) : undefined;
+    if (list && list.some((e) => e.place.kind === 'premises') && !list.some((e) => e.place === place)) list.push({ place, strength: 'weak' });
   }
   // A word in more than 2 % of keys is common whatever it is ("food", "road").
   const commonThreshold = Math.max(20, byKey.size * 0.02);

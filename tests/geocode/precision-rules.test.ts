@@ -30,6 +30,13 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['an ordinary word in a phrase is not the premises it is part of', 'crouch end broadway by the clock tower', 'RKEQ4', 'street', 'Crouch End Broadway', 'E01001990', null],
     ['the whole name of ordinary words still places', 'o/s tower cafe', HARINGEY_SITE, 'premises', 'Tower Cafe', 'E01002097', null],
     ['a brand that is not a word of the language, with branches far apart, is ambiguous', 'nandos', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['a name that starts with a town outside the area does not make the town a shop', 'ilford', BARKING_SITE, 'no_match', null, null, null],
+    ['a misspelt part of a name does not place', 'the chippy', BARKING_SITE, 'no_match', null, null, null],
+    ["a part of a name after \"st\" is a saint's name, not the shop", 'st georges', BARKING_SITE, 'no_match', null, null, null],
+    // common nouns that are also street names
+    ['"the" before a street name of common words is the common noun', 'on the high street', HARINGEY_SITE, 'no_match', null, null, null],
+    ['the same name without the article is the street', 'high street n8', HARINGEY_SITE, 'street', 'High Street', null, null],
+    ['a street whose own name has the article is still that street', 'the mall', BARKING_SITE, 'street', 'The Mall', null, null],
     // streets: the text, not the ED, selects one of several
     ['a misspelt street named twice in the area is not settled by the nearer ED', 'higj road', HARINGEY_SITE, 'ambiguous', null, null, null],
     ['the district settles a street named twice', 'high road n17', HARINGEY_SITE, 'street', 'High Road', 'E01002077', null],
