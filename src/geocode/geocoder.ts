@@ -8,8 +8,11 @@
  * inside the sector is more precise than the sector's centre.
  *
  * Same-named places are settled by what else the text says, then by the ED's
- * borough (resolve.ts); when that does not leave one place the answer is
- * `ambiguous`, with the competing places as its candidates.
+ * borough (resolve.ts), never by which place is nearer the ED; when that does
+ * not leave one place the answer is `ambiguous`, with the competing places as
+ * its candidates. A postcode district beyond the area, or on its fringe, puts
+ * the place outside it (`no_match`, method `outside_area`), and so does a
+ * place whose own point and postcode lie outside every LSOA of the area.
  *
  * This file holds the precedence and nothing else: finding names in the text is
  * mentions.ts, postcodes in it text-postcodes.ts, home and unknown texts
@@ -52,6 +55,12 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const resolve = createResolver(gazetteer);
   const fringe = fringeDistricts(gazetteer);
   const placeById = new Map(gazetteer.places.map((place) => [place.id, place] as const));
+  const stationPoints = new Map<string, Array<[number, number]>>();
+  for (const place of gazetteer.places) {
+    if (place.kind !== 'landmark' || place.category !== 'station') continue;
+    const key = nameWords(place.name.replace(/\s+station$/i, ''));
+    stationPoints.set(key, [...(stationPoints.get(key) ?? []), [place.longitude, place.latitude]]);
+  }
 
   /** Two words in a row that no name found covers and that are not shorthand, relations or fillers: the text names something the gazetteer lacks. */
   function hasUnfoundName(tokens: readonly string[], mentions: readonly Mention[], blocked: ReadonlySet<number>): boolean {
@@ -104,7 +113,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       // "fore st n18": a postcode district beyond the area (or on its fringe) puts the place
       // outside it: a same-named street inside is another street, unless the place's own
       // record puts it in that district.
-      if (outsideDistricts.length > 0 && districts.every((d) => outsideDistricts.includes(d)) && isPlacedResult(answer)) {
+      if (outsideDistricts.length > 0 && districts.every((d) => outsideDistricts.includes(d)) && isPlacedResult(answer) && answer.outcome !== 'postcode_sector') {
         const place = answer.matchedId !== null ? placeById.get(answer.matchedId) : undefined;
         if (!place?.districts?.some((d) => outsideDistricts.includes(d))) return withoutPoint('no_match', 'outside_area');
       }
@@ -127,118 +136,119 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
 
   /** The names in the text, settled by what else it says: the precedence below a full postcode. */
   function answerNames(tokens: string[], siteCode: string | null, { sector, districts, blocked }: Pick<TextPostcodes, 'sector' | 'districts' | 'blocked'>): GeocodeResult {
-      // A postcode district is a locating word, not a distinctive part of a name: "N4" alone
-      // never matches "N4 Cafe" by part ("chaarter court n4" is a street we do not know).
-      const mentions = findMentions(tokens, blocked).filter(
-        (m) => !(m.end - m.start === 1 && districts.includes(tokens[m.start]!.toUpperCase()) && m.candidates.every((c) => c.strength === 'weak')),
-      );
-      const kindsOf = (m: Mention): Set<LocatedPlace['kind']> => new Set(m.candidates.map((c) => c.place.kind));
-      const areaMentions = mentions.filter((m) => kindsOf(m).has('area'));
-      const streetMentions = mentions.filter((m) => kindsOf(m).has('street'));
-      const primaryMentions = mentions.filter((m) => kindsOf(m).has('premises') || kindsOf(m).has('landmark'));
-      // A station named without "station" ("costa seven sisters") is a locating word for the rest.
-      // So is a name that only a station or area has in full, whatever shops start with it
-      // ("Tottenham Hale Food & Wine" does not make "kfc tottenham hale" name two shops).
-      const locates = (c: Mention['candidates'][number]): boolean => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station');
-      const locatingMentions = mentions.filter((m) => m.candidates.some(locates) && m.candidates.every((c) => locates(c) || (c.strength === 'weak' && c.place.kind === 'premises')));
-      const siteLad = siteCode ? (siteLads.get(siteCode.toUpperCase()) ?? null) : null;
-      const context: Context = {
-        districts,
-        sector,
-        areaPoints: locatingMentions.flatMap((m) => m.candidates.map((c) => [c.place.longitude, c.place.latitude] as [number, number])),
-        areaNames: [...new Set(locatingMentions.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
-        streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
-        siteLad,
-      };
-      let ambiguous = false;
-      const competing: string[] = [];
-      const markAmbiguous = (resolution: Resolution): void => {
-        ambiguous = true;
-        if (resolution.status === 'ambiguous') competing.push(...resolution.candidates);
-      };
+    // A postcode district is a locating word, not a distinctive part of a name: "N4" alone
+    // never matches "N4 Cafe" by part ("chaarter court n4" is a street we do not know).
+    const mentions = findMentions(tokens, blocked).filter(
+      (m) => !(m.end - m.start === 1 && districts.includes(tokens[m.start]!.toUpperCase()) && m.candidates.every((c) => c.strength === 'weak')),
+    );
+    const kindsOf = (m: Mention): Set<LocatedPlace['kind']> => new Set(m.candidates.map((c) => c.place.kind));
+    const areaMentions = mentions.filter((m) => kindsOf(m).has('area'));
+    const streetMentions = mentions.filter((m) => kindsOf(m).has('street'));
+    const primaryMentions = mentions.filter((m) => kindsOf(m).has('premises') || kindsOf(m).has('landmark'));
+    // A station named without "station" ("costa seven sisters") is a locating word for the rest.
+    // So is a name that only a station or area has in full, whatever shops start with it
+    // ("Tottenham Hale Food & Wine" does not make "kfc tottenham hale" name two shops).
+    const locates = (c: Mention['candidates'][number]): boolean => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station');
+    const locatingMentions = mentions.filter((m) => m.candidates.some(locates) && m.candidates.every((c) => locates(c) || (c.strength === 'weak' && c.place.kind === 'premises')));
+    const siteLad = siteCode ? (siteLads.get(siteCode.toUpperCase()) ?? null) : null;
+    const context: Context = {
+      districts,
+      sector,
+      // An area is also where its station is ("greggs hornsey" may be by Hornsey station).
+      areaPoints: locatingMentions.flatMap((m) => m.candidates.flatMap((c) => [[c.place.longitude, c.place.latitude] as [number, number], ...(stationPoints.get(nameWords(c.place.name)) ?? [])])),
+      areaNames: [...new Set(locatingMentions.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
+      streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
+      siteLad,
+    };
+    let ambiguous = false;
+    const competing: string[] = [];
+    const markAmbiguous = (resolution: Resolution): void => {
+      ambiguous = true;
+      if (resolution.status === 'ambiguous') competing.push(...resolution.candidates);
+    };
 
-      const junctionCue = tokens.some((t) => junctionWords.has(t));
-      if (streetMentions.length >= 2 && (junctionCue || (primaryMentions.length === 0 && tokens.slice(streetMentions[0]!.end, streetMentions[1]!.start).includes('and')))) {
-        const junction = junctionOf(gazetteer, streetMentions[0]!, streetMentions[1]!, context);
-        if (junction === 'ambiguous') ambiguous = true;
-        else if (junction) return junction;
-      }
+    const junctionCue = tokens.some((t) => junctionWords.has(t));
+    if (streetMentions.length >= 2 && (junctionCue || (primaryMentions.length === 0 && tokens.slice(streetMentions[0]!.end, streetMentions[1]!.start).includes('and')))) {
+      const junction = junctionOf(gazetteer, streetMentions[0]!, streetMentions[1]!, context);
+      if (junction === 'ambiguous') ambiguous = true;
+      else if (junction) return junction;
+    }
 
-      // A name that is both a premises and a street ("The Broadway") is settled among all of
-      // them at once, so a pub in the other borough does not beat the ED's own street.
-      const allKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark', 'street', 'area']);
-      const resolvedPrimary: Array<{ mention: Mention; resolution: Resolved }> = [];
-      let ambiguousPremises = false;
-      const unsettledChains: Mention[] = [];
-      for (const mention of primaryMentions) {
-        const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
-        const resolution = resolve(mention, own, allKinds);
-        if (resolution.status === 'resolved') {
-          if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
-        } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
-          markAmbiguous(resolution);
-          if (kindsOf(mention).has('premises')) {
-            ambiguousPremises = true;
-            unsettledChains.push(mention);
-          }
+    // A name that is both a premises and a street ("The Broadway") is settled among all of
+    // them at once, so a pub in the other borough does not beat the ED's own street.
+    const allKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark', 'street', 'area']);
+    const resolvedPrimary: Array<{ mention: Mention; resolution: Resolved }> = [];
+    let ambiguousPremises = false;
+    const unsettledChains: Mention[] = [];
+    for (const mention of primaryMentions) {
+      const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
+      const resolution = resolve(mention, own, allKinds);
+      if (resolution.status === 'resolved') {
+        if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
+      } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
+        markAmbiguous(resolution);
+        if (kindsOf(mention).has('premises')) {
+          ambiguousPremises = true;
+          unsettledChains.push(mention);
         }
       }
-      // "greggs by the palace": a landmark named beside a chain locates the chain as an
-      // area would; the landmark itself is not where the text says it happened.
-      const landmarks = resolvedPrimary.filter(({ mention, resolution }) => resolution.place.kind === 'landmark' && !unsettledChains.includes(mention));
-      if (unsettledChains.length === 1 && landmarks.length > 0) {
-        const near = { ...context, areaPoints: [...context.areaPoints, ...landmarks.map(({ resolution }) => [resolution.place.longitude, resolution.place.latitude] as [number, number])], areaNames: [...context.areaNames, ...landmarks.map(({ resolution }) => nameWords(resolution.place.name))] };
-        const chain = unsettledChains[0]!;
-        const resolution = resolve(chain, near, new Set(['premises']));
-        if (resolution.status === 'resolved') return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_by_landmark`, placeConfidence(0.8, chain, resolution), resolution.place);
-      }
-      // A chain we could not settle is not answered by the locating word or the landmark
-      // beside it ("tesco express bowes park" is not Bowes Park station).
-      const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || resolution.place.kind === 'landmark' || locatingMentions.includes(mention))));
-      const best = usable.find(({ resolution }) => resolution.strength !== 'weak') ?? usable[0];
-      if (best) {
-        const kind = best.resolution.place.kind as 'premises' | 'landmark';
-        return placedAtPlace(kind, methodOf(kind, best.mention, best.resolution), placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);
-      }
-      const streetKinds = new Set<LocatedPlace['kind']>(['street']);
-      const streetContext = { ...context, streets: [] };
-      const resolvedStreets: Array<{ mention: Mention; resolution: Resolved }> = [];
-      for (const mention of streetMentions) {
-        const resolution = resolve(mention, streetContext, streetKinds);
-        if (resolution.status === 'resolved') resolvedStreets.push({ mention, resolution });
-        else if (resolution.status === 'ambiguous') markAmbiguous(resolution);
-      }
-      // Two streets that do not meet, or a premises we could not settle: the street alone would be a guess.
-      if (resolvedStreets.length === 1 && !(streetMentions.length >= 2 && junctionCue) && !ambiguous) {
-        const { mention, resolution } = resolvedStreets[0]!;
-        return placedAtPlace('street', methodOf('street', mention, resolution), placeConfidence(0.8, mention, resolution), resolution.place);
-      }
-      if (resolvedStreets.length === 1 && junctionCue && streetMentions.length === 1 && !ambiguous) {
-        const { mention, resolution } = resolvedStreets[0]!;
-        return placedAtPlace('street', `${methodOf('street', mention, resolution)}_one_of_junction`, placeConfidence(0.6, mention, resolution), resolution.place);
-      }
-      if (resolvedStreets.length > 1 || (resolvedStreets.length === 1 && ambiguous)) {
-        return withoutPoint('ambiguous', 'several_places', [...competing, ...resolvedStreets.map(({ resolution }) => describe(resolution.place))]);
-      }
+    }
+    // "greggs by the palace": a landmark named beside a chain locates the chain as an
+    // area would; the landmark itself is not where the text says it happened.
+    const landmarks = resolvedPrimary.filter(({ mention, resolution }) => resolution.place.kind === 'landmark' && !unsettledChains.includes(mention));
+    if (unsettledChains.length === 1 && landmarks.length > 0) {
+      const near = { ...context, areaPoints: [...context.areaPoints, ...landmarks.map(({ resolution }) => [resolution.place.longitude, resolution.place.latitude] as [number, number])], areaNames: [...context.areaNames, ...landmarks.map(({ resolution }) => nameWords(resolution.place.name))] };
+      const chain = unsettledChains[0]!;
+      const resolution = resolve(chain, near, new Set(['premises']));
+      if (resolution.status === 'resolved') return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_by_landmark`, placeConfidence(0.8, chain, resolution), resolution.place);
+    }
+    // A chain we could not settle is not answered by the locating word or the landmark
+    // beside it ("tesco express bowes park" is not Bowes Park station).
+    const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || resolution.place.kind === 'landmark' || locatingMentions.includes(mention))));
+    const best = usable.find(({ resolution }) => resolution.strength !== 'weak') ?? usable[0];
+    if (best) {
+      const kind = best.resolution.place.kind as 'premises' | 'landmark';
+      return placedAtPlace(kind, methodOf(kind, best.mention, best.resolution), placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);
+    }
+    const streetKinds = new Set<LocatedPlace['kind']>(['street']);
+    const streetContext = { ...context, streets: [] };
+    const resolvedStreets: Array<{ mention: Mention; resolution: Resolved }> = [];
+    for (const mention of streetMentions) {
+      const resolution = resolve(mention, streetContext, streetKinds);
+      if (resolution.status === 'resolved') resolvedStreets.push({ mention, resolution });
+      else if (resolution.status === 'ambiguous') markAmbiguous(resolution);
+    }
+    // Two streets that do not meet, or a premises we could not settle: the street alone would be a guess.
+    if (resolvedStreets.length === 1 && !(streetMentions.length >= 2 && junctionCue) && !ambiguous) {
+      const { mention, resolution } = resolvedStreets[0]!;
+      return placedAtPlace('street', methodOf('street', mention, resolution), placeConfidence(0.8, mention, resolution), resolution.place);
+    }
+    if (resolvedStreets.length === 1 && junctionCue && streetMentions.length === 1 && !ambiguous) {
+      const { mention, resolution } = resolvedStreets[0]!;
+      return placedAtPlace('street', `${methodOf('street', mention, resolution)}_one_of_junction`, placeConfidence(0.6, mention, resolution), resolution.place);
+    }
+    if (resolvedStreets.length > 1 || (resolvedStreets.length === 1 && ambiguous)) {
+      return withoutPoint('ambiguous', 'several_places', [...competing, ...resolvedStreets.map(({ resolution }) => describe(resolution.place))]);
+    }
 
-      // "royal news hornsey": a name we do not know, beside an area word, is a place in that
-      // area we cannot find, not the area itself (whose centre would be a guess at it).
-      const unfoundName = hasUnfoundName(tokens, mentions, blocked);
-      if (!ambiguous && !unfoundName && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
-        const areaKinds = new Set<LocatedPlace['kind']>(['area']);
-        for (const mention of areaMentions) {
-          const resolution = resolve(mention, { ...context, areaPoints: [] }, areaKinds);
-          if (resolution.status === 'resolved') return placedAtPlace('area', methodOf('area', mention, resolution), placeConfidence(0.5, mention, resolution), resolution.place);
-          if (resolution.status === 'ambiguous') markAmbiguous(resolution);
-        }
+    // "royal news hornsey": a name we do not know, beside an area word, is a place in that
+    // area we cannot find, not the area itself (whose centre would be a guess at it).
+    const unfoundName = hasUnfoundName(tokens, mentions, blocked);
+    if (!ambiguous && !unfoundName && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
+      const areaKinds = new Set<LocatedPlace['kind']>(['area']);
+      for (const mention of areaMentions) {
+        const resolution = resolve(mention, { ...context, areaPoints: [] }, areaKinds);
+        if (resolution.status === 'resolved') return placedAtPlace('area', methodOf('area', mention, resolution), placeConfidence(0.5, mention, resolution), resolution.place);
+        if (resolution.status === 'ambiguous') markAmbiguous(resolution);
       }
-      if (sector && !ambiguous) {
-        return placedAt('postcode_sector', 'postcode_sector_text', 0.4, { matchedId: null, matchedName: sector.sector, longitude: sector.longitude, latitude: sector.latitude, lsoaCode: sector.lsoaCode, wardCode: sector.wardCode });
-      }
-      if (ambiguous) return withoutPoint('ambiguous', 'several_places', competing);
-      // "unknown - pt confused": nothing named, and the text says it is not known.
-      if (mentionsUnknown(tokens)) return withoutPoint('unknown', 'unknown_text');
-      return withoutPoint('no_match', mentions.length > 0 ? 'no_place_kind' : 'no_name_found');
+    }
+    if (sector && !ambiguous) {
+      return placedAt('postcode_sector', 'postcode_sector_text', 0.4, { matchedId: null, matchedName: sector.sector, longitude: sector.longitude, latitude: sector.latitude, lsoaCode: sector.lsoaCode, wardCode: sector.wardCode });
+    }
+    if (ambiguous) return withoutPoint('ambiguous', 'several_places', competing);
+    // "unknown - pt confused": nothing named, and the text says it is not known.
+    if (mentionsUnknown(tokens)) return withoutPoint('unknown', 'unknown_text');
+    return withoutPoint('no_match', mentions.length > 0 ? 'no_place_kind' : 'no_name_found');
   }
 }
 

@@ -37,9 +37,17 @@ export type Resolve = (mention: Mention, context: Context, kinds: ReadonlySet<Lo
 /** Lower case, letters and digits only, one space between words: how area and ward names are compared. */
 export const nameWords = (name: string): string => ` ${name.toLowerCase().replace(/&/g, ' and ').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
 
-export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lsoas'>): Resolve {
+export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lsoas' | 'places'>): Resolve {
   const wardNames = new Map<string, string>();
   for (const lsoa of gazetteer.lsoas) if (lsoa.wardCode && lsoa.wardName) wardNames.set(lsoa.wardCode, nameWords(lsoa.wardName));
+  /** Names of the area's districts and wards: the words an address uses to say where it is. */
+  const localityNames = [...new Set([...gazetteer.places.filter((p) => p.kind === 'area').map((p) => nameWords(p.name)), ...wardNames.values()])].filter((n) => n.trim() !== '');
+  /** An address that names some other locality, and not the one the text names, says the branch is elsewhere. */
+  const addressedElsewhere = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
+    if (!place.address) return false;
+    const address = nameWords(place.address);
+    return !areaNames.some((area) => address.includes(area)) && localityNames.some((name) => address.includes(name) && !areaNames.some((area) => name.includes(area) || area.includes(name)));
+  };
   /** "Tottenham" names the wards Tottenham Hale and South Tottenham; a ward's name is the council's own word for where a place is. */
   const inNamedWard = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
     const ward = place.wardCode ? wardNames.get(place.wardCode) : undefined;
@@ -74,6 +82,8 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
         c.place.districts ? c.place.districts.includes(district) : centre !== null && metresToPlace(centre, c.place) <= AREA_RADIUS_METRES,
       );
     }
+    // The same for a district no branch is in ("greggs n10" when the Greggs are in N15 and N22).
+    if (context.districts.length > 0 && candidates.every((c) => c.place.kind === 'premises' && c.place.districts !== undefined) && !candidates.some((c) => context.districts.some((d) => c.place.districts!.includes(d)))) return { status: 'none' };
     if (context.sector) {
       const point: [number, number] = [context.sector.longitude, context.sector.latitude];
       narrow((c) => metresToPlace(point, c.place) <= AREA_RADIUS_METRES / 2);
@@ -89,7 +99,7 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
         const there = clusterCandidates(candidates.filter(inArea));
         if (there.length > 1) return { status: 'ambiguous', candidates: there.map((cluster) => describe(representative(cluster).place)) };
         // An area has no edge in the data: another branch within the radius may be in it too.
-        const alsoNear = candidates.filter((c) => !there.flat().includes(c) && distance(c) <= AREA_RADIUS_METRES);
+        const alsoNear = candidates.filter((c) => !there.flat().includes(c) && distance(c) <= AREA_RADIUS_METRES && !addressedElsewhere(c.place, context.areaNames));
         if (there.length === 1 && clusterCandidates([...there[0]!, ...alsoNear]).length > 1) return { status: 'ambiguous', candidates: clusterCandidates(candidates).map((cluster) => describe(representative(cluster).place)) };
         if (there.length === 1) narrow((c) => there[0]!.includes(c));
         else {
@@ -101,6 +111,10 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
         }
       }
       narrow((c) => distance(c) <= AREA_RADIUS_METRES);
+      // "starbucks wood green" when no Starbucks is near Wood Green: a branch we do not know,
+      // not one across the borough.
+      const nearArea = (c: Candidate): boolean => distance(c) <= AREA_RADIUS_METRES || inNamedWard(c.place, context.areaNames) || addressNames(c.place, context.areaNames);
+      if (candidates.every((c) => c.place.kind === 'premises') && !candidates.some(nearArea)) return { status: 'none' };
     }
     const streets = context.streets.filter((s) => !mention.candidates.includes(s));
     if (streets.length > 0 && candidates.some((c) => c.place.kind !== 'street')) {

@@ -23,6 +23,10 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['a bare brand finds every branch, however the register words the name', 'boots', 'RKEQ4', 'ambiguous', null, null, null],
     ['a brand with an area that holds one of its branches is that branch', 'boots crouch end', 'RKEQ4', 'premises', 'Boots The Chemists', 'E01001990', null],
     ['the ED\'s borough does not pick a chain\'s branch when the others are named differently', 'boots', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['a branch whose address names the area is the one, when the other near branches\' addresses name other areas', 'costa coffee, wood green', HARINGEY_SITE, 'premises', 'Costa Coffee', 'E01002026', null],
+    ['an area is also where its station is: a branch there and one by the area\'s point leave a chain ambiguous', 'o/s greggs hornsey', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['a chain with no branch near the area named is a branch we do not know, not one across the borough', 'starbucks wood green', HARINGEY_SITE, 'no_match', null, null, null],
+    ['a chain with no branch in the district named is the same', 'greggs n10', HARINGEY_SITE, 'no_match', null, null, null],
     ['a landmark beside a chain it cannot settle is not the answer', 'o/s greggs alexandra palace', 'RKEQ4', 'ambiguous', null, null, null],
     ['a landmark beside a chain locates the branch near it', "inside kfc in alexandra palace", 'RKEQ4', 'premises', 'KFC', 'E01002029', 'premises_exact_by_landmark'],
     // a part of a name must be distinctive
