@@ -32,6 +32,7 @@ import { Coverage } from './coverage.ts';
 import { gazetteerSources, reportInputsFromGazetteer } from './gazetteer-inputs.ts';
 import { AttributionBuilder, attributeFiles } from './attribution.ts';
 import { comparisonMonths } from '../aggregate/ed-police-tables.ts';
+import { packReads } from '../aggregate/pack-reads.ts';
 import { packageVersion } from '../lib/package-root.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
@@ -352,7 +353,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     revised = `this pack was produced on ${generatedAt.slice(0, 10)} from corrected or resubmitted data${before ? ` and replaces the pack produced on ${before.slice(0, 10)}` : ''}; figures may differ from the earlier edition.`;
   }
   const input: PackInput = {
-    store: context.store,
+    reads: packReads(context.store),
     month,
     areaName: context.config.areaName,
     area: boundaries ? areaFromBoundaries(boundaries) : [],

@@ -11,11 +11,10 @@ import { monthDimension } from '../../aggregate/dimensions.ts';
 import { tableFromCounts, type GroupedCount } from '../../aggregate/count-table.ts';
 import { periodLabel } from '../../aggregate/tables.ts';
 import type { CountTable, ProtectedRelease } from '../../disclose/types.ts';
-import { currentExtractsBetween, type CurrentExtractRow } from '../../store/coverage.ts';
+import type { CurrentExtractRow } from '../../store/coverage.ts';
 import { renderCoverageStatement, stateText } from '../coverage.ts';
 import type { DataQuality } from '../../validate/data-quality.ts';
 import { disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
-import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { renderLineChart } from '../render/charts.ts';
 import { html, renderDocument, renderTable, type Html } from '../render/html.ts';
 
@@ -50,7 +49,7 @@ function readQuality(json: string): Partial<QualityMeasures> {
 }
 
 function currentExtracts(input: PackInput, months: string[]): ExtractSummary[] {
-  return currentExtractsBetween(input.store, months[0]!, months[months.length - 1]!).map(({ qualityJson, ...row }) => ({ ...row, quality: readQuality(qualityJson) }));
+  return input.reads.currentExtractsBetween(months[0]!, months[months.length - 1]!).map(({ qualityJson, ...row }) => ({ ...row, quality: readQuality(qualityJson) }));
 }
 
 /**
