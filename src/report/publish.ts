@@ -221,7 +221,8 @@ function publishedReleases(reportsDirectory: string, month: string, pack: PackBu
     try {
       const json = JSON.parse(readFileSync(file, 'utf8')) as { audience: string; period: string; methodStatement: string; tables: ProtectedTable[] };
       if (!Array.isArray(json.tables)) throw new Error('no tables');
-      release = { audience: json.audience, period: json.period, methodStatement: json.methodStatement, tables: json.tables };
+      if (json.audience !== pack.audience) throw new Error(`it is the ${json.audience} release`);
+      release = { audience: pack.audience, period: json.period, methodStatement: json.methodStatement, tables: json.tables };
       // Cells are read under the policy they were protected by: one published under another policy cannot be read here.
       if (json.methodStatement !== methodStatement(policy, pack.audience)) throw new Error('it was protected under a different disclosure policy');
     } catch (error) {
