@@ -14,6 +14,7 @@
  *    widens what a reader must allow, so a count that passed stays passed and
  *    later rounds re-check only those that failed.
  */
+import type { Audience } from '../config/audience.ts';
 import type { DisclosurePolicy } from '../config/disclosure.ts';
 import { AttackerModel } from './attacker.ts';
 import { buildReleaseGrid, type ReleaseGrid } from './grid.ts';
@@ -25,7 +26,7 @@ import { methodStatement } from './statement.ts';
 import type { CellStatus, CountTable, ProtectedCell, ProtectedRelease } from './types.ts';
 
 export interface ReleaseMeta {
-  audience: string;
+  audience: Audience;
   /** YYYY-MM, or a range label for trend releases. */
   period: string;
 }
