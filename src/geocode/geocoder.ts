@@ -32,6 +32,7 @@ import { placedAt, placedAtPlace, withoutPoint } from './results.ts';
 import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
 import { findPostcodes, fringeDistricts, type TextPostcodes } from './text-postcodes.ts';
 import { createTextKinds } from './text-kinds.ts';
+import { isOrdinaryWord } from './ordinary-words.ts';
 import { postcodeSector } from '../lib/postcode.ts';
 import { isPlacedResult, type GeocodeInput, type GeocodeResult, type Geocoder, type PlacedResult } from './types.ts';
 
@@ -55,6 +56,16 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const resolve = createResolver(gazetteer);
   const fringe = fringeDistricts(gazetteer);
   const placeById = new Map(gazetteer.places.map((place) => [place.id, place] as const));
+  // The words premises addresses use for where they are, after the street ("Chadwell Heath"):
+  // the area's own localities, which a text may name beside a street.
+  const addressLocalityWords = new Set<string>();
+  for (const place of gazetteer.places) {
+    if (!place.address || !place.street) continue;
+    const parts = place.address.split(',').map((part) => part.trim());
+    const after = parts.findIndex((part) => part.toLowerCase().includes(place.street!.toLowerCase()));
+    if (after < 0) continue;
+    for (const part of parts.slice(after + 1)) for (const token of normaliser.tokens(part)) addressLocalityWords.add(token);
+  }
   const stationPoints = new Map<string, Array<[number, number]>>();
   for (const place of gazetteer.places) {
     if (place.kind !== 'landmark' || place.category !== 'station') continue;
@@ -210,12 +221,21 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       const kind = best.resolution.place.kind as 'premises' | 'landmark';
       return placedAtPlace(kind, methodOf(kind, best.mention, best.resolution), placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);
     }
+    /** A word of the text that no name found covers and that is no word of the language: a name we lack. */
+    const isUnplacedNameWord = (i: number): boolean => {
+      const token = tokens[i];
+      return token !== undefined && !blocked.has(i) && !mentions.some((m) => i >= m.start && i < m.end) && /^[a-z]{4,}$/.test(token) && !structural.has(token) && !index.isGeneric(token) && !isOrdinaryWord(token) && !addressLocalityWords.has(token);
+    };
     const streetKinds = new Set<LocatedPlace['kind']>(['street']);
     const streetContext = { ...context, streets: [] };
     const resolvedStreets: Array<{ mention: Mention; resolution: Resolved }> = [];
     for (const mention of streetMentions) {
       const resolution = resolve(mention, streetContext, streetKinds);
-      if (resolution.status === 'resolved') resolvedStreets.push({ mention, resolution });
+      // "ilford high rd": a street named in both boroughs, settled only by the ED's borough,
+      // beside a name word the text gives and we cannot place, may be that place's street.
+      if (resolution.status === 'resolved' && resolution.bySite && [mention.start - 1, mention.end].some(isUnplacedNameWord)) {
+        markAmbiguous({ status: 'ambiguous', candidates: mention.candidates.filter((c) => c.place.kind === 'street').map((c) => describe(c.place)) });
+      } else if (resolution.status === 'resolved') resolvedStreets.push({ mention, resolution });
       else if (resolution.status === 'ambiguous') markAmbiguous(resolution);
     }
     // Two streets that do not meet, or a premises we could not settle: the street alone would be a guess.

@@ -9,9 +9,14 @@
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
 
+let allWords: ReadonlySet<string> | null = null;
+
+/** Every word of the list, read once per process (a few MB) when first asked. */
+export function isOrdinaryWord(word: string): boolean {
+  allWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return allWords.has(word);
+}
+
 export function ordinaryWordsAmong(vocabulary: Iterable<string>): ReadonlySet<string> {
-  const wanted = new Set(vocabulary);
-  const found = new Set<string>();
-  for (const word of readFileSync(wordListPath, 'utf8').split('\n')) if (wanted.has(word)) found.add(word);
-  return found;
+  return new Set([...vocabulary].filter(isOrdinaryWord));
 }

@@ -44,6 +44,9 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     // streets: the text, not the ED, selects one of several
     ['a misspelt street named twice in the area is not settled by the nearer ED', 'higj road', HARINGEY_SITE, 'ambiguous', null, null, null],
     ['the district settles a street named twice', 'high road n17', HARINGEY_SITE, 'street', 'High Road', 'E01002077', null],
+    ['a street of both boroughs, settled only by the ED, beside a place word we cannot place, is ambiguous', 'ilford high rd', BARKING_SITE, 'ambiguous', null, null, null],
+    ['the same street beside a locality the area\'s own addresses use is settled as before', 'high rd chadwell heath', BARKING_SITE, 'street', 'High Road', 'E01000032', null],
+    ['the same street with no other word is settled by the ED\'s borough', 'o/s 12 high rd', BARKING_SITE, 'street', 'High Road', 'E01000032', null],
     // places outside the area
     ['a postcode district on the fringe of the area puts a same-named street outside it', 'fore st n18', HARINGEY_SITE, 'no_match', null, null, 'outside_area'],
     ['a full postcode outside the area does the same', 'fore st n18 2ab', HARINGEY_SITE, 'no_match', null, null, 'outside_area'],
