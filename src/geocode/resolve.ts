@@ -137,7 +137,9 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
     const chosen = representative(clusters[0]!);
     // Street names repeat all over London and our street list is never complete: a
     // street found only in another borough than the ED's is as likely another street.
-    if (chosen.place.kind === 'street' && context.siteLad && chosen.place.ladCode !== context.siteLad && !byContext) return { status: 'ambiguous', candidates: [describe(chosen.place)] };
+    // So do shops: a premises found only in the other borough, with nothing in the text to
+    // say so, is as likely a branch or namesake near the ED that the data does not hold.
+    if ((chosen.place.kind === 'street' || chosen.place.kind === 'premises') && context.siteLad && chosen.place.ladCode && chosen.place.ladCode !== context.siteLad && !byContext) return { status: 'ambiguous', candidates: [describe(chosen.place)] };
     return { status: 'resolved', place: chosen.place, strength: chosen.strength === 'weak' ? 'weak' : strength, bySite, byContext };
   };
 }

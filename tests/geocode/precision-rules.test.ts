@@ -29,6 +29,8 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['a chain with no branch in the district named is the same', 'greggs n10', HARINGEY_SITE, 'no_match', null, null, null],
     ['a landmark beside a chain it cannot settle is not the answer', 'o/s greggs alexandra palace', 'RKEQ4', 'ambiguous', null, null, null],
     ['a landmark beside a chain locates the branch near it', "inside kfc in alexandra palace", 'RKEQ4', 'premises', 'KFC', 'E01002029', 'premises_exact_by_landmark'],
+    ['a shop found only in the other borough, with nothing in the text to say so, is ambiguous', 'morleys', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['the same shop from its own borough\'s ED is placed', 'morleys', BARKING_SITE, 'premises', "Morley's", 'E01000035', null],
     // a part of a name must be distinctive
     ['one ordinary word that is only part of a name does not place', 'lakeside', BARKING_SITE, 'no_match', null, null, null],
     ['an ordinary word in a phrase is not the premises it is part of', 'crouch end broadway by the clock tower', 'RKEQ4', 'street', 'Crouch End Broadway', 'E01001990', null],
