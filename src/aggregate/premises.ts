@@ -14,9 +14,10 @@
  * assaults placed precisely within a set distance of a premises are kept apart
  * as context (`nearbyContext`), outside every total and rank.
  */
-import { metresBetween as metres } from '../lib/distance.ts';
+import { metresApart } from '../lib/distance.ts';
 import type { CountTable, Dimension } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
+import type { RecordRow } from '../store/records.ts';
 import { countItems, placeholders, tableFromCounts } from './count-table.ts';
 import { UNKNOWN, hourDimension, monthDimension, weekdayDimension } from './dimensions.ts';
 import { assertMonth } from './months.ts';
@@ -72,23 +73,11 @@ export interface NearbyAssault {
   distanceMetres: number;
 }
 
-interface AttributionRow {
-  extract_id: number;
-  assault_date: string;
-  assault_month: string;
-  assault_weekday: number;
-  assault_hour: number | null;
-  weapon: string;
-  site_code: string;
-  location_type: string;
-  location_text: string | null;
-  geocode_outcome: string;
-  geocode_method: string;
-  geocode_confidence: number;
-  matched_id: string | null;
-  longitude: number | null;
-  latitude: number | null;
-}
+type AttributionRow = Pick<
+  RecordRow,
+  | 'extract_id' | 'assault_date' | 'assault_month' | 'assault_weekday' | 'assault_hour' | 'weapon' | 'site_code' | 'location_type' | 'location_text'
+  | 'geocode_outcome' | 'geocode_method' | 'geocode_confidence' | 'matched_id' | 'longitude' | 'latitude'
+>;
 
 const INSIDE_LOCATION_TYPES = new Set(['licensed_premises', 'other_commercial']);
 /** Words that put the assault outside the named premises, whatever the location type says (reception shorthand included). */
@@ -97,11 +86,6 @@ const OUTSIDE_WORDS = /(^|[^a-z])(o\/s|outside|opp|opposite|nr|near|front of|car
 const CONTEXT_LOCATION_TYPES = new Set(['street', 'public_transport', 'licensed_premises', 'other_commercial', 'other', 'unknown']);
 /** Outcomes whose point is the named place itself, not a street's or area's representative point: only these are close enough to be context. */
 const PRECISE_OUTCOMES = new Set(['junction', 'landmark', 'postcode']);
-
-/** Metres between two located things (see src/lib/distance.ts). */
-export function metresBetween(a: { longitude: number; latitude: number }, b: { longitude: number; latitude: number }): number {
-  return metres([a.longitude, a.latitude], [b.longitude, b.latitude]);
-}
 
 /**
  * The premises known to the store: every premises the geocoder has matched,
@@ -193,7 +177,7 @@ export function nearbyContext(store: StoreDatabase, months: string[], premises: 
     if (!PRECISE_OUTCOMES.has(row.geocode_outcome) || row.longitude === null || row.latitude === null || !CONTEXT_LOCATION_TYPES.has(row.location_type)) continue;
     const point = { longitude: row.longitude, latitude: row.latitude };
     for (const entry of premises) {
-      const distance = metresBetween(point, entry);
+      const distance = metresApart(point, entry);
       if (distance <= nearMetres) nearby.push({ premisesId: entry.id, month: row.assault_month, namedKind: row.geocode_outcome, distanceMetres: Math.round(distance) });
     }
   }

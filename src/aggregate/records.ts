@@ -4,6 +4,7 @@
  * list is fixed here so that no demographic or free-text field can slip in.
  */
 import type { StoreDatabase } from '../store/open.ts';
+import { recordRow } from '../store/records.ts';
 import { assertMonth } from './months.ts';
 
 export interface PoliceRecord {
@@ -26,6 +27,11 @@ export interface PoliceRecord {
 /** Outcomes whose point is a public place that may be shared; a home never is. */
 const SHAREABLE_POINT_OUTCOMES = new Set(['premises', 'landmark', 'junction', 'street', 'postcode_sector', 'area']);
 
+const policeRecordRow = recordRow.pick({
+  assault_date: true, assault_hour: true, assault_weekday: true, weapon: true, location_type: true, geocode_outcome: true,
+  matched_name: true, lsoa_code: true, ward_code: true, longitude: true, latitude: true,
+});
+
 export function policeRecords(store: StoreDatabase, month: string): PoliceRecord[] {
   assertMonth(month);
   const rows = store
@@ -33,19 +39,8 @@ export function policeRecords(store: StoreDatabase, month: string): PoliceRecord
       `SELECT assault_date, assault_hour, assault_weekday, weapon, location_type, geocode_outcome, matched_name, lsoa_code, ward_code, longitude, latitude
        FROM current_records WHERE assault_month = ? ORDER BY assault_date, assault_hour, id`,
     )
-    .all(month) as Array<{
-    assault_date: string;
-    assault_hour: number | null;
-    assault_weekday: number;
-    weapon: string;
-    location_type: string;
-    geocode_outcome: string;
-    matched_name: string | null;
-    lsoa_code: string | null;
-    ward_code: string | null;
-    longitude: number | null;
-    latitude: number | null;
-  }>;
+    .all(month)
+    .map((row) => policeRecordRow.parse(row));
   return rows.map((row, index) => {
     // A point from a full postcode can sit on a handful of homes; the LSOA is shared instead.
     const pointShareable = SHAREABLE_POINT_OUTCOMES.has(row.geocode_outcome) && row.location_type !== 'home';

@@ -74,6 +74,24 @@ export function lsoaTable(store: StoreDatabase, months: string[], area?: AreaLso
   });
 }
 
+/**
+ * LSOA × month over `months`, for hotspots and emerging hotspots. No months
+ * gives an empty table (the section then says so), not an error.
+ */
+export function lsoaMonthTable(store: StoreDatabase, months: string[], area: AreaLsoa[], id: string): CountTable {
+  months.forEach(assertMonth);
+  return countRecords(store, {
+    id,
+    title: `Assault attendances by LSOA and month, ${months.length > 0 ? periodLabel(months) : 'no months'}`,
+    columns: [
+      { dimension: monthDimension(months), expression: 'assault_month', whenNull: UNPLACED },
+      { dimension: lsoaDimension(area), expression: 'lsoa_code', whenNull: UNPLACED },
+    ],
+    where: months.length > 0 ? `assault_month IN (${placeholders(months.length)})` : '0',
+    parameters: months,
+  });
+}
+
 /** Residence not recorded (no postcode sent), or a postcode the gazetteer does not place (outside the area). */
 export const RESIDENCE_NOT_KNOWN = 'not_known';
 

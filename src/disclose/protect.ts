@@ -14,6 +14,7 @@
  *    widens what a reader must allow, so a count that passed stays passed and
  *    later rounds re-check only those that failed.
  */
+import type { Audience } from '../config/audience.ts';
 import type { DisclosurePolicy } from '../config/disclosure.ts';
 import { AttackerModel } from './attacker.ts';
 import { buildReleaseGrid, type ReleaseGrid } from './grid.ts';
@@ -25,7 +26,7 @@ import { methodStatement } from './statement.ts';
 import type { CellStatus, CountTable, ProtectedCell, ProtectedRelease } from './types.ts';
 
 export interface ReleaseMeta {
-  audience: string;
+  audience: Audience;
   /** YYYY-MM, or a range label for trend releases. */
   period: string;
 }
@@ -130,30 +131,47 @@ class SecondarySuppression {
     // True while the round about to run checks every target on the release as it now stands.
     let everyTarget = true;
     const queue = this.grid.lines.map((_, id) => id);
+    // Rounds by the reader's arithmetic alone (cheap, linear) until it finds nothing; then rounds with the full attacker.
+    let exact = false;
     for (;;) {
       this.closeLines(queue);
       const model = new AttackerModel(this.grid, knowledgeFromStatuses(this.grid, this.status, this.policy, this.prior));
       try {
         const binding = new Map<number, number[]>();
-        pending = pending.filter((id) => {
-          if (!this.isProtected(id)) return false;
-          const result = model.check(id, this.policy.protectionWidth);
-          if (result.pass || this.settled.isSettled(id)) return false;
-          binding.set(id, result.binding);
-          return true;
-        });
-        if (pending.length === 0) {
-          if (everyTarget || !this.recheckAtEnd) return;
-          // The attacker's whole-number search is a heuristic: a count it passed before later suppressions can, rarely, fail on
-          // the final release (another optimal vertex, other neighbourhoods), as the auditor checks it. Asked to, every target
-          // is checked once more on the final release, and any that fails goes round again.
-          pending = [...targets];
-          everyTarget = true;
-          continue;
+        let failing: number[] = [];
+        if (!exact) {
+          for (const id of pending) {
+            if (!this.isProtected(id)) continue;
+            const result = model.arithmetic(id, this.policy.protectionWidth);
+            if (!result || this.settled.isSettled(id)) continue;
+            binding.set(id, result.binding);
+            failing.push(id);
+          }
+          if (failing.length === 0) exact = true;
         }
-        everyTarget = false;
+        if (exact) {
+          model.screen(pending.filter((id) => this.isProtected(id)), this.policy.protectionWidth);
+          pending = pending.filter((id) => {
+            if (!this.isProtected(id)) return false;
+            const result = model.check(id, this.policy.protectionWidth);
+            if (result.pass || this.settled.isSettled(id)) return false;
+            binding.set(id, result.binding);
+            return true;
+          });
+          if (pending.length === 0) {
+            if (everyTarget || !this.recheckAtEnd) return;
+            // The attacker's whole-number search is a heuristic: a count it passed before later suppressions can, rarely, fail
+            // on the final release (another optimal vertex, other neighbourhoods), as the auditor checks it. Asked to, every
+            // target is checked once more on the final release, and any that fails goes round again.
+            pending = [...targets];
+            everyTarget = true;
+            continue;
+          }
+          everyTarget = false;
+          failing = pending;
+        }
         const suppressedThisRound = new Set<number>();
-        for (const id of pending) {
+        for (const id of failing) {
           // A partner just chosen for a neighbour in one of its lines may already free this one; the next round will tell.
           if (this.lineNeighbours(id).some((other) => suppressedThisRound.has(other))) continue;
           let candidates = binding.get(id)!.filter((other) => other !== id && this.isEligible(other));
@@ -166,7 +184,7 @@ class SecondarySuppression {
           suppressedThisRound.add(chosen);
         }
         if (suppressedThisRound.size === 0) {
-          throw new Error(`Cannot protect quantity ${this.grid.quantities[pending[0]!]!.key}: nothing left to suppress`);
+          throw new Error(`Cannot protect quantity ${this.grid.quantities[failing[0]!]!.key}: nothing left to suppress`);
         }
       } finally {
         model.dispose();

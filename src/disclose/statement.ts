@@ -1,8 +1,9 @@
+import type { Audience } from '../config/audience.ts';
 import type { DisclosurePolicy } from '../config/disclosure.ts';
 import { bandLabel, SUPPRESSED_SYMBOL } from './knowledge.ts';
 
 /** The short plain-English statement printed with every output of a release. */
-export function methodStatement(policy: DisclosurePolicy, audience: string): string {
+export function methodStatement(policy: DisclosurePolicy, audience: Audience): string {
   const small = `1 to ${policy.threshold - 1}`;
   const zeros = policy.zeros === 'show' ? 'Zeros are shown.' : `Zeros are also suppressed (${SUPPRESSED_SYMBOL}).`;
   const differencing = `further cells are suppressed (${SUPPRESSED_SYMBOL}) where needed so that no protected count can be worked out from the totals, within a table or by comparing the tables of this release`;

@@ -10,6 +10,7 @@
 // defined with it and named here too, since every report imports this module.
 import type { CountCell, CountTable, Dimension, TableScope } from '../aggregate/table.ts';
 import { TOTAL } from '../aggregate/table.ts';
+import type { Audience } from '../config/audience.ts';
 
 export { TOTAL, type CountCell, type CountTable, type Dimension, type TableScope };
 
@@ -35,7 +36,7 @@ export interface ProtectedTable {
 }
 
 export interface ProtectedRelease {
-  audience: string;
+  audience: Audience;
   /** Reporting month, YYYY-MM (or a range label for trend releases). */
   period: string;
   tables: ProtectedTable[];

@@ -33,7 +33,6 @@ import { postcodeSector } from '../lib/postcode.ts';
 import type { GeocodeInput, GeocodeResult, Geocoder } from './types.ts';
 
 export type { GeocoderSite } from './site-boroughs.ts';
-export { metresBetween } from './place-distance.ts';
 
 export interface GeocoderOptions {
   /** EDs (e.g. from the config); added to, and overriding, the gazetteer's own sites. */

@@ -5,8 +5,6 @@
 import { metresBetween, metresToSegment, rulerAt } from '../lib/distance.ts';
 import type { LocatedPlace } from './gazetteer/load.ts';
 
-export { metresBetween };
-
 /** Distance from a point to a place: to its extent when it has one (a street), else to its point. */
 export function metresToPlace(point: [number, number], place: LocatedPlace): number {
   if (place.bbox) {

@@ -4,7 +4,7 @@
  */
 import type { Gazetteer } from './gazetteer/load.ts';
 import type { SiteRecord } from './gazetteer/types.ts';
-import { metresBetween } from './place-distance.ts';
+import { metresBetween } from '../lib/distance.ts';
 
 export interface GeocoderSite {
   code: string;

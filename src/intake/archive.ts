@@ -26,17 +26,30 @@ function uniqueTarget(folder: string, originalName: string): string {
   }
 }
 
+/**
+ * Makes `folder` (and any parents named) owner-only, creating it when missing:
+ * mkdir's mode is cut by the umask and leaves an existing folder as it was.
+ */
+function ownerOnlyFolder(folder: string, ...parents: string[]): void {
+  mkdirSync(folder, { recursive: true, mode: OWNER_ONLY_FOLDER });
+  for (const parent of parents) chmodSync(parent, OWNER_ONLY_FOLDER);
+  chmodSync(folder, OWNER_ONLY_FOLDER);
+}
+
+/** Moves a claimed file to `target`, owner-only, and gives up the claim. */
+function moveClaimed(claimed: ClaimedFile, target: string): void {
+  chmodSync(claimed.path, OWNER_ONLY_FILE);
+  renameSync(claimed.path, target);
+  releaseClaim(claimed.path);
+}
+
 /** Moves a claimed file to archive/YYYY-MM-DD/ (the day of archiving), owner-only. Returns its new path. */
 export function archiveFile(directory: DataDirectory, claimed: ClaimedFile, now: Date): string {
   const day = now.toISOString().slice(0, 10);
   const folder = path.join(directory.archive, day);
-  mkdirSync(folder, { recursive: true, mode: OWNER_ONLY_FOLDER });
-  chmodSync(directory.archive, OWNER_ONLY_FOLDER);
-  chmodSync(folder, OWNER_ONLY_FOLDER);
-  chmodSync(claimed.path, OWNER_ONLY_FILE);
+  ownerOnlyFolder(folder, directory.archive);
   const target = uniqueTarget(folder, claimed.originalName);
-  renameSync(claimed.path, target);
-  releaseClaim(claimed.path);
+  moveClaimed(claimed, target);
   return target;
 }
 
@@ -55,16 +68,13 @@ export interface QuarantineReason {
  * in processing/ to be tried again, never a quarantined file without a reason.
  */
 export function quarantineFile(directory: DataDirectory, claimed: ClaimedFile, reason: Omit<QuarantineReason, 'file' | 'quarantinedAt'>, now: Date): string {
-  mkdirSync(directory.quarantine, { recursive: true, mode: OWNER_ONLY_FOLDER });
-  chmodSync(directory.quarantine, OWNER_ONLY_FOLDER);
+  ownerOnlyFolder(directory.quarantine);
   const target = uniqueTarget(directory.quarantine, claimed.originalName);
   const record: QuarantineReason = { file: claimed.originalName, ...reason, quarantinedAt: now.toISOString() };
   const reasonFile = `${target}.reason.json`;
   writeFileSync(`${reasonFile}.tmp`, `${JSON.stringify(record, null, 2)}\n`, { mode: OWNER_ONLY_FILE });
   renameSync(`${reasonFile}.tmp`, reasonFile);
-  chmodSync(claimed.path, OWNER_ONLY_FILE);
-  renameSync(claimed.path, target);
-  releaseClaim(claimed.path);
+  moveClaimed(claimed, target);
   return target;
 }
 

@@ -21,6 +21,11 @@ export function metresBetween(a: LonLat, b: LonLat): number {
   return rulerAt((a[1] + b[1]) / 2).distance(a, b);
 }
 
+/** Metres between two located things (premises, places): `metresBetween` for `{ longitude, latitude }`. */
+export function metresApart(a: { longitude: number; latitude: number }, b: { longitude: number; latitude: number }): number {
+  return metresBetween([a.longitude, a.latitude], [b.longitude, b.latitude]);
+}
+
 /** Metres from a point to the segment a–b. */
 export function metresToSegment(p: LonLat, a: LonLat, b: LonLat): number {
   return rulerAt(p[1]).pointToSegmentDistance(p, a, b);

@@ -8,11 +8,15 @@ import type { LoadedConfig } from '../config/load.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { openStore, type StoreDatabase } from '../store/open.ts';
 import { dataDirectory, type DataDirectory } from '../config/data-dir.ts';
+import type { ReportStore } from '../report/report-store.ts';
+import { reportStoreOf } from './report-store.ts';
 
 export interface PipelineContext {
   config: LoadedConfig;
   dataDir: DataDirectory;
   store: StoreDatabase;
+  /** The same store as the report stage sees it: its queries, never the handle. */
+  reportStore: ReportStore;
   logger: Logger;
   /** The clock, injectable so that tests and the scheduler can control "now". */
   now: () => Date;
@@ -33,7 +37,7 @@ export function openPipelineContext(config: LoadedConfig, options: OpenContextOp
   }
   const logger = createLogger({ logDirectory: dataDir.logs, level: options.logLevel, quiet: options.quiet });
   const store = openStore(dataDir.store);
-  return { config, dataDir, store, logger, now: options.now ?? (() => new Date()) };
+  return { config, dataDir, store, reportStore: reportStoreOf(store), logger, now: options.now ?? (() => new Date()) };
 }
 
 export function closePipelineContext(context: PipelineContext): void {

@@ -18,6 +18,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { addMonths, monthLabel } from '../aggregate/months.ts';
+import type { Audience } from '../config/audience.ts';
 import type { DisclosurePolicy } from '../config/disclosure.ts';
 import { methodStatement, type PublishedRelease } from '../disclose/index.ts';
 import type { CountTable, ProtectedRelease, ProtectedTable } from '../disclose/types.ts';
@@ -42,12 +43,13 @@ function linkable(tables: CountTable[], shown: ProtectedRelease): CountTable[] {
   return tables.filter((table) => table.scope !== undefined && ids.has(table.id));
 }
 
-function readRelease(file: string, policy: DisclosurePolicy, audience: string): ProtectedRelease {
+function readRelease(file: string, policy: DisclosurePolicy, audience: Audience): ProtectedRelease {
   const json = JSON.parse(readFileSync(file, 'utf8')) as { audience: string; period: string; methodStatement: string; tables: ProtectedTable[] };
   if (!Array.isArray(json.tables) || typeof json.methodStatement !== 'string') throw new Error('it has no tables or no method statement');
+  if (json.audience !== audience) throw new Error(`it is the ${json.audience} release`);
   // Cells are read under the policy they were protected by: one published under another policy cannot be read here.
   if (json.methodStatement.split(ACROSS_RELEASES)[0] !== methodStatement(policy, audience)) throw new Error('it was protected under a different disclosure policy');
-  return { audience: json.audience, period: json.period, methodStatement: json.methodStatement, tables: json.tables };
+  return { audience, period: json.period, methodStatement: json.methodStatement, tables: json.tables };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { MonthAlerts } from '../aggregate/alerts/month-alerts.ts';
 import type { PremisesPoint } from '../aggregate/premises.ts';
 import type { DisclosurePolicy } from '../config/disclosure.ts';
 import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
-import type { StoreDatabase } from '../store/open.ts';
+import type { PackReads } from '../aggregate/pack-reads.ts';
 import type { LsoaBoundaries } from './area.ts';
 import type { MarkedEdition } from './marking.ts';
 import type { GazetteerProvenance } from './gazetteer-inputs.ts';
@@ -21,7 +21,8 @@ import { csvMetadata, protectedTableColumns, protectedTableToCsv } from './rende
 
 
 export interface PackInput {
-  store: StoreDatabase;
+  /** The reads the packs count from (src/aggregate/pack-reads.ts): query functions, never the database handle. */
+  reads: PackReads;
   /** Reporting month, YYYY-MM. */
   month: string;
   areaName: string;

@@ -12,9 +12,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { alerting, monthAlerts } from '../aggregate/alerts/month-alerts.ts';
+import { alerting } from '../aggregate/alerts/month-alerts.ts';
 import { assertMonth, monthLabel } from '../aggregate/months.ts';
-import { premisesFromStore, type PremisesPoint } from '../aggregate/premises.ts';
+import type { PremisesPoint } from '../aggregate/premises.ts';
 import { AUDIENCES, type Audience } from '../config/audience.ts';
 import { DEFAULT_DISCLOSURE_POLICIES, disclosurePolicy, type DisclosureConfig, type DisclosurePolicy } from '../config/disclosure.ts';
 import { reportSchema, type ReportConfig } from '../config/report.ts';
@@ -24,14 +24,11 @@ import type { CountTable, ProtectedRelease } from '../disclose/types.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { DataDirectory } from '../config/data-dir.ts';
 import type { Logger } from '../log.ts';
-import { extractReceipts, refusedFiles } from '../store/coverage.ts';
-import type { StoreDatabase } from '../store/open.ts';
-import { acquireLock, describeOwner } from '../store/locks.ts';
+import { describeOwner } from '../store/locks.ts';
 import { areaFromBoundaries, type LsoaBoundaries } from './area.ts';
 import { Coverage } from './coverage.ts';
 import { gazetteerSources, reportInputsFromGazetteer } from './gazetteer-inputs.ts';
 import { AttributionBuilder, attributeFiles } from './attribution.ts';
-import { comparisonMonths } from '../aggregate/ed-police-tables.ts';
 import { packageVersion } from '../lib/package-root.ts';
 import { hospitalPack } from './hospital/pack.ts';
 import { licensingPack } from './licensing/pack.ts';
@@ -41,6 +38,7 @@ import { protectiveMarking, type MarkedEdition } from './marking.ts';
 import { policePack } from './police/pack.ts';
 import { CORE_TABLE_ID, publicHealthPack } from './public-health/pack.ts';
 import { openPdfPrinter, CHROMIUM_PATH } from './render/pdf.ts';
+import type { ReportStore } from './report-store.ts';
 import { alertsJson } from './sections/alerts.ts';
 
 export interface PublishOptions {
@@ -77,8 +75,8 @@ export class PublishRefusal extends Error {
 export function storeCoverage(context: ReportContext): Coverage {
   const lateExtracts = context.config.schedule?.lateExtracts;
   return new Coverage({
-    receipts: extractReceipts(context.store),
-    refusals: refusedFiles(context.store),
+    receipts: context.reportStore.extractReceipts(),
+    refusals: context.reportStore.refusedFiles(),
     sites: context.config.sites,
     defaultDueDay: lateExtracts?.dueDay ?? 5,
     expectFrom: lateExtracts?.expectFrom,
@@ -139,7 +137,8 @@ const HOSPITAL_POLICY = disclosurePolicy({ method: 'none' });
 export interface ReportContext {
   config: LoadedConfig;
   dataDir: DataDirectory;
-  store: StoreDatabase;
+  /** The store as the report stage may use it (src/report/report-store.ts): queries, never the database handle. */
+  reportStore: ReportStore;
   logger: Logger;
   now: () => Date;
 }
@@ -267,7 +266,7 @@ function removeStaleVersions(reportsDirectory: string, month: string): void {
 export async function publishMonth(context: ReportContext, month: string, options: PublishOptions = {}): Promise<PublishSummary> {
   assertMonth(month);
   // One run at a time writes the data dir: a pack must not be cut while an ingest changes the month under it.
-  const lock = await acquireLock(context.store, 'data-dir', {
+  const lock = await context.reportStore.acquireLock('data-dir', {
     command: `istv report --month ${month}`,
     waitSeconds: context.config.intake.lockWaitSeconds,
     now: context.now,
@@ -306,7 +305,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     revised = `this pack was produced on ${generatedAt.slice(0, 10)} from corrected or resubmitted data${before ? ` and replaces the pack produced on ${before.slice(0, 10)}` : ''}; figures may differ from the earlier edition.`;
   }
   const input: PackInput = {
-    store: context.store,
+    reads: context.reportStore.reads,
     month,
     areaName: context.config.areaName,
     area: boundaries ? areaFromBoundaries(boundaries) : [],
@@ -327,16 +326,16 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
   };
 
   // Alerts are worked out once, from the store, for every pack and for alerts.json.
-  input.alerts = monthAlerts({ store: context.store, month, area: input.area, monthsReceived: input.monthsReceived, premises: premises ?? premisesFromStore(context.store) });
+  input.alerts = context.reportStore.monthAlerts({ month, area: input.area, monthsReceived: input.monthsReceived, premises: premises ?? input.reads.premisesFromStore() });
   for (const entry of alerting(input.alerts)) {
     if (entry.assessment.assessed) context.logger.warn({ month, scope: entry.scope, code: entry.code, expected: Number(entry.assessment.expected.toFixed(2)), threshold: Number(entry.assessment.threshold.toFixed(2)) }, `Alert: ${entry.scope} ${entry.code} is above what its past predicts`);
   }
   // Everything is worked out and checked before a byte is written.
   const audiences: Array<{ audience: string; files: PackFile[]; release: ProtectedRelease }> = [];
   // One snapshot of the store for every pack, so an ingest running alongside cannot make two packs disagree.
-  context.store.transaction(() => {
+  context.reportStore.snapshot(() => {
     // police.uk data is shown (ED beside police) only in these packs, and only when months with both are held.
-    const policeShown = comparisonMonths(context.store, month, input.monthsReceived).length > 0;
+    const policeShown = input.reads.comparisonMonths(month, input.monthsReceived).length > 0;
     const withPolice = policeShown ? attribution.policeUk().build() : baseAttribution;
     for (const pack of PACKS) {
       const { tables, prepared } = pack.prepare(input);
@@ -351,7 +350,7 @@ async function publishMonthHoldingLock(context: ReportContext, month: string, op
     const publicHealth = audiences.find((entry) => entry.audience === 'public-health')!;
     const core = coreFiles(input, publicHealth.release);
     audiences.push({ audience: 'core', release: core.release, files: attributeFiles(core.files, baseAttribution, { title: (file) => file.path, methodStatement: core.release.methodStatement }) });
-  })();
+  });
 
   const packsDirectory = path.join(reportsDirectory, '.packs');
   mkdirSync(packsDirectory, { recursive: true });

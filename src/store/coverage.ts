@@ -6,6 +6,7 @@
  * without violence.
  */
 import { z } from 'zod';
+import type { DataQuality } from '../validate/data-quality.ts';
 import type { StoreDatabase } from './open.ts';
 
 export interface ExtractReceipt {
@@ -59,8 +60,49 @@ export interface CurrentExtractRow {
   receivedAt: string;
   rowsAccepted: number;
   rowsRejected: number;
-  /** quality_json as written at ingest; the hospital pack reads it leniently (an older store may hold less). */
-  qualityJson: string;
+  /** The data-quality measures written at ingest (quality_json); a measure missing from it is not measured. */
+  quality: Partial<DataQuality>;
+}
+
+const measure = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const counts = z.record(z.string(), z.number());
+
+/**
+ * quality_json (src/validate/data-quality.ts), read leniently: a store written
+ * by an older istv may lack a measure or hold it in another shape, and the
+ * hospital feedback then says "not measured" for it rather than failing.
+ */
+const qualityMeasures = z
+  .object({
+    rowsRead: measure(z.number()),
+    rowsAccepted: measure(z.number()),
+    rowsRejected: measure(z.number()),
+    rejectsByReason: measure(counts),
+    issuesByCode: measure(counts),
+    issuesByField: measure(z.record(z.string(), counts)),
+    completeness: measure(counts),
+    locationBlank: measure(z.number()),
+    locationUnknown: measure(z.number()),
+    impossibleTimes: measure(z.number()),
+    weaponKnown: measure(z.number()),
+    geocodeOutcomes: measure(counts),
+    identifiersScrubbed: measure(counts),
+    identifierColumnsDropped: measure(z.array(z.string())),
+    columnsDropped: measure(z.array(z.string())),
+    assaultDateRange: measure(z.object({ first: z.string().nullable(), last: z.string().nullable() })),
+  })
+  .catch({});
+
+// Every measure of DataQuality is read: one added there and not here fails to compile.
+const everyMeasureRead: [Exclude<keyof DataQuality, keyof z.infer<typeof qualityMeasures>>] extends [never] ? true : never = true;
+void everyMeasureRead;
+
+function readQuality(json: string): Partial<DataQuality> {
+  try {
+    return qualityMeasures.parse(JSON.parse(json));
+  } catch {
+    return {};
+  }
 }
 
 const currentExtractRow = z.object({ site_code: z.string(), period: z.string(), version: z.number().int(), received_at: z.string(), rows_accepted: z.number().int(), rows_rejected: z.number().int(), quality_json: z.string() });
@@ -75,6 +117,6 @@ export function currentExtractsBetween(store: StoreDatabase, first: string, last
     .all(first, last)
     .map((row) => {
       const parsed = currentExtractRow.parse(row);
-      return { siteCode: parsed.site_code, period: parsed.period, version: parsed.version, receivedAt: parsed.received_at, rowsAccepted: parsed.rows_accepted, rowsRejected: parsed.rows_rejected, qualityJson: parsed.quality_json };
+      return { siteCode: parsed.site_code, period: parsed.period, version: parsed.version, receivedAt: parsed.received_at, rowsAccepted: parsed.rows_accepted, rowsRejected: parsed.rows_rejected, quality: readQuality(parsed.quality_json) };
     });
 }

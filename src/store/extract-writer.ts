@@ -10,6 +10,7 @@ import type { GeocodeResult } from '../geocode/types.ts';
 import { isoWeekday } from '../validate/dates.ts';
 import type { RowIssue } from '../validate/types.ts';
 import { DOMESTIC_RELATIONSHIPS } from '../../schemas/code-lists.ts';
+import { z } from 'zod';
 import type { StoreDatabase } from './open.ts';
 
 export interface ExtractProvenance {
@@ -110,9 +111,9 @@ export class ExtractWriter {
     if (this.finished) throw new Error(`Extract ${this.extractId} was already committed or aborted`);
     try {
       const previous = findCurrentExtract(this.database, completion.siteCode, completion.period);
-      const { version } = this.database
-        .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS version FROM extracts WHERE site_code = ? AND period = ?')
-        .get(completion.siteCode, completion.period) as { version: number };
+      const { version } = nextVersionRow.parse(
+        this.database.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS version FROM extracts WHERE site_code = ? AND period = ?').get(completion.siteCode, completion.period),
+      );
       if (previous !== null) {
         this.database.prepare("UPDATE extracts SET status = 'superseded', superseded_by = ? WHERE id = ?").run(this.extractId, previous.id);
       }
@@ -138,18 +139,22 @@ export class ExtractWriter {
   }
 }
 
+const nextVersionRow = z.object({ version: z.number().int() });
+const currentExtractRow = z.object({ id: z.number().int(), rowsAccepted: z.number().int() });
+const extractByChecksumRow = z.object({ id: z.number().int(), siteCode: z.string(), period: z.string(), status: z.string() });
+
 /** The current extract of a site and month, if there is one. */
-export function findCurrentExtract(database: StoreDatabase, siteCode: string, period: string): { id: number; rowsAccepted: number } | null {
+export function findCurrentExtract(database: StoreDatabase, siteCode: string, period: string): z.infer<typeof currentExtractRow> | null {
   const row = database
     .prepare("SELECT id, rows_accepted AS rowsAccepted FROM extracts WHERE site_code = ? AND period = ? AND status = 'current'")
     .get(siteCode, period);
-  return (row as { id: number; rowsAccepted: number } | undefined) ?? null;
+  return row === undefined ? null : currentExtractRow.parse(row);
 }
 
 /** Whether a file with this checksum was already ingested, and as which extract. */
-export function findExtractByChecksum(database: StoreDatabase, sha256: string): { id: number; siteCode: string; period: string; status: string } | null {
+export function findExtractByChecksum(database: StoreDatabase, sha256: string): z.infer<typeof extractByChecksumRow> | null {
   const row = database.prepare('SELECT id, site_code AS siteCode, period, status FROM extracts WHERE sha256 = ?').get(sha256);
-  return (row as { id: number; siteCode: string; period: string; status: string } | undefined) ?? null;
+  return row === undefined ? null : extractByChecksumRow.parse(row);
 }
 
 export function recordIntakeEvent(

@@ -27,9 +27,11 @@ export function earliestExtractPeriod(store: StoreDatabase): string | null {
   return (store.prepare('SELECT MIN(period) FROM extracts').pluck().get() as string | null | undefined) ?? null;
 }
 
+const siteMonthRows = z.array(z.object({ site_code: z.string(), period: z.string() }));
+
 /** "SITE YYYY-MM" for every site-month from `firstMonth` on with any extract, current or superseded. */
 export function siteMonthsReceived(store: StoreDatabase, firstMonth: string): Set<string> {
-  const rows = store.prepare('SELECT DISTINCT site_code, period FROM extracts WHERE period >= ?').all(firstMonth) as Array<{ site_code: string; period: string }>;
+  const rows = siteMonthRows.parse(store.prepare('SELECT DISTINCT site_code, period FROM extracts WHERE period >= ?').all(firstMonth));
   return new Set(rows.map((row) => `${row.site_code} ${row.period}`));
 }
 

@@ -101,11 +101,15 @@ export class LockTimeoutError extends Error {
  * Takes the lock, waiting (polling) while a live owner holds it, up to
  * `waitSeconds`; `onWait` is told once who is being waited for.
  */
-export async function acquireLock(
-  store: StoreDatabase,
-  name: LockName,
-  options: { command: string; waitSeconds: number; now?: () => Date; onWait?: (holder: Owner) => void },
-): Promise<HeldLock> {
+export interface AcquireLockOptions {
+  /** What the owner is doing, shown to whoever waits for the lock. */
+  command: string;
+  waitSeconds: number;
+  now?: () => Date;
+  onWait?: (holder: Owner) => void;
+}
+
+export async function acquireLock(store: StoreDatabase, name: LockName, options: AcquireLockOptions): Promise<HeldLock> {
   const deadline = Date.now() + options.waitSeconds * 1000;
   let told = false;
   for (;;) {

@@ -129,7 +129,7 @@ export function writePoliceImports(store: StoreDatabase, imports: readonly NewPo
       );
       for (const crime of entry.crimes) insertCrime.run(id, crime.month, crime.lsoaCode, crime.longitude, crime.latitude, crime.location, crime.crimeType, crime.outcome);
       const replaced: number[] = [];
-      for (const row of earlier.all(entry.force, entry.month, id) as Array<{ id: number; crime_types_json: string }>) {
+      for (const row of earlier.all(entry.force, entry.month, id).map((found) => earlierImportRow.parse(found))) {
         const types = crimeTypesSchema.parse(JSON.parse(row.crime_types_json));
         if (!types.some((type) => crimeTypes.includes(type))) continue;
         supersede.run(id, row.id);
@@ -141,6 +141,9 @@ export function writePoliceImports(store: StoreDatabase, imports: readonly NewPo
   )();
 }
 
+const earlierImportRow = z.object({ id: z.number().int(), crime_types_json: z.string() });
+const texts = z.array(z.string());
+
 export function policeImports(store: StoreDatabase, options: { currentOnly?: boolean } = {}): PoliceImport[] {
   const where = options.currentOnly ? "WHERE status = 'current'" : '';
   return store.prepare(`SELECT * FROM police_imports ${where} ORDER BY month, force, id`).all().map(toPoliceImport);
@@ -148,7 +151,7 @@ export function policeImports(store: StoreDatabase, options: { currentOnly?: boo
 
 /** Months with a current police import (a month without one is "no police data", not zero). */
 export function policeMonths(store: StoreDatabase): string[] {
-  return (store.prepare("SELECT DISTINCT month FROM police_imports WHERE status = 'current' ORDER BY month").all() as Array<{ month: string }>).map((row) => row.month);
+  return texts.parse(store.prepare("SELECT DISTINCT month FROM police_imports WHERE status = 'current' ORDER BY month").pluck().all());
 }
 
 export interface PoliceCount {
@@ -176,5 +179,5 @@ export function policeCountsByMonthAndLsoa(store: StoreDatabase, months: readonl
 export function policeCrimeTypes(store: StoreDatabase, months: readonly string[]): string[] {
   if (months.length === 0) return [];
   const sql = `SELECT DISTINCT crime_type FROM current_police_crimes WHERE month IN (${months.map(() => '?').join(', ')}) ORDER BY crime_type`;
-  return (store.prepare(sql).all(...months) as Array<{ crime_type: string }>).map((row) => row.crime_type);
+  return texts.parse(store.prepare(sql).pluck().all(...months));
 }

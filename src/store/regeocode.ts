@@ -9,6 +9,7 @@
 import type { GeocodeResult, Geocoder } from '../geocode/types.ts';
 import { placedAt } from '../geocode/results.ts';
 import type { StoreDatabase } from './open.ts';
+import type { RecordRow } from './records.ts';
 
 export interface PointLocator {
   /** The LSOA and ward containing a point, or null outside every LSOA. */
@@ -25,22 +26,11 @@ export interface RegeocodeSummary {
   monthsChanged: string[];
 }
 
-interface StoredLocation {
-  id: number;
-  site_code: string;
-  location_text: string | null;
-  location_type: string;
-  assault_month: string;
-  geocode_outcome: string;
-  geocode_method: string;
-  geocode_confidence: number;
-  matched_id: string | null;
-  matched_name: string | null;
-  longitude: number | null;
-  latitude: number | null;
-  lsoa_code: string | null;
-  ward_code: string | null;
-}
+type StoredLocation = Pick<
+  RecordRow,
+  | 'id' | 'site_code' | 'location_text' | 'location_type' | 'assault_month'
+  | 'geocode_outcome' | 'geocode_method' | 'geocode_confidence' | 'matched_id' | 'matched_name' | 'longitude' | 'latitude' | 'lsoa_code' | 'ward_code'
+>;
 
 function sameAnswer(row: StoredLocation, result: GeocodeResult): boolean {
   return (

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attributeToPremises, metresBetween, nearbyContext, premisesFromStore, type PremisesPoint } from '../../src/aggregate/premises.ts';
+import { attributeToPremises, nearbyContext, premisesFromStore, type PremisesPoint } from '../../src/aggregate/premises.ts';
+import { metresApart } from '../../src/lib/distance.ts';
 import { policeRecords } from '../../src/aggregate/records.ts';
 import { createFixtureStore, type FixtureRecord, type FixtureStore } from '../report/fixtures.ts';
 
@@ -86,6 +87,6 @@ describe('attributing assaults to premises: only a text that names the premises 
     [30, 30],
     [-80, 80],
   ])('a point %d m east is %d m away', (offset, expected) => {
-    expect(Math.round(metresBetween(barAndKitchen, eastOf(barAndKitchen, offset)))).toBe(expected);
+    expect(Math.round(metresApart(barAndKitchen, eastOf(barAndKitchen, offset)))).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { disclosurePolicy, disclosureConfigSchema, type DisclosurePolicyInput } from '../../src/config/disclosure.ts';
-import { auditRelease, protectRelease, protectRate, TOTAL, type CountTable, type ProtectedRelease } from '../../src/disclose/index.ts';
+import { auditRelease, protectRelease, protectRate, TOTAL, type CountTable, type ProtectedRelease, type ReleaseMeta } from '../../src/disclose/index.ts';
 import {
   countTable,
   gridTable,
@@ -14,7 +14,7 @@ import {
   weaponDimension,
 } from './fixtures.ts';
 
-const meta = { audience: 'public', period: '2026-10' };
+const meta: ReleaseMeta = { audience: 'public', period: '2026-10' };
 const POLICIES: Array<[string, DisclosurePolicyInput]> = [
   ['threshold 10 (public)', { method: 'threshold_suppression', threshold: 10 }],
   ['HES 1–7 suppressed, rest rounded to 5', { method: 'hes' }],

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthsEnding } from '../../src/aggregate/months.ts';
 import { disclosurePolicy, type DisclosurePolicyInput } from '../../src/config/disclosure.ts';
-import { auditRelease, protectRelease, type CountTable, type Dimension, type PublishedRelease } from '../../src/disclose/index.ts';
+import { auditRelease, protectRelease, type CountTable, type Dimension, type PublishedRelease, type ReleaseMeta } from '../../src/disclose/index.ts';
 import { attendances, periodTable, syntheticArea, weaponDimension, type AreaLsoa, type Attendance } from './fixtures.ts';
 
 const MONTHS = monthsEnding('2026-12', 15);
@@ -44,7 +44,7 @@ const POLICIES: DisclosurePolicyInput[] = [{ method: 'threshold_suppression', th
 describe('a release audited together with the releases already published', () => {
   const area = syntheticArea(18, 6, 3);
   const lsoas = area.map((entry) => entry.lsoa);
-  const meta = (month: string) => ({ audience: 'public', period: month });
+  const meta = (month: string): ReleaseMeta => ({ audience: 'public', period: month });
 
   for (const input of POLICIES) {
     const policy = disclosurePolicy(input);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridToWgs84, wgs84ToGrid } from '../../src/geocode/british-national-grid.ts';
-import { metresBetween } from '../../src/geocode/geocoder.ts';
+import { metresBetween } from '../../src/lib/distance.ts';
 import { hasSharedData, sharedDataDir } from './shared-data.ts';
 
 // Rows of OS Code-Point Open (Oct 2025) with the WGS84 position PROJ gave them (Helmert "OSGB36 to WGS 84 (6)").

@@ -10,7 +10,7 @@ import { readOpenNames, readPlacesGeoJson, readPremisesCsv, streetNameOfBusStop 
 import { readPostcodes } from '../../src/geocode/gazetteer/read-postcodes.ts';
 import { readSites } from '../../src/geocode/gazetteer/read-sites.ts';
 import { readPoliceStreets } from '../../src/geocode/gazetteer/read-police-streets.ts';
-import { metresBetween } from '../../src/geocode/geocoder.ts';
+import { metresBetween } from '../../src/lib/distance.ts';
 import { sharedDataInputs } from '../../src/geocode/evaluation/shared-data.ts';
 import { hasSharedData, repoRoot, sharedDataDir } from './shared-data.ts';
 

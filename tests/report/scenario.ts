@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { centroid, booleanPointInPolygon } from '@turf/turf';
 import { addMonths, monthsEnding } from '../../src/aggregate/months.ts';
-import { metresBetween, type PremisesPoint } from '../../src/aggregate/premises.ts';
+import type { PremisesPoint } from '../../src/aggregate/premises.ts';
+import { metresApart } from '../../src/lib/distance.ts';
 import { createRandom } from '../../sample-data/lib/random.ts';
 import type { FixtureRecord, FixtureStore } from './fixtures.ts';
 
@@ -139,7 +140,7 @@ export function buildScenario(): Scenario {
     });
   }
   // A pub far from every generated street point and never named: it must get no report.
-  const noAssaults = premises.slice(2).find((pub) => streetPoints.every((point) => metresBetween(point, pub) > 200))!;
+  const noAssaults = premises.slice(2).find((pub) => streetPoints.every((point) => metresApart(point, pub) > 200))!;
   return { boundaries, premises, busy, twoAssaults, noAssaults, extracts };
 }
 

@@ -8,7 +8,7 @@
  * more than a kilometre from the rest are another street of that name.
  * The crime itself is not read.
  */
-import { metresBetween } from '../place-distance.ts';
+import { metresBetween } from '../../lib/distance.ts';
 import { readCsvTable, resolveColumns } from './csv.ts';
 import { round6, type ReadResult } from './read-postcodes.ts';
 import type { PlaceRecord } from './types.ts';

@@ -11,11 +11,9 @@ import { monthDimension } from '../../aggregate/dimensions.ts';
 import { tableFromCounts, type GroupedCount } from '../../aggregate/count-table.ts';
 import { periodLabel } from '../../aggregate/tables.ts';
 import type { CountTable, ProtectedRelease } from '../../disclose/types.ts';
-import { currentExtractsBetween, type CurrentExtractRow } from '../../store/coverage.ts';
+import type { CurrentExtractRow } from '../../store/coverage.ts';
 import { renderCoverageStatement, stateText } from '../coverage.ts';
-import type { DataQuality } from '../../validate/data-quality.ts';
 import { disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
-import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { renderLineChart } from '../render/charts.ts';
 import { html, renderDocument, renderTable, type Html } from '../render/html.ts';
 
@@ -27,11 +25,8 @@ const HOSPITAL_CAVEATS = [
 /** Months of history in the feedback. */
 export const HOSPITAL_MONTHS = 13;
 
-/** A current extract with its measures read from quality_json. */
-type ExtractSummary = Omit<CurrentExtractRow, 'qualityJson'> & { quality: Partial<QualityMeasures> };
-
-/** quality_json as src/validate/data-quality.ts writes it; anything missing is shown as not measured. */
-type QualityMeasures = DataQuality;
+/** A current extract with its data-quality measures. */
+type ExtractSummary = CurrentExtractRow;
 
 export interface HospitalPrepared {
   months: string[];
@@ -39,18 +34,8 @@ export interface HospitalPrepared {
   extracts: ExtractSummary[];
 }
 
-function readQuality(json: string): Partial<QualityMeasures> {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return parsed !== null && typeof parsed === 'object' ? (parsed as Partial<QualityMeasures>) : {};
-  } catch {
-    // A store written by an older istv may hold something else; the feedback says "not measured" rather than failing.
-    return {};
-  }
-}
-
 function currentExtracts(input: PackInput, months: string[]): ExtractSummary[] {
-  return currentExtractsBetween(input.store, months[0]!, months[months.length - 1]!).map(({ qualityJson, ...row }) => ({ ...row, quality: readQuality(qualityJson) }));
+  return input.reads.currentExtractsBetween(months[0]!, months[months.length - 1]!);
 }
 
 /**

@@ -13,7 +13,8 @@
  */
 import { isFsaBusinessType } from '../../geocode/gazetteer/read-places.ts';
 import type { PlaceRecord } from '../../geocode/gazetteer/types.ts';
-import { metresBetween, type PremisesPoint } from '../../aggregate/premises.ts';
+import type { PremisesPoint } from '../../aggregate/premises.ts';
+import { metresApart } from '../../lib/distance.ts';
 
 /** FSA points are postcode points and OSM points buildings: records of one premises lie this close. */
 export const SAME_PREMISES_METRES = 150;
@@ -88,7 +89,7 @@ export function namesAgree(a: string, b: string): boolean {
 }
 
 function samePremises(a: PlaceRecord, b: PlaceRecord): boolean {
-  const samePlace = (a.postcode !== undefined && a.postcode === b.postcode) || metresBetween(a, b) <= SAME_PREMISES_METRES;
+  const samePlace = (a.postcode !== undefined && a.postcode === b.postcode) || metresApart(a, b) <= SAME_PREMISES_METRES;
   return samePlace && namesAgree(a.name, b.name);
 }
 

@@ -13,11 +13,7 @@
 import { hourDimension, weaponDimension, WEEKDAY_LABELS } from '../../aggregate/dimensions.ts';
 import { monthLabel, monthsEnding } from '../../aggregate/months.ts';
 import {
-  attributeToPremises,
-  extractProvenance,
-  nearbyContext,
   premisesAttributionTable,
-  premisesFromStore,
   premisesGlassTable,
   premisesMonthTable,
   premisesNearbyTable,
@@ -28,7 +24,7 @@ import {
   type PremisesPoint,
   type TextVariant,
 } from '../../aggregate/premises.ts';
-import { attendancesByMonthTable, periodLabel } from '../../aggregate/tables.ts';
+import { periodLabel } from '../../aggregate/tables.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
 import { renderCoverageStatement, renderCoverageTable } from '../coverage.ts';
 import { renderTrend } from '../render/sections.ts';
@@ -249,21 +245,21 @@ export const licensingPack: PackBuilder<LicensingPrepared> = {
     // Only months with data are counted; the others show as "no data", never as 0.
     const dataMonths = input.coverage.monthsWithData(months);
     const fromGazetteer = input.licensing.premises !== null;
-    const candidates = input.licensing.premises ?? premisesFromStore(input.store);
-    const assaults = attributeToPremises(input.store, dataMonths, candidates);
+    const candidates = input.licensing.premises ?? input.reads.premisesFromStore();
+    const assaults = input.reads.attributeToPremises(dataMonths, candidates);
     const attributedIds = new Set(assaults.map((assault) => assault.premisesId));
     // A premises with no attributed assault gets no report and is not named anywhere in the pack.
     const premises = candidates.filter((entry) => attributedIds.has(entry.id));
-    const nearby = nearbyContext(input.store, dataMonths, premises, nearMetres);
+    const nearby = input.reads.nearbyContext(dataMonths, premises, nearMetres);
     const tables = [
-      attendancesByMonthTable(input.store, dataMonths),
+      input.reads.attendancesByMonthTable(dataMonths),
       premisesMonthTable(assaults, premises, dataMonths),
       premisesNearbyTable(nearby, premises),
       ...premises.flatMap((entry) => [premisesWeekdayHourTable(assaults, entry.id), premisesGlassTable(assaults, entry.id), premisesAttributionTable(assaults, entry.id)]),
     ];
     const variants = new Map(premises.map((entry) => [entry.id, premisesTextVariants(assaults, entry.id)]));
     const schedules = new Map(premises.map((entry) => [entry.id, assaults.filter((assault) => assault.premisesId === entry.id)]));
-    const extracts = new Map(premises.map((entry) => [entry.id, extractProvenance(input.store, (schedules.get(entry.id) ?? []).map((assault) => assault.extractId))]));
+    const extracts = new Map(premises.map((entry) => [entry.id, input.reads.extractProvenance((schedules.get(entry.id) ?? []).map((assault) => assault.extractId))]));
     return { tables, prepared: { months, premises, candidates, fromGazetteer, variants, schedules, extracts } };
   },
   render(input, prepared, release) {

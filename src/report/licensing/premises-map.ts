@@ -7,7 +7,8 @@
  * pack's shared map drawing can replace it without touching the report.
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { metresBetween, type PremisesPoint } from '../../aggregate/premises.ts';
+import type { PremisesPoint } from '../../aggregate/premises.ts';
+import { metresApart } from '../../lib/distance.ts';
 import type { LsoaBoundaries } from '../area.ts';
 import { html, Html } from '../render/html.ts';
 
@@ -57,7 +58,7 @@ export function renderPremisesMap(focus: PremisesPoint, others: PremisesPoint[],
   const boundaryPaths: Html[] = [];
   for (const feature of boundaries?.features ?? []) {
     const featureRings = rings(feature);
-    const near = featureRings.some((ring) => ring.some(([lon, lat]) => metresBetween(focus, { longitude: lon!, latitude: lat! }) < radius * 3));
+    const near = featureRings.some((ring) => ring.some(([lon, lat]) => metresApart(focus, { longitude: lon!, latitude: lat! }) < radius * 3));
     if (!near) continue;
     const d = featureRings.map((ring) => `M${ring.map(([lon, lat]) => `${x(lon!).toFixed(1)},${y(lat!).toFixed(1)}`).join('L')}Z`).join('');
     boundaryPaths.push(html`<path d="${d}" fill="none" stroke="#9aa5b1" stroke-width="1" stroke-dasharray="4 3"/>`);
@@ -65,7 +66,7 @@ export function renderPremisesMap(focus: PremisesPoint, others: PremisesPoint[],
   // Named places around it (stations first, then streets), so the reader can see what else a text could have named; labels that would overlap are left out.
   const taken: Array<[number, number]> = [[width / 2, height / 2]];
   const labels: Html[] = [];
-  for (const place of [...(options.places ?? [])].filter(inView).sort((a, b) => Number(a.kind !== 'station') - Number(b.kind !== 'station') || metresBetween(focus, a) - metresBetween(focus, b))) {
+  for (const place of [...(options.places ?? [])].filter(inView).sort((a, b) => Number(a.kind !== 'station') - Number(b.kind !== 'station') || metresApart(focus, a) - metresApart(focus, b))) {
     const px = x(place.longitude);
     const py = y(place.latitude);
     if (taken.some(([tx, ty]) => Math.abs(tx - px) < 70 && Math.abs(ty - py) < 14) || labels.length >= 10) continue;

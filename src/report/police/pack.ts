@@ -7,8 +7,7 @@
  */
 import { UNPLACED } from '../../aggregate/dimensions.ts';
 import { monthsEnding, monthLabel } from '../../aggregate/months.ts';
-import { policeRecords, type PoliceRecord } from '../../aggregate/records.ts';
-import { lsoaWeaponTable, monthWeaponTable, placeTable, rollingYearsTable, wardWeaponTable, weekdayHourTable } from '../../aggregate/tables.ts';
+import type { PoliceRecord } from '../../aggregate/records.ts';
 import type { ProtectedRelease } from '../../disclose/types.ts';
 import { monthlyChanges } from '../figures.ts';
 import { COMMON_CAVEATS, disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
@@ -82,18 +81,18 @@ export const policePack: PackBuilder<PolicePrepared> = {
     const hotspots = prepareHotspots(input);
     return {
       tables: [
-        lsoaWeaponTable(input.store, input.month, input.area),
-        wardWeaponTable(input.store, input.month, input.area),
-        monthWeaponTable(input.store, input.coverage.monthsWithData(trendMonths)),
-        rollingYearsTable(input.store, input.month),
-        weekdayHourTable(input.store, [input.month]),
-        placeTable(input.store, [input.month], 'street'),
-        placeTable(input.store, [input.month], 'premises'),
+        input.reads.lsoaWeaponTable(input.month, input.area),
+        input.reads.wardWeaponTable(input.month, input.area),
+        input.reads.monthWeaponTable(input.coverage.monthsWithData(trendMonths)),
+        input.reads.rollingYearsTable(input.month),
+        input.reads.weekdayHourTable([input.month]),
+        input.reads.placeTable([input.month], 'street'),
+        input.reads.placeTable([input.month], 'premises'),
         ...edPolice.tables,
         ...hotspots.tables,
         ...(input.alerts ? [alertsTable(input.alerts, POLICE_ALERT_SCOPES)] : []),
       ],
-      prepared: { records: input.policeRecordLevel ? policeRecords(input.store, input.month) : null, edPolice: edPolice.prepared, hotspots: hotspots.prepared },
+      prepared: { records: input.policeRecordLevel ? input.reads.policeRecords(input.month) : null, edPolice: edPolice.prepared, hotspots: hotspots.prepared },
     };
   },
   render(input, prepared, release) {

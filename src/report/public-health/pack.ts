@@ -6,23 +6,7 @@
  * It names no premises: premises belong to the licensing pack.
  */
 import { monthLabel, monthsEnding } from '../../aggregate/months.ts';
-import {
-  ageSexTable,
-  alcoholTable,
-  domesticTable,
-  locationTypeTable,
-  lsoaTable,
-  lsoaWeaponTable,
-  monthWeaponTable,
-  periodLabel,
-  relationshipTable,
-  repeatAttendanceTable,
-  repeatLinkageTable,
-  residenceLsoaTable,
-  rollingYear,
-  rollingYearsTable,
-  wardWeaponTable,
-} from '../../aggregate/tables.ts';
+import { periodLabel, rollingYear } from '../../aggregate/tables.ts';
 import { monthlyChanges } from '../figures.ts';
 import { COMMON_CAVEATS, disclosureCaveat, releaseJson, subtitle, tableFiles, type PackBuilder, type PackFile, type PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
@@ -49,19 +33,19 @@ export const publicHealthPack: PackBuilder<{ edPolice: EdPolicePrepared }> = {
     const edPolice = prepareEdPolice(input);
     return {
       tables: [
-        monthWeaponTable(input.store, input.coverage.monthsWithData(monthsEnding(input.month, 24))),
-        lsoaWeaponTable(input.store, input.month, input.area),
-        rollingYearsTable(input.store, input.month),
-        lsoaTable(input.store, year, input.area, 'lsoa-12-months'),
-        wardWeaponTable(input.store, input.month, input.area),
-        ageSexTable(input.store, year),
-        alcoholTable(input.store, year),
-        relationshipTable(input.store, year),
-        domesticTable(input.store, year),
-        repeatAttendanceTable(input.store, year),
-        repeatLinkageTable(input.store, year),
-        residenceLsoaTable(input.store, year, input.area),
-        locationTypeTable(input.store, year),
+        input.reads.monthWeaponTable(input.coverage.monthsWithData(monthsEnding(input.month, 24))),
+        input.reads.lsoaWeaponTable(input.month, input.area),
+        input.reads.rollingYearsTable(input.month),
+        input.reads.lsoaTable(year, input.area, 'lsoa-12-months'),
+        input.reads.wardWeaponTable(input.month, input.area),
+        input.reads.ageSexTable(year),
+        input.reads.alcoholTable(year),
+        input.reads.relationshipTable(year),
+        input.reads.domesticTable(year),
+        input.reads.repeatAttendanceTable(year),
+        input.reads.repeatLinkageTable(year),
+        input.reads.residenceLsoaTable(year, input.area),
+        input.reads.locationTypeTable(year),
         ...edPolice.tables,
         ...(input.alerts ? [alertsTable(input.alerts, PUBLIC_HEALTH_ALERT_SCOPES)] : []),
       ],

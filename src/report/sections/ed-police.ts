@@ -9,10 +9,9 @@
  */
 import { UNPLACED } from '../../aggregate/dimensions.ts';
 import { compareEdAndPolice, HIDDEN_VIOLENCE_FDR, type AreaComparison, type AreaCounts } from '../../aggregate/ed-police.ts';
-import { comparisonMonths, ED_POLICE_LSOA_TABLE, ED_POLICE_WARD_TABLE, edPoliceLsoaTable, edPoliceWardTable } from '../../aggregate/ed-police-tables.ts';
+import { ED_POLICE_LSOA_TABLE, ED_POLICE_WARD_TABLE } from '../../aggregate/ed-police-tables.ts';
 import { periodLabel } from '../../aggregate/tables.ts';
 import type { CountTable, ProtectedRelease, ProtectedTable } from '../../disclose/types.ts';
-import { policeCrimeTypes } from '../../store/police-crimes.ts';
 import type { PackInput } from '../pack.ts';
 import { ProtectedTableIndex, findTable } from '../protected-table.ts';
 import { html, type Html } from '../render/html.ts';
@@ -25,11 +24,11 @@ export interface EdPolicePrepared {
 }
 
 export function prepareEdPolice(input: PackInput): { tables: CountTable[]; prepared: EdPolicePrepared } {
-  const months = comparisonMonths(input.store, input.month, input.monthsReceived);
+  const months = input.reads.comparisonMonths(input.month, input.monthsReceived);
   const label = months.length > 0 ? periodLabel(months) : 'no months with both';
   return {
-    tables: [edPoliceLsoaTable(input.store, months, input.area, label), edPoliceWardTable(input.store, months, input.area, label)],
-    prepared: { months, crimeTypes: policeCrimeTypes(input.store, months) },
+    tables: [input.reads.edPoliceLsoaTable(months, input.area, label), input.reads.edPoliceWardTable(months, input.area, label)],
+    prepared: { months, crimeTypes: input.reads.policeCrimeTypes(months) },
   };
 }
 

@@ -7,13 +7,10 @@
  * section says how many were.
  */
 import { queenContiguity } from '../../aggregate/contiguity.ts';
-import { monthDimension, UNPLACED } from '../../aggregate/dimensions.ts';
 import { classifyArea, type EmergingCategory } from '../../aggregate/emerging-hotspots.ts';
 import { giStar, type GiStarResult } from '../../aggregate/getis-ord.ts';
-import { countRecords, placeholders, tableFromCounts, countItems } from '../../aggregate/count-table.ts';
-import { lsoaDimension } from '../../aggregate/dimensions.ts';
+import { tableFromCounts, countItems } from '../../aggregate/count-table.ts';
 import { monthsEnding } from '../../aggregate/months.ts';
-import { attributeToPremises } from '../../aggregate/premises.ts';
 import { periodLabel } from '../../aggregate/tables.ts';
 import { TOTAL, type CountTable, type ProtectedRelease } from '../../disclose/types.ts';
 import { lsoaCodeOf } from '../area.ts';
@@ -36,18 +33,9 @@ export interface HotspotPrepared {
 export function prepareHotspots(input: PackInput): { tables: CountTable[]; prepared: HotspotPrepared } {
   const months = monthsEnding(input.month, 12).filter((month) => input.monthsReceived.has(month));
   const label = months.length > 0 ? periodLabel(months) : 'no months';
-  const lsoaMonths = countRecords(input.store, {
-    id: LSOA_MONTHS_TABLE,
-    title: `Assault attendances by LSOA and month, ${label}`,
-    columns: [
-      { dimension: monthDimension(months), expression: 'assault_month', whenNull: UNPLACED },
-      { dimension: lsoaDimension(input.area), expression: 'lsoa_code', whenNull: UNPLACED },
-    ],
-    where: months.length > 0 ? `assault_month IN (${placeholders(months.length)})` : '0',
-    parameters: months,
-  });
+  const lsoaMonths = input.reads.lsoaMonthTable(months, input.area, LSOA_MONTHS_TABLE);
   const premises = input.licensing.premises ?? [];
-  const attributed = premises.length > 0 && months.length > 0 ? attributeToPremises(input.store, months, premises) : [];
+  const attributed = premises.length > 0 && months.length > 0 ? input.reads.attributeToPremises(months, premises) : [];
   const premisesNames = new Map(premises.map((p) => [p.id, p.name]));
   // Only premises with an attributed assault are named: a premises with none appears nowhere in the release.
   const counts = countItems(attributed, { premises: (assault) => assault.premisesId });
