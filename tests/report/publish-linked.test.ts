@@ -183,7 +183,8 @@ function attack(files: string[]): Narrow[] {
   const bound = (objective: string, sense: 'Maximize' | 'Minimize'): number => {
     const problem = `${sense}\n obj: ${objective}\nSubject To\n ${constraints.join('\n ')}\nBounds\n ${variables.map((name) => `${name} >= 0`).join('\n ')}\nGenerals\n ${variables.join(' ')}\nEnd`;
     const result = highs.solve(problem, { output_flag: false });
-    if (result.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : 0;
+    // Minimised first, so the program is known to be feasible: "infeasible or unbounded" when maximising is unbounded.
+    if (result.Status === 'Unbounded' || (sense === 'Maximize' && result.Status === 'Primal infeasible or unbounded')) return sense === 'Maximize' ? Infinity : 0;
     if (result.Status !== 'Optimal') throw new Error(`attack: ${result.Status}`);
     return result.ObjectiveValue;
   };
