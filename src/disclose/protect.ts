@@ -6,7 +6,11 @@
  *    tables is shown the same way in both.
  * 2. Secondary, cheap: no additive line (margin = sum of its children) may be
  *    left with a single unknown in it, or that unknown is simply the difference.
- * 3. Secondary, exact: the attacker model (attacker.ts) bounds every protected
+ * 3. Secondary, by arithmetic: rounds of the reader's line-by-line bound
+ *    propagation alone (linear in the release), suppressing a count of the
+ *    lines that bound each exposed count, until it finds nothing; most
+ *    secondary suppression is chosen here, before any linear program.
+ * 4. Secondary, exact: the attacker model (attacker.ts) bounds every protected
  *    count from everything the release and the releases published before it
  *    show; where an interval is narrower than the policy's protection width,
  *    one of the shown counts that holds the bound is suppressed too, and the
