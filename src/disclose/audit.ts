@@ -91,6 +91,10 @@ export function auditRelease(release: ProtectedRelease, original: CountTable[], 
   const model = new AttackerModel(grid, knowledge);
   const width = policy.protectionWidth;
   try {
+    model.screen(
+      [...shownAt].filter(([id, where]) => !where.revealing && isSensitive(grid.quantities[id]!.value, policy)).map(([id]) => id),
+      width,
+    );
     for (const [id, where] of shownAt) {
       const quantity = grid.quantities[id]!;
       if (!isSensitive(quantity.value, policy)) continue;

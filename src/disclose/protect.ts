@@ -121,21 +121,38 @@ class SecondarySuppression {
     for (const id of [...targets]) if (alreadyExposed(this.prior[id], this.policy.protectionWidth)) targets.delete(id);
     let pending = [...targets];
     const queue = this.grid.lines.map((_, id) => id);
+    // Rounds by the reader's arithmetic alone (cheap, linear) until it finds nothing; then rounds with the full attacker.
+    let exact = false;
     for (;;) {
       this.closeLines(queue);
       const model = new AttackerModel(this.grid, knowledgeFromStatuses(this.grid, this.status, this.policy, this.prior));
       try {
         const binding = new Map<number, number[]>();
-        pending = pending.filter((id) => {
-          if (!this.isProtected(id)) return false;
-          const result = model.check(id, this.policy.protectionWidth);
-          if (result.pass || this.settled.isSettled(id)) return false;
-          binding.set(id, result.binding);
-          return true;
-        });
-        if (pending.length === 0) return;
+        let failing: number[] = [];
+        if (!exact) {
+          for (const id of pending) {
+            if (!this.isProtected(id)) continue;
+            const result = model.arithmetic(id, this.policy.protectionWidth);
+            if (!result || this.settled.isSettled(id)) continue;
+            binding.set(id, result.binding);
+            failing.push(id);
+          }
+          if (failing.length === 0) exact = true;
+        }
+        if (exact) {
+          model.screen(pending.filter((id) => this.isProtected(id)), this.policy.protectionWidth);
+          pending = pending.filter((id) => {
+            if (!this.isProtected(id)) return false;
+            const result = model.check(id, this.policy.protectionWidth);
+            if (result.pass || this.settled.isSettled(id)) return false;
+            binding.set(id, result.binding);
+            return true;
+          });
+          if (pending.length === 0) return;
+          failing = pending;
+        }
         const suppressedThisRound = new Set<number>();
-        for (const id of pending) {
+        for (const id of failing) {
           // A partner just chosen for a neighbour in one of its lines may already free this one; the next round will tell.
           if (this.lineNeighbours(id).some((other) => suppressedThisRound.has(other))) continue;
           let candidates = binding.get(id)!.filter((other) => other !== id && this.isEligible(other));
@@ -148,7 +165,7 @@ class SecondarySuppression {
           suppressedThisRound.add(chosen);
         }
         if (suppressedThisRound.size === 0) {
-          throw new Error(`Cannot protect quantity ${this.grid.quantities[pending[0]!]!.key}: nothing left to suppress`);
+          throw new Error(`Cannot protect quantity ${this.grid.quantities[failing[0]!]!.key}: nothing left to suppress`);
         }
       } finally {
         model.dispose();
