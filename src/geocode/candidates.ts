@@ -6,6 +6,7 @@
 import type { LocatedPlace } from './gazetteer/load.ts';
 import type { KeyStrength } from './place-index.ts';
 import { metresBetweenPlaces } from './place-distance.ts';
+import type { OneRoad } from './same-road.ts';
 
 export interface Candidate {
   place: LocatedPlace;
@@ -19,11 +20,15 @@ const KIND_ORDER: Record<LocatedPlace['kind'], number> = { premises: 0, landmark
 /** A stop named after a landmark is a record of less: it ranks below every other kind of landmark. */
 const rankOf = (place: LocatedPlace): number => KIND_ORDER[place.kind] + (place.category === 'bus_stop' ? 0.5 : 0);
 
-/** Single-linkage clusters of candidates: records of one place stay together, distinct places split. */
-export function clusterCandidates(candidates: Candidate[]): Candidate[][] {
+/**
+ * Single-linkage clusters of candidates: records of one place stay together, distinct places split.
+ * `oneRoad` (same-road.ts) also joins the records of one long road, however far apart.
+ */
+export function clusterCandidates(candidates: Candidate[], oneRoad?: OneRoad): Candidate[][] {
   const clusters: Candidate[][] = [];
+  const together = (a: Candidate, b: Candidate): boolean => metresBetweenPlaces(a.place, b.place) <= SAME_PLACE_METRES || (oneRoad?.(a.place, b.place) ?? false);
   for (const candidate of candidates) {
-    const joined = clusters.filter((cluster) => cluster.some((other) => metresBetweenPlaces(other.place, candidate.place) <= SAME_PLACE_METRES));
+    const joined = clusters.filter((cluster) => cluster.some((other) => together(other, candidate)));
     if (joined.length === 0) clusters.push([candidate]);
     else {
       const merged = joined.flat();

@@ -27,6 +27,7 @@ import { createPlaceIndex, type PlaceIndex } from './place-index.ts';
 import { describe } from './candidates.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
 import { junctionOf } from './junction.ts';
+import { createOneRoad } from './same-road.ts';
 import { createResolver, nameWords, type Context, type Resolution, type Resolved } from './resolve.ts';
 import { placedAt, placedAtPlace, withoutPoint } from './results.ts';
 import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
@@ -54,6 +55,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
 
   const resolve = createResolver(gazetteer);
+  const oneRoad = createOneRoad(gazetteer);
   const fringe = fringeDistricts(gazetteer);
   const placeById = new Map(gazetteer.places.map((place) => [place.id, place] as const));
   // The words premises addresses use for where they are, after the street ("Chadwell Heath"):
@@ -179,8 +181,10 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     };
 
     const junctionCue = tokens.some((t) => junctionWords.has(t));
-    if (streetMentions.length >= 2 && (junctionCue || (primaryMentions.length === 0 && tokens.slice(streetMentions[0]!.end, streetMentions[1]!.start).includes('and')))) {
-      const junction = junctionOf(gazetteer, streetMentions[0]!, streetMentions[1]!, context);
+    // Two streets and nothing else ("wightman rd x turnpike ln", "x / y") name where they meet,
+    // whatever joins them, when exactly one pair of their records meets.
+    if (streetMentions.length >= 2 && (junctionCue || (primaryMentions.length === 0 && (streetMentions.length === 2 || tokens.slice(streetMentions[0]!.end, streetMentions[1]!.start).includes('and'))))) {
+      const junction = junctionOf(gazetteer, streetMentions[0]!, streetMentions[1]!, context, oneRoad);
       if (junction === 'ambiguous') ambiguous = true;
       else if (junction) return junction;
     }

@@ -9,6 +9,7 @@ import type { Mention } from './mentions.ts';
 import { meetingPoint, metresBetweenPlaces, metresToPlace } from './place-distance.ts';
 import { AREA_RADIUS_METRES, type Context } from './resolve.ts';
 import { placedAt } from './results.ts';
+import type { OneRoad } from './same-road.ts';
 import type { GeocodeResult } from './types.ts';
 
 /** Two streets "meet" when their extents come this close. */
@@ -17,7 +18,7 @@ const JUNCTION_GAP_METRES = 250;
 const JUNCTION_POINT_METRES = 700;
 
 /** The junction of two street mentions, `ambiguous` when several pairs meet, or null when none does. */
-export function junctionOf(gazetteer: Pick<Gazetteer, 'lsoaAt'>, first: Mention, second: Mention, context: Context): GeocodeResult | 'ambiguous' | null {
+export function junctionOf(gazetteer: Pick<Gazetteer, 'lsoaAt'>, first: Mention, second: Mention, context: Context, oneRoad?: OneRoad): GeocodeResult | 'ambiguous' | null {
   const streets = (m: Mention): LocatedPlace[] => m.candidates.filter((c) => c.place.kind === 'street').map((c) => c.place);
   const a = streets(first);
   const b = streets(second);
@@ -31,7 +32,13 @@ export function junctionOf(gazetteer: Pick<Gazetteer, 'lsoaAt'>, first: Mention,
     }
   }
   if (pairs.length === 0) return null;
-  let close = pairs;
+  // Pairs of records of the same two roads (a long road stored as several records) are one
+  // junction: keep the pair that comes closest.
+  const sameRoad = (x: LocatedPlace, y: LocatedPlace): boolean => x === y || (oneRoad?.(x, y) ?? false);
+  let close: typeof pairs = [];
+  for (const pair of [...pairs].sort((p, q) => p.gap - q.gap)) {
+    if (!close.some((kept) => sameRoad(kept.a, pair.a) && sameRoad(kept.b, pair.b))) close.push(pair);
+  }
   if (close.length > 1 && context.siteLad) {
     const inBorough = close.filter((p) => p.a.ladCode === context.siteLad || p.b.ladCode === context.siteLad);
     if (inBorough.length > 0) close = inBorough;

@@ -9,6 +9,7 @@ import type { Gazetteer, LocatedPlace } from './gazetteer/load.ts';
 import type { KeyStrength } from './place-index.ts';
 import { clusterCandidates, describe, representative, type Candidate } from './candidates.ts';
 import type { Mention } from './mentions.ts';
+import { createOneRoad } from './same-road.ts';
 import { metresBetweenPlaces, metresToPlace } from './place-distance.ts';
 
 /** What the rest of the text (and the row's ED) says about where a name is. */
@@ -63,6 +64,7 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
     const address = nameWords(place.address);
     return areaNames.some((area) => area.trim() !== '' && address.includes(area));
   };
+  const oneRoad = createOneRoad(gazetteer);
   return function resolve(mention, context, kinds) {
     let candidates = mention.candidates.filter((c) => kinds.has(c.place.kind));
     if (candidates.length === 0) return { status: 'none' };
@@ -124,7 +126,7 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
       narrow((c) => streets.some((s) => metresBetweenPlaces(s.place, c.place) <= STREET_RADIUS_METRES));
     }
 
-    let clusters = clusterCandidates(candidates);
+    let clusters = clusterCandidates(candidates, oneRoad);
     let bySite = false;
     if (clusters.length > 1 && context.siteLad) {
       const inBorough = clusters.filter((cluster) => cluster.some((c) => c.place.ladCode === context.siteLad));

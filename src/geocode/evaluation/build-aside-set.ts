@@ -14,7 +14,8 @@
  *   list (features with that name, in the district if given) and the LSOAs where
  *   police.uk placed a crime "On or near NAME" (within 600 m of such a feature
  *   when the list has it). Same-named streets over 1.5 km apart with no district
- *   to choose between them: `ambiguous`.
+ *   to choose between them: `ambiguous`, unless they share their postcode district
+ *   (one long road stored as several features, see one-road.ts).
  * - `junction:A+B`: any LSOA of either street.
  * - `postcode:PC` / `sector:PC-SECTOR`: the postcode's LSOA / any LSOA of the sector.
  * - `place:PATTERN`: points of landmarks, pubs or food premises of the borough
@@ -31,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { sharedDataDir } from './shared-data.ts';
+import { ownDistrict } from './one-road.ts';
 import { ASIDE_SET } from './run.ts';
 import { seededRandom } from '../../lib/seeded-random.ts';
 import { metresBetween } from '../../lib/distance.ts';
@@ -461,7 +463,7 @@ const B: Array<[string, string]> = [
 ];
 
 interface Point { name: string; lon: number; lat: number; lsoas: string[]; district: string }
-interface Street { name: string; lon: number; lat: number; lsoas: string[]; districts: string[] }
+interface Street { name: string; lon: number; lat: number; lsoas: string[]; districts: string[]; ownDistrict: string | null }
 interface PoliceRow { street: string; lon: number; lat: number; lsoa: string }
 interface Case { text: string; site: string; outcome: string; lsoas: string[]; group: string }
 
@@ -476,6 +478,7 @@ function load(dataDir: string, borough: Borough) {
     name: lower(str(f.properties['name'])), lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1],
     lsoas: (f.properties['lsoa21_all'] as string[] | undefined) ?? [str(f.properties['lsoa21cd'])],
     districts: (f.properties['postcode_districts'] as string[] | undefined) ?? [],
+    ownDistrict: ownDistrict(f),
   }));
   const points: Point[] = [];
   for (const file of ['landmarks_osm_2019.geojson', 'landmarks_schools_parks_ogl.geojson', 'licensed_premises_osm_pubs.geojson', 'food_drink_premises_fhrs_2020.geojson']) {
@@ -508,7 +511,9 @@ function streetTruth(data: Data, spec: string, outcome = 'street'): Truth {
     if (districts || policeRows.length === 0) return null;
     return { outcome, lsoas: [...new Set(policeRows.map((p) => p.lsoa))] };
   }
-  const far = features.some((a, i) => features.slice(i + 1).some((b) => metresBetween([a.lon, a.lat], [b.lon, b.lat]) > 1500));
+  // Features of one name in one postcode district are one long road (one-road.ts), however far apart.
+  const oneRoad = features.every((f) => f.ownDistrict !== null && f.ownDistrict === features[0]!.ownDistrict);
+  const far = !oneRoad && features.some((a, i) => features.slice(i + 1).some((b) => metresBetween([a.lon, a.lat], [b.lon, b.lat]) > 1500));
   if (far && !districts) return { outcome: 'ambiguous', lsoas: [] };
   const near = policeRows.filter((p) => features.some((f) => metresBetween([f.lon, f.lat], [p.lon, p.lat]) < 600));
   return { outcome, lsoas: [...new Set([...features.flatMap((f) => f.lsoas), ...near.map((p) => p.lsoa)])] };

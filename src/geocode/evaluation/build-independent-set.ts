@@ -41,6 +41,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedDataDir } from './shared-data.ts';
+import { oneRoad } from './one-road.ts';
 import { INDEPENDENT_HELD_OUT, INDEPENDENT_SET } from './run.ts';
 import { metresBetween } from '../../lib/distance.ts';
 import { seededRandom } from '../../lib/seeded-random.ts';
@@ -151,7 +152,10 @@ function boroughCases(dir: string, sites: readonly string[]): Case[] {
     else if (roll < 0.6) text = `${pick(['nr', 'near', 'opp', 'o/s', 'outside'])} ${wrong}`;
     else if (roll < 0.7) text = `${wrong}, ${pick(['london', 'in the street', 'on the pavement'])}`;
     else text = wrong;
-    const ambiguous = selected.length > 1 && spreadOver(selected.map((f) => f.geometry.coordinates), 1000);
+    // The features of the name the text gives (name_key may join "Hornsey Park Road" to "Park Road");
+    // several of them are one road when they share their postcode district (one-road.ts).
+    selected = selected.filter((f) => str(f.properties['name']).toLowerCase() === name.toLowerCase());
+    const ambiguous = selected.length > 1 && spreadOver(selected.map((f) => f.geometry.coordinates), 1000) && !oneRoad(selected);
     if (placeNames.has(nameKey)) continue; // a place name as well as a street: a different question
     void spread;
     if (ambiguous) add(casing(text), 'ambiguous', [], 'street_typo_shared');

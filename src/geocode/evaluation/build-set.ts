@@ -20,6 +20,7 @@
  * - home, unknown, no_match: no LSOA.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { oneRoad } from './one-road.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -215,13 +216,18 @@ export function buildEvaluationSet(dataDir: string): Row[] {
         const text = template.replace('{n}', abbreviate(chance(0.15) ? misspell(name) : name)).replace('{h}', String(1 + Math.floor(random() * 180)));
         add(casing(text), site(), 'street', lsoas, 'street');
       } else {
-        add(casing(abbreviate(name)), site(), 'ambiguous', [], 'street_shared_name');
+        // Features of the name the text gives (name_key may join "Hornsey Park Road" to "Park Road"):
+        // several in one postcode district are one long road (one-road.ts), so any point on it is right.
+        const named = features.filter((f) => str(f.properties['name']).toLowerCase() === name.toLowerCase());
+        const road = named.length === 1 || oneRoad(named) ? named.flatMap((f) => (f.properties['lsoa21_all'] as string[] | undefined) ?? [str(f.properties['lsoa21cd'])]) : null;
+        if (road) add(casing(abbreviate(name)), site(), 'street', [...new Set(road)], 'street_one_road');
+        else add(casing(abbreviate(name)), site(), 'ambiguous', [], 'street_shared_name');
         const districts = features.map((f) => (f.properties['postcode_districts'] as string[]) ?? []);
         districts.forEach((own, i) => {
           const unique = own.filter((d) => districts.every((other, j) => j === i || !other.includes(d)));
           if (unique.length > 0) {
             const f = features[i]!;
-            add(casing(`${abbreviate(name)} ${unique[0]}`), site(), 'street', (f.properties['lsoa21_all'] as string[]) ?? [], 'street_with_district');
+            add(casing(`${abbreviate(name)} ${unique[0]}`), site(), 'street', road && named.includes(f) ? [...new Set(road)] : ((f.properties['lsoa21_all'] as string[]) ?? []), 'street_with_district');
           }
         });
       }
