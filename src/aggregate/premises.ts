@@ -15,9 +15,10 @@
  * as context (`nearbyContext`), outside every total and rank.
  */
 import { metresApart } from '../lib/distance.ts';
+import { z } from 'zod';
 import type { CountTable, Dimension } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
-import type { RecordRow } from '../store/records.ts';
+import { recordRow } from '../store/records.ts';
 import { countItems, placeholders, tableFromCounts } from './count-table.ts';
 import { UNKNOWN, hourDimension, monthDimension, weekdayDimension } from './dimensions.ts';
 import { assertMonth } from './months.ts';
@@ -73,11 +74,11 @@ export interface NearbyAssault {
   distanceMetres: number;
 }
 
-type AttributionRow = Pick<
-  RecordRow,
-  | 'extract_id' | 'assault_date' | 'assault_month' | 'assault_weekday' | 'assault_hour' | 'weapon' | 'site_code' | 'location_type' | 'location_text'
-  | 'geocode_outcome' | 'geocode_method' | 'geocode_confidence' | 'matched_id' | 'longitude' | 'latitude'
->;
+const attributionRow = recordRow.pick({
+  extract_id: true, assault_date: true, assault_month: true, assault_weekday: true, assault_hour: true, weapon: true, site_code: true, location_type: true, location_text: true,
+  geocode_outcome: true, geocode_method: true, geocode_confidence: true, matched_id: true, longitude: true, latitude: true,
+});
+type AttributionRow = z.infer<typeof attributionRow>;
 
 const INSIDE_LOCATION_TYPES = new Set(['licensed_premises', 'other_commercial']);
 /** Words that put the assault outside the named premises, whatever the location type says (reception shorthand included). */
@@ -87,19 +88,23 @@ const CONTEXT_LOCATION_TYPES = new Set(['street', 'public_transport', 'licensed_
 /** Outcomes whose point is the named place itself, not a street's or area's representative point: only these are close enough to be context. */
 const PRECISE_OUTCOMES = new Set(['junction', 'landmark', 'postcode']);
 
+const matchedPremisesRows = z.array(z.object({ id: z.string(), name: z.string().nullable(), longitude: z.number(), latitude: z.number() }));
+
 /**
  * The premises known to the store: every premises the geocoder has matched,
  * at the point it placed them. Used only when no gazetteer is configured, so
  * nothing says which of them are licensed: the pack says so.
  */
 export function premisesFromStore(store: StoreDatabase): PremisesPoint[] {
-  const rows = store
-    .prepare(
-      `SELECT matched_id AS id, MIN(matched_name) AS name, AVG(longitude) AS longitude, AVG(latitude) AS latitude
-       FROM current_records WHERE geocode_outcome = 'premises' AND matched_id IS NOT NULL AND longitude IS NOT NULL
-       GROUP BY matched_id ORDER BY matched_id`,
-    )
-    .all() as Array<{ id: string; name: string | null; longitude: number; latitude: number }>;
+  const rows = matchedPremisesRows.parse(
+    store
+      .prepare(
+        `SELECT matched_id AS id, MIN(matched_name) AS name, AVG(longitude) AS longitude, AVG(latitude) AS latitude
+         FROM current_records WHERE geocode_outcome = 'premises' AND matched_id IS NOT NULL AND longitude IS NOT NULL
+         GROUP BY matched_id ORDER BY matched_id`,
+      )
+      .all(),
+  );
   return rows.map((row) => ({ id: row.id, name: row.name ?? row.id, longitude: row.longitude, latitude: row.latitude }));
 }
 
@@ -112,7 +117,8 @@ function readRows(store: StoreDatabase, months: string[]): AttributionRow[] {
               geocode_confidence, matched_id, longitude, latitude
        FROM current_records WHERE assault_month IN (${placeholders(months.length)}) ORDER BY assault_date, id`,
     )
-    .all(...months) as AttributionRow[];
+    .all(...months)
+    .map((row) => attributionRow.parse(row));
 }
 
 /** Which premises each gazetteer record belongs to. Two premises claiming one record is a bad candidate list. */
@@ -281,14 +287,20 @@ export interface ExtractProvenance {
   gazetteerVersion: string | null;
 }
 
+const provenanceRows = z.array(
+  z.object({ id: z.number().int(), site_code: z.string(), period: z.string(), file_name: z.string(), version: z.number().int(), received_at: z.string(), sha256: z.string(), gazetteer_version: z.string().nullable() }),
+);
+
 /** The extracts (file as dropped, version, when received, checksum) behind a set of records: provenance for evidence. */
 export function extractProvenance(store: StoreDatabase, extractIds: Iterable<number>): ExtractProvenance[] {
   const ids = [...new Set(extractIds)];
   if (ids.length === 0) return [];
-  const rows = store
-    .prepare(
-      `SELECT id, site_code, period, file_name, version, received_at, sha256, gazetteer_version FROM extracts WHERE id IN (${placeholders(ids.length)}) ORDER BY period, site_code, version`,
-    )
-    .all(...ids) as Array<{ id: number; site_code: string; period: string; file_name: string; version: number; received_at: string; sha256: string; gazetteer_version: string | null }>;
+  const rows = provenanceRows.parse(
+    store
+      .prepare(
+        `SELECT id, site_code, period, file_name, version, received_at, sha256, gazetteer_version FROM extracts WHERE id IN (${placeholders(ids.length)}) ORDER BY period, site_code, version`,
+      )
+      .all(...ids),
+  );
   return rows.map((row) => ({ id: row.id, siteCode: row.site_code, period: row.period, fileName: row.file_name, version: row.version, receivedAt: row.received_at, sha256: row.sha256, gazetteerVersion: row.gazetteer_version }));
 }

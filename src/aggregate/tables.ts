@@ -3,6 +3,7 @@
  * current extract of every site and month). Each returns true counts as a
  * `CountTable`; nothing here may be shown before disclosure control.
  */
+import { z } from 'zod';
 import type { CountTable, Dimension, TableScope } from './table.ts';
 import type { StoreDatabase } from '../store/open.ts';
 import { countRecords, placeholders, tableFromCounts } from './count-table.ts';
@@ -33,11 +34,15 @@ function monthWhere(months: string[]): { where: string; parameters: unknown[]; s
   return { where: `assault_month IN (${placeholders(months.length)})`, parameters: months, scope: { filters: { month: [...months] } } };
 }
 
+const texts = z.array(z.string());
+const bandRows = z.array(z.object({ band: z.string(), people: z.number().int() }));
+const placeRows = z.array(z.object({ id: z.string(), name: z.string().nullable(), n: z.number().int() }));
+
 /** The LSOAs to list: the area's, or failing that every LSOA found in the store. */
 function areaOrObserved(store: StoreDatabase, area: AreaLsoa[] | undefined): AreaLsoa[] {
   if (area && area.length > 0) return area;
-  const rows = store.prepare(`SELECT DISTINCT lsoa_code AS code FROM current_records WHERE lsoa_code IS NOT NULL ORDER BY lsoa_code`).all() as Array<{ code: string }>;
-  return rows.map((row) => ({ code: row.code }));
+  const codes = texts.parse(store.prepare(`SELECT DISTINCT lsoa_code FROM current_records WHERE lsoa_code IS NOT NULL ORDER BY lsoa_code`).pluck().all());
+  return codes.map((code) => ({ code }));
 }
 
 /** The core table (issue 2): month × LSOA × weapon category. */
@@ -144,7 +149,7 @@ export function repeatLinkageTable(store: StoreDatabase, months: string[]): Coun
 }
 
 export function wardWeaponTable(store: StoreDatabase, month: string, area?: AreaLsoa[]): CountTable {
-  const observed = area && area.length > 0 ? area : (store.prepare(`SELECT DISTINCT ward_code AS wardCode FROM current_records WHERE ward_code IS NOT NULL`).all() as Array<{ wardCode: string }>).map((row) => ({ code: row.wardCode, wardCode: row.wardCode }));
+  const observed = area && area.length > 0 ? area : texts.parse(store.prepare(`SELECT DISTINCT ward_code FROM current_records WHERE ward_code IS NOT NULL`).pluck().all()).map((wardCode) => ({ code: wardCode, wardCode }));
   return countRecords(store, {
     id: 'ward-weapon',
     title: `Assault attendances by ward and weapon, ${monthLabel(month)}`,
@@ -245,13 +250,15 @@ const ATTENDANCE_BANDS: Dimension = {
  */
 export function repeatAttendanceTable(store: StoreDatabase, months: string[]): CountTable {
   const { where, parameters, scope } = monthWhere(months);
-  const rows = store
-    .prepare(
-      `SELECT CASE WHEN n >= 3 THEN '3+' ELSE CAST(n AS TEXT) END AS band, COUNT(*) AS people
-       FROM (SELECT repeat_key, COUNT(*) AS n FROM current_records WHERE repeat_key IS NOT NULL AND ${where} GROUP BY repeat_key)
-       GROUP BY band`,
-    )
-    .all(...parameters) as Array<{ band: string; people: number }>;
+  const rows = bandRows.parse(
+    store
+      .prepare(
+        `SELECT CASE WHEN n >= 3 THEN '3+' ELSE CAST(n AS TEXT) END AS band, COUNT(*) AS people
+         FROM (SELECT repeat_key, COUNT(*) AS n FROM current_records WHERE repeat_key IS NOT NULL AND ${where} GROUP BY repeat_key)
+         GROUP BY band`,
+      )
+      .all(...parameters),
+  );
   return tableFromCounts(
     'repeat-attendances',
     `People attending after an assault, by number of attendances, ${periodLabel(months)} (records that can be linked only)`,
@@ -274,13 +281,15 @@ export type PlaceKind = keyof typeof PLACE_OUTCOMES;
 export function placeTable(store: StoreDatabase, months: string[], kind: PlaceKind): CountTable {
   const { where, parameters, scope } = monthWhere(months);
   const outcomes = PLACE_OUTCOMES[kind];
-  const rows = store
-    .prepare(
-      `SELECT matched_id AS id, MIN(matched_name) AS name, COUNT(*) AS n FROM current_records
-       WHERE ${where} AND matched_id IS NOT NULL AND geocode_outcome IN (${placeholders(outcomes.length)})
-       GROUP BY matched_id ORDER BY matched_id`,
-    )
-    .all(...parameters, ...outcomes) as Array<{ id: string; name: string | null; n: number }>;
+  const rows = placeRows.parse(
+    store
+      .prepare(
+        `SELECT matched_id AS id, MIN(matched_name) AS name, COUNT(*) AS n FROM current_records
+         WHERE ${where} AND matched_id IS NOT NULL AND geocode_outcome IN (${placeholders(outcomes.length)})
+         GROUP BY matched_id ORDER BY matched_id`,
+      )
+      .all(...parameters, ...outcomes),
+  );
   const dimension: Dimension = {
     name: kind,
     label: kind === 'premises' ? 'Premises' : kind === 'street' ? 'Street' : 'Landmark',

@@ -287,6 +287,10 @@ export class AttackerModel {
         last = measured;
         if (neighbourhood.size > NEIGHBOURHOOD_LIMIT) break;
       }
+      // Neighbourhoods with their edges at the true counts can pin a count the whole part leaves free (linked releases
+      // make the part's optima fractional): whole-number solutions are looked for in the whole part too.
+      const measured = this.measure(solver, part.built!, quantity, width, true);
+      if (measured.pass) return { pass: true, lower: measured.lower, upper: measured.upper, proved: true, binding: [] };
     }
     return { pass: false, lower: last.lower, upper: last.upper, proved: false, binding: whole.binding.length > 0 ? whole.binding : this.bindingOf(part.built!, [solver.extreme(part.built!.columnOf.get(quantity)!, 'min'), solver.extreme(part.built!.columnOf.get(quantity)!, 'max')]) };
   }

@@ -54,6 +54,12 @@ export interface ProtectOptions {
    * may be narrowed by what this release adds.
    */
   published?: PublishedRelease[];
+  /**
+   * Check every protected count once more on the final release before
+   * returning (a full round of the attacker, so slower): for a release the
+   * auditor found a count in that an earlier round had passed.
+   */
+  recheckAtEnd?: boolean;
 }
 
 export function protectRelease(tables: CountTable[], policy: DisclosurePolicy, meta: ReleaseMeta, options: ProtectOptions = {}): ProtectedRelease {
@@ -64,7 +70,7 @@ export function protectRelease(tables: CountTable[], policy: DisclosurePolicy, m
     const prior = priorKnowledge(grid, published, policy);
     const settled = new SettledCounts(grid, () => floorKnowledge(grid, (id) => grid.quantities[id]!.published, prior.knowledge, policy), policy.protectionWidth, published.length > 0);
     try {
-      new SecondarySuppression(grid, status, policy, prior.knowledge, prior.protectedQuantities, settled).run();
+      new SecondarySuppression(grid, status, policy, prior.knowledge, prior.protectedQuantities, settled, options.recheckAtEnd ?? false).run();
     } finally {
       settled.dispose();
     }
@@ -106,6 +112,8 @@ class SecondarySuppression {
     private readonly priorProtected: number[],
     /** Counts that published releases already bound (with the least this release must show): they constrain, they are not protected again. */
     private readonly settled: SettledCounts,
+    /** Check every target again once nothing is pending (ProtectOptions.recheckAtEnd). */
+    private readonly recheckAtEnd: boolean,
   ) {
     this.unknownCount = new Int32Array(grid.lines.length);
     grid.lines.forEach((line, id) => {
@@ -124,6 +132,8 @@ class SecondarySuppression {
     // A count a published release already shows more narrowly than the width is out of this release's hands.
     for (const id of [...targets]) if (alreadyExposed(this.prior[id], this.policy.protectionWidth)) targets.delete(id);
     let pending = [...targets];
+    // True while the round about to run checks every target on the release as it now stands.
+    let everyTarget = true;
     const queue = this.grid.lines.map((_, id) => id);
     // Rounds by the reader's arithmetic alone (cheap, linear) until it finds nothing; then rounds with the full attacker.
     let exact = false;
@@ -152,7 +162,16 @@ class SecondarySuppression {
             binding.set(id, result.binding);
             return true;
           });
-          if (pending.length === 0) return;
+          if (pending.length === 0) {
+            if (everyTarget || !this.recheckAtEnd) return;
+            // The attacker's whole-number search is a heuristic: a count it passed before later suppressions can, rarely, fail
+            // on the final release (another optimal vertex, other neighbourhoods), as the auditor checks it. Asked to, every
+            // target is checked once more on the final release, and any that fails goes round again.
+            pending = [...targets];
+            everyTarget = true;
+            continue;
+          }
+          everyTarget = false;
           failing = pending;
         }
         const suppressedThisRound = new Set<number>();

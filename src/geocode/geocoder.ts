@@ -8,8 +8,11 @@
  * inside the sector is more precise than the sector's centre.
  *
  * Same-named places are settled by what else the text says, then by the ED's
- * borough (resolve.ts); when that does not leave one place the answer is
- * `ambiguous`, with the competing places as its candidates.
+ * borough (resolve.ts), never by which place is nearer the ED; when that does
+ * not leave one place the answer is `ambiguous`, with the competing places as
+ * its candidates. A postcode district beyond the area, or on its fringe, puts
+ * the place outside it (`no_match`, method `outside_area`), and so does a
+ * place whose own point and postcode lie outside every LSOA of the area.
  *
  * This file holds the precedence and nothing else: finding names in the text is
  * mentions.ts, postcodes in it text-postcodes.ts, home and unknown texts
@@ -27,10 +30,11 @@ import { junctionOf } from './junction.ts';
 import { createResolver, nameWords, type Context, type Resolution, type Resolved } from './resolve.ts';
 import { placedAt, placedAtPlace, withoutPoint } from './results.ts';
 import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
-import { findPostcodes } from './text-postcodes.ts';
+import { findPostcodes, fringeDistricts, type TextPostcodes } from './text-postcodes.ts';
 import { createTextKinds } from './text-kinds.ts';
+import { isOrdinaryWord } from './ordinary-words.ts';
 import { postcodeSector } from '../lib/postcode.ts';
-import type { GeocodeInput, GeocodeResult, Geocoder } from './types.ts';
+import { isPlacedResult, type GeocodeInput, type GeocodeResult, type Geocoder, type PlacedResult } from './types.ts';
 
 export type { GeocoderSite } from './site-boroughs.ts';
 
@@ -47,11 +51,27 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const { findMentions } = createMentionFinder(index, corrector, structural);
   const { isHomeText, isUnknownText, mentionsUnknown } = createTextKinds(structural);
   const siteLads = siteBoroughs(gazetteer, options.sites ?? []);
-  const sitePoints = new Map<string, [number, number]>();
-  for (const site of [...gazetteer.sites, ...(options.sites ?? [])]) sitePoints.set(site.code.toUpperCase(), [site.longitude, site.latitude]);
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
 
   const resolve = createResolver(gazetteer);
+  const fringe = fringeDistricts(gazetteer);
+  const placeById = new Map(gazetteer.places.map((place) => [place.id, place] as const));
+  // The words premises addresses use for where they are, after the street ("Chadwell Heath"):
+  // the area's own localities, which a text may name beside a street.
+  const addressLocalityWords = new Set<string>();
+  for (const place of gazetteer.places) {
+    if (!place.address || !place.street) continue;
+    const parts = place.address.split(',').map((part) => part.trim());
+    const after = parts.findIndex((part) => part.toLowerCase().includes(place.street!.toLowerCase()));
+    if (after < 0) continue;
+    for (const part of parts.slice(after + 1)) for (const token of normaliser.tokens(part)) addressLocalityWords.add(token);
+  }
+  const stationPoints = new Map<string, Array<[number, number]>>();
+  for (const place of gazetteer.places) {
+    if (place.kind !== 'landmark' || place.category !== 'station') continue;
+    const key = nameWords(place.name.replace(/\s+station$/i, ''));
+    stationPoints.set(key, [...(stationPoints.get(key) ?? []), [place.longitude, place.latitude]]);
+  }
 
   /** Two words in a row that no name found covers and that are not shorthand, relations or fillers: the text names something the gazetteer lacks. */
   function hasUnfoundName(tokens: readonly string[], mentions: readonly Mention[], blocked: ReadonlySet<number>): boolean {
@@ -61,15 +81,15 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   }
 
   function placeConfidence(base: number, mention: Mention, resolution: Resolved): number {
-    return base - 0.1 * mention.corrections - (resolution.strength === 'weak' ? 0.1 : resolution.strength === 'alias' ? 0.05 : 0) - (resolution.bySite ? 0.1 : 0) - (resolution.bySiteLocation ? 0.15 : 0);
+    return base - 0.1 * mention.corrections - (resolution.strength === 'weak' ? 0.1 : resolution.strength === 'alias' ? 0.05 : 0) - (resolution.bySite ? 0.1 : 0);
   }
 
   function methodOf(kind: string, mention: Mention, resolution: Resolved): string {
     const how = mention.corrections > 0 ? 'fuzzy' : resolution.strength === 'alias' ? 'alias' : resolution.strength === 'weak' ? 'partial' : 'exact';
-    return `${kind}_${how}${resolution.bySite ? '_site_borough' : ''}${resolution.bySiteLocation ? '_site_nearest' : ''}`;
+    return `${kind}_${how}${resolution.bySite ? '_site_borough' : ''}`;
   }
 
-  return {
+  const geocoder: Geocoder = {
     gazetteerVersion: gazetteer.version,
     // Everything `geocode` reads from its input, in the form it reads it: the text only as tokens.
     questionKey(input: GeocodeInput): string {
@@ -85,7 +105,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
 
       // Full postcode: the column first, then the text; only real ones count.
       const fromColumn = input.postcode ? gazetteer.lookupPostcode(input.postcode) : null;
-      const { postcode: textPostcode, sector, districts, blocked } = findPostcodes(gazetteer, tokens);
+      const { postcode: textPostcode, sector, districts, outsideDistricts, blocked } = findPostcodes(gazetteer, tokens, fringe);
       const postcode = fromColumn ?? textPostcode;
       if (postcode) {
         // The full postcode is not kept: the sector names the result, as in the stored text.
@@ -100,106 +120,155 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       }
       if (tokens.filter((t, i) => !blocked.has(i)).length === 0 && !sector && districts.length === 0) return withoutPoint('unknown', 'blank');
       if (isUnknownText(tokens)) return withoutPoint('unknown', 'unknown_text');
-
-      // A postcode district is a locating word, not a distinctive part of a name: "N4" alone
-      // never matches "N4 Cafe" by part ("chaarter court n4" is a street we do not know).
-      const mentions = findMentions(tokens, blocked).filter(
-        (m) => !(m.end - m.start === 1 && districts.includes(tokens[m.start]!.toUpperCase()) && m.candidates.every((c) => c.strength === 'weak')),
-      );
-      const kindsOf = (m: Mention): Set<LocatedPlace['kind']> => new Set(m.candidates.map((c) => c.place.kind));
-      const areaMentions = mentions.filter((m) => kindsOf(m).has('area'));
-      const streetMentions = mentions.filter((m) => kindsOf(m).has('street'));
-      const primaryMentions = mentions.filter((m) => kindsOf(m).has('premises') || kindsOf(m).has('landmark'));
-      // A station named without "station" ("costa seven sisters") is a locating word for the rest.
-      const locatingMentions = mentions.filter((m) => m.candidates.length > 0 && m.candidates.every((c) => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station')));
-      const siteLad = input.siteCode ? (siteLads.get(input.siteCode.toUpperCase()) ?? null) : null;
-      const sitePoint = input.siteCode ? (sitePoints.get(input.siteCode.toUpperCase()) ?? null) : null;
-      const context: Context = {
-        districts,
-        sector,
-        areaPoints: locatingMentions.flatMap((m) => m.candidates.map((c) => [c.place.longitude, c.place.latitude] as [number, number])),
-        areaNames: [...new Set(locatingMentions.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
-        streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
-        siteLad,
-        sitePoint,
-      };
-      let ambiguous = false;
-      const competing: string[] = [];
-      const markAmbiguous = (resolution: Resolution): void => {
-        ambiguous = true;
-        if (resolution.status === 'ambiguous') competing.push(...resolution.candidates);
-      };
-
-      const junctionCue = tokens.some((t) => junctionWords.has(t));
-      if (streetMentions.length >= 2 && (junctionCue || (primaryMentions.length === 0 && tokens.slice(streetMentions[0]!.end, streetMentions[1]!.start).includes('and')))) {
-        const junction = junctionOf(gazetteer, streetMentions[0]!, streetMentions[1]!, context);
-        if (junction === 'ambiguous') ambiguous = true;
-        else if (junction) return junction;
+      const answer = answerNames(tokens, input.siteCode ?? null, { sector, districts, blocked });
+      // "fore st n18": a postcode district beyond the area (or on its fringe) puts the place
+      // outside it: a same-named street inside is another street, unless the place's own
+      // record puts it in that district.
+      if (outsideDistricts.length > 0 && districts.every((d) => outsideDistricts.includes(d)) && isPlacedResult(answer) && answer.outcome !== 'postcode_sector') {
+        const place = answer.matchedId !== null ? placeById.get(answer.matchedId) : undefined;
+        if (!place?.districts?.some((d) => outsideDistricts.includes(d))) return withoutPoint('no_match', 'outside_area');
       }
-
-      // A name that is both a premises and a street ("The Broadway") is settled among all of
-      // them at once, so a pub in the other borough does not beat the ED's own street.
-      const allKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark', 'street', 'area']);
-      const resolvedPrimary: Array<{ mention: Mention; resolution: Resolved }> = [];
-      let ambiguousPremises = false;
-      for (const mention of primaryMentions) {
-        const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
-        const resolution = resolve(mention, own, allKinds);
-        if (resolution.status === 'resolved') {
-          if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
-        } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
-          markAmbiguous(resolution);
-          if (kindsOf(mention).has('premises')) ambiguousPremises = true;
-        }
-      }
-      // A chain we could not settle is not answered by the locating word beside it
-      // ("tesco express bowes park" is not Bowes Park station).
-      const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || locatingMentions.includes(mention))));
-      const best = usable.find(({ resolution }) => resolution.strength !== 'weak') ?? usable[0];
-      if (best) {
-        const kind = best.resolution.place.kind as 'premises' | 'landmark';
-        return placedAtPlace(kind, methodOf(kind, best.mention, best.resolution), placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);
-      }
-      const streetKinds = new Set<LocatedPlace['kind']>(['street']);
-      const streetContext = { ...context, streets: [] };
-      const resolvedStreets: Array<{ mention: Mention; resolution: Resolved }> = [];
-      for (const mention of streetMentions) {
-        const resolution = resolve(mention, streetContext, streetKinds);
-        if (resolution.status === 'resolved') resolvedStreets.push({ mention, resolution });
-        else if (resolution.status === 'ambiguous') markAmbiguous(resolution);
-      }
-      // Two streets that do not meet, or a premises we could not settle: the street alone would be a guess.
-      if (resolvedStreets.length === 1 && !(streetMentions.length >= 2 && junctionCue) && !ambiguous) {
-        const { mention, resolution } = resolvedStreets[0]!;
-        return placedAtPlace('street', methodOf('street', mention, resolution), placeConfidence(0.8, mention, resolution), resolution.place);
-      }
-      if (resolvedStreets.length === 1 && junctionCue && streetMentions.length === 1 && !ambiguous) {
-        const { mention, resolution } = resolvedStreets[0]!;
-        return placedAtPlace('street', `${methodOf('street', mention, resolution)}_one_of_junction`, placeConfidence(0.6, mention, resolution), resolution.place);
-      }
-      if (resolvedStreets.length > 1 || (resolvedStreets.length === 1 && ambiguous)) {
-        return withoutPoint('ambiguous', 'several_places', [...competing, ...resolvedStreets.map(({ resolution }) => describe(resolution.place))]);
-      }
-
-      // "royal news hornsey": a name we do not know, beside an area word, is a place in that
-      // area we cannot find, not the area itself (whose centre would be a guess at it).
-      const unfoundName = hasUnfoundName(tokens, mentions, blocked);
-      if (!ambiguous && !unfoundName && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
-        const areaKinds = new Set<LocatedPlace['kind']>(['area']);
-        for (const mention of areaMentions) {
-          const resolution = resolve(mention, { ...context, areaPoints: [] }, areaKinds);
-          if (resolution.status === 'resolved') return placedAtPlace('area', methodOf('area', mention, resolution), placeConfidence(0.5, mention, resolution), resolution.place);
-          if (resolution.status === 'ambiguous') markAmbiguous(resolution);
-        }
-      }
-      if (sector && !ambiguous) {
-        return placedAt('postcode_sector', 'postcode_sector_text', 0.4, { matchedId: null, matchedName: sector.sector, longitude: sector.longitude, latitude: sector.latitude, lsoaCode: sector.lsoaCode, wardCode: sector.wardCode });
-      }
-      if (ambiguous) return withoutPoint('ambiguous', 'several_places', competing);
-      // "unknown - pt confused": nothing named, and the text says it is not known.
-      if (mentionsUnknown(tokens)) return withoutPoint('unknown', 'unknown_text');
-      return withoutPoint('no_match', mentions.length > 0 ? 'no_place_kind' : 'no_name_found');
+      return isPlacedResult(answer) && answer.lsoaCode === null ? withinArea(answer) : answer;
     },
   };
+  return geocoder;
+
+  /**
+   * A place whose recorded point lies outside every LSOA of the area: the register's
+   * postcode places it when that postcode is in the area (a premises' point can be
+   * off by a street); otherwise the place is outside the area and the text gets no point.
+   */
+  function withinArea(answer: PlacedResult): GeocodeResult {
+    const place = answer.matchedId !== null ? placeById.get(answer.matchedId) : undefined;
+    const postcode = place?.postcode ? gazetteer.lookupPostcode(place.postcode) : null;
+    if (!postcode?.lsoaCode) return withoutPoint('no_match', 'outside_area');
+    return placedAt(answer.outcome, `${answer.method}_postcode_point`, answer.confidence, { matchedId: answer.matchedId, matchedName: answer.matchedName, longitude: postcode.longitude, latitude: postcode.latitude, lsoaCode: postcode.lsoaCode, wardCode: postcode.wardCode });
+  }
+
+  /** The names in the text, settled by what else it says: the precedence below a full postcode. */
+  function answerNames(tokens: string[], siteCode: string | null, { sector, districts, blocked }: Pick<TextPostcodes, 'sector' | 'districts' | 'blocked'>): GeocodeResult {
+    // A postcode district is a locating word, not a distinctive part of a name: "N4" alone
+    // never matches "N4 Cafe" by part ("chaarter court n4" is a street we do not know).
+    const mentions = findMentions(tokens, blocked).filter(
+      (m) => !(m.end - m.start === 1 && districts.includes(tokens[m.start]!.toUpperCase()) && m.candidates.every((c) => c.strength === 'weak')),
+    );
+    const kindsOf = (m: Mention): Set<LocatedPlace['kind']> => new Set(m.candidates.map((c) => c.place.kind));
+    const areaMentions = mentions.filter((m) => kindsOf(m).has('area'));
+    const streetMentions = mentions.filter((m) => kindsOf(m).has('street'));
+    const primaryMentions = mentions.filter((m) => kindsOf(m).has('premises') || kindsOf(m).has('landmark'));
+    // A station named without "station" ("costa seven sisters") is a locating word for the rest.
+    // So is a name that only a station or area has in full, whatever shops start with it
+    // ("Tottenham Hale Food & Wine" does not make "kfc tottenham hale" name two shops).
+    const locates = (c: Mention['candidates'][number]): boolean => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station');
+    const locatingMentions = mentions.filter((m) => m.candidates.some(locates) && m.candidates.every((c) => locates(c) || (c.strength === 'weak' && c.place.kind === 'premises')));
+    const siteLad = siteCode ? (siteLads.get(siteCode.toUpperCase()) ?? null) : null;
+    const context: Context = {
+      districts,
+      sector,
+      // An area is also where its station is ("greggs hornsey" may be by Hornsey station).
+      areaPoints: locatingMentions.flatMap((m) => m.candidates.flatMap((c) => [[c.place.longitude, c.place.latitude] as [number, number], ...(stationPoints.get(nameWords(c.place.name)) ?? [])])),
+      areaNames: [...new Set(locatingMentions.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
+      streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
+      siteLad,
+    };
+    let ambiguous = false;
+    const competing: string[] = [];
+    const markAmbiguous = (resolution: Resolution): void => {
+      ambiguous = true;
+      if (resolution.status === 'ambiguous') competing.push(...resolution.candidates);
+    };
+
+    const junctionCue = tokens.some((t) => junctionWords.has(t));
+    if (streetMentions.length >= 2 && (junctionCue || (primaryMentions.length === 0 && tokens.slice(streetMentions[0]!.end, streetMentions[1]!.start).includes('and')))) {
+      const junction = junctionOf(gazetteer, streetMentions[0]!, streetMentions[1]!, context);
+      if (junction === 'ambiguous') ambiguous = true;
+      else if (junction) return junction;
+    }
+
+    // A name that is both a premises and a street ("The Broadway") is settled among all of
+    // them at once, so a pub in the other borough does not beat the ED's own street.
+    const allKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark', 'street', 'area']);
+    const resolvedPrimary: Array<{ mention: Mention; resolution: Resolved }> = [];
+    let ambiguousPremises = false;
+    const unsettledChains: Mention[] = [];
+    for (const mention of primaryMentions) {
+      const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
+      const resolution = resolve(mention, own, allKinds);
+      if (resolution.status === 'resolved') {
+        if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
+      } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
+        markAmbiguous(resolution);
+        if (kindsOf(mention).has('premises')) {
+          ambiguousPremises = true;
+          unsettledChains.push(mention);
+        }
+      }
+    }
+    // "greggs by the palace": a landmark named beside a chain locates the chain as an
+    // area would; the landmark itself is not where the text says it happened.
+    const landmarks = resolvedPrimary.filter(({ mention, resolution }) => resolution.place.kind === 'landmark' && !unsettledChains.includes(mention));
+    if (unsettledChains.length === 1 && landmarks.length > 0) {
+      const near = { ...context, areaPoints: [...context.areaPoints, ...landmarks.map(({ resolution }) => [resolution.place.longitude, resolution.place.latitude] as [number, number])], areaNames: [...context.areaNames, ...landmarks.map(({ resolution }) => nameWords(resolution.place.name))] };
+      const chain = unsettledChains[0]!;
+      const resolution = resolve(chain, near, new Set(['premises']));
+      if (resolution.status === 'resolved') return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_by_landmark`, placeConfidence(0.8, chain, resolution), resolution.place);
+    }
+    // A chain we could not settle is not answered by the locating word or the landmark
+    // beside it ("tesco express bowes park" is not Bowes Park station).
+    const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || resolution.place.kind === 'landmark' || locatingMentions.includes(mention))));
+    const best = usable.find(({ resolution }) => resolution.strength !== 'weak') ?? usable[0];
+    if (best) {
+      const kind = best.resolution.place.kind as 'premises' | 'landmark';
+      return placedAtPlace(kind, methodOf(kind, best.mention, best.resolution), placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);
+    }
+    /** A word of the text that no name found covers and that is no word of the language: a name we lack. */
+    const isUnplacedNameWord = (i: number): boolean => {
+      const token = tokens[i];
+      return token !== undefined && !blocked.has(i) && !mentions.some((m) => i >= m.start && i < m.end) && /^[a-z]{4,}$/.test(token) && !structural.has(token) && !index.isGeneric(token) && !isOrdinaryWord(token) && !addressLocalityWords.has(token);
+    };
+    const streetKinds = new Set<LocatedPlace['kind']>(['street']);
+    const streetContext = { ...context, streets: [] };
+    const resolvedStreets: Array<{ mention: Mention; resolution: Resolved }> = [];
+    for (const mention of streetMentions) {
+      const resolution = resolve(mention, streetContext, streetKinds);
+      // "ilford high rd": a street named in both boroughs, settled only by the ED's borough,
+      // beside a name word the text gives and we cannot place, may be that place's street.
+      if (resolution.status === 'resolved' && resolution.bySite && [mention.start - 1, mention.end].some(isUnplacedNameWord)) {
+        markAmbiguous({ status: 'ambiguous', candidates: mention.candidates.filter((c) => c.place.kind === 'street').map((c) => describe(c.place)) });
+      } else if (resolution.status === 'resolved') resolvedStreets.push({ mention, resolution });
+      else if (resolution.status === 'ambiguous') markAmbiguous(resolution);
+    }
+    // Two streets that do not meet, or a premises we could not settle: the street alone would be a guess.
+    if (resolvedStreets.length === 1 && !(streetMentions.length >= 2 && junctionCue) && !ambiguous) {
+      const { mention, resolution } = resolvedStreets[0]!;
+      return placedAtPlace('street', methodOf('street', mention, resolution), placeConfidence(0.8, mention, resolution), resolution.place);
+    }
+    if (resolvedStreets.length === 1 && junctionCue && streetMentions.length === 1 && !ambiguous) {
+      const { mention, resolution } = resolvedStreets[0]!;
+      return placedAtPlace('street', `${methodOf('street', mention, resolution)}_one_of_junction`, placeConfidence(0.6, mention, resolution), resolution.place);
+    }
+    if (resolvedStreets.length > 1 || (resolvedStreets.length === 1 && ambiguous)) {
+      return withoutPoint('ambiguous', 'several_places', [...competing, ...resolvedStreets.map(({ resolution }) => describe(resolution.place))]);
+    }
+
+    // "royal news hornsey": a name we do not know, beside an area word, is a place in that
+    // area we cannot find, not the area itself (whose centre would be a guess at it).
+    const unfoundName = hasUnfoundName(tokens, mentions, blocked);
+    if (!ambiguous && !unfoundName && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
+      const areaKinds = new Set<LocatedPlace['kind']>(['area']);
+      for (const mention of areaMentions) {
+        const resolution = resolve(mention, { ...context, areaPoints: [] }, areaKinds);
+        if (resolution.status === 'resolved') return placedAtPlace('area', methodOf('area', mention, resolution), placeConfidence(0.5, mention, resolution), resolution.place);
+        if (resolution.status === 'ambiguous') markAmbiguous(resolution);
+      }
+    }
+    if (sector && !ambiguous) {
+      return placedAt('postcode_sector', 'postcode_sector_text', 0.4, { matchedId: null, matchedName: sector.sector, longitude: sector.longitude, latitude: sector.latitude, lsoaCode: sector.lsoaCode, wardCode: sector.wardCode });
+    }
+    if (ambiguous) return withoutPoint('ambiguous', 'several_places', competing);
+    // "unknown - pt confused": nothing named, and the text says it is not known.
+    if (mentionsUnknown(tokens)) return withoutPoint('unknown', 'unknown_text');
+    return withoutPoint('no_match', mentions.length > 0 ? 'no_place_kind' : 'no_name_found');
+  }
 }
 

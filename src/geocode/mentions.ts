@@ -102,7 +102,7 @@ export function createMentionFinder(index: PlaceIndex, corrector: TokenCorrector
         words.push(option.token);
         const entries = index.lookup(nextKey);
         const end = position + 1;
-        if (entries && (!best || end > best.end || (end === best.end && nextCorrections < best.corrections)) && acceptable(words, nextCorrections, tokens[end], words.length === 1 ? tokens[start] : undefined)) {
+        if (entries && (!best || end > best.end || (end === best.end && nextCorrections < best.corrections)) && acceptable(words, nextCorrections, tokens[end], words.length === 1 ? tokens[start] : undefined, tokens[start - 1])) {
           best = { end, candidates: entries.map((e) => ({ place: e.place, strength: e.strength })), corrections: nextCorrections };
         }
         if (index.isPrefix(nextKey)) walk(end, nextKey, nextCorrections);
@@ -114,19 +114,27 @@ export function createMentionFinder(index: PlaceIndex, corrector: TokenCorrector
   }
 
   /** Whether a key found in the text may stand for a place. */
-  function acceptable(words: string[], corrections: number, following: string | undefined, typed?: string): boolean {
+  function acceptable(words: string[], corrections: number, following: string | undefined, typed: string | undefined, preceding: string | undefined): boolean {
     // Two letters swapped ("cronw") is the commonest slip, and safe even in a five-letter name.
     const lastTransposition = typed !== undefined && typed.length === words[0]?.length && [...typed].sort().join('') === [...words[0]].sort().join('');
     if (!isSpecific(words)) return false;
     // A corrected single short word is too weak a basis for a place.
     if (corrections > 0 && words.length === 1 && (words[0]?.length ?? 0) < 6 && !(words[0]!.length === 5 && lastTransposition)) return false;
     const entries = index.lookup(words.join(' ')) ?? [];
+    // "by the clock tower", "lakeside": one ordinary word that is only part of a name
+    // (Tower Cafe, Lakeside Cafe) is the word, not the place; the whole name still places.
+    // A misspelt part of a name ("the chippy" for Chippy's Diner) is weaker still, and a part
+    // after "st" is a saint's name (a church, a school), not the shop it is part of.
+    if (words.length === 1 && entries.length > 0 && entries.every((e) => e.strength === 'weak') && (index.isOrdinary(words[0]!) || corrections > 0 || preceding === 'saint')) return false;
     // Generic words alone ("chicken shop", "the broadway shops") never place a premises or landmark;
     // a street of common words ("High Road") is still a street, settled or not by the rest.
     // A whole name of three or more common words ("best fish bar") is still that name: the
     // words together are not how anyone says "a shop".
     const wholeLongName = entries.some((e) => e.strength === 'name') && words.filter((t) => t !== 'the' && t !== 'and' && t !== 'of').length >= 3;
     if (words.every((t) => index.isGeneric(t)) && !wholeLongName && !entries.some((e) => e.place.kind === 'street' || e.place.kind === 'area')) return false;
+    // "on the high street", "down the main road": a street name of common words after "the"
+    // is the common noun, unless the street's own name has the article ("The Broadway").
+    if (preceding === 'the' && words.every((t) => index.isGeneric(t)) && entries.length > 0 && entries.every((e) => e.place.kind === 'street' && !/^the\b/i.test(e.place.name))) return false;
     // "Crown Street" is a street we do not know, not The Crown with "street" left over.
     if (following !== undefined && STREET_WORDS.has(following)) {
       if (!entries.some((e) => e.place.kind === 'street')) return false;

@@ -9,6 +9,7 @@
 import type { LocatedPlace } from './gazetteer/load.ts';
 import genericWords from '../../schemas/code-lists/generic-words.json' with { type: 'json' };
 import { ABBREVIATIONS, type Normaliser } from './normalise.ts';
+import { ordinaryWordsAmong } from './ordinary-words.ts';
 
 /** How directly a key names its place: weak keys lose to any other key of the same span. */
 export type KeyStrength = 'name' | 'alias' | 'weak';
@@ -28,6 +29,8 @@ export interface PlaceIndex {
   readonly maxKeyTokens: number;
   /** Words too common to name a place on their own ("road", "green", "the", "station"). */
   isGeneric(token: string): boolean;
+  /** Words of the language (ordinary-words.ts): a part of a name that is one of them does not name the place. */
+  isOrdinary(token: string): boolean;
 }
 
 /**
@@ -56,6 +59,19 @@ function stripSuffixes(tokens: string[], suffixes: string[][]): string[][] {
     }
   }
   return forms;
+}
+
+/**
+ * A premises name without its trailing generic words ("boots the chemists" →
+ * "boots"), or null when that leaves nothing or nothing was removed.
+ */
+export function brandOf(place: Pick<LocatedPlace, 'name' | 'kind'>, normaliser: Normaliser): string[] | null {
+  if (place.kind !== 'premises') return null;
+  const tokens = normaliser.tokens(place.name).filter((t, i) => i > 0 || t !== 'the');
+  const short = stripSuffixes(tokens, LEGAL_SUFFIXES).at(-1) ?? tokens;
+  let end = short.length;
+  while (end > 0 && (GENERIC_WORDS.has(short[end - 1]!) || short[end - 1] === 'and')) end--;
+  return end > 0 && end < short.length ? short.slice(0, end) : null;
 }
 
 const SCHOOL_WORDS = ABBREVIATIONS.schoolWords.map((phrase) => phrase.split(' ')).sort((a, b) => b.length - a.length);
@@ -141,9 +157,21 @@ export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: No
       for (const token of new Set(tokens)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     }
   }
+  // The brand before the words that say what kind of shop it is: "Boots The Chemists" and
+  // "Nando's Chicken" are branches of a brand some other premises is known by ("Boots",
+  // "Nando's Restaurant"), so a bare brand finds them all and one branch is never chosen
+  // for want of the others. A brand no other premises has is not made a key: "Ilford Food
+  // Centre" does not make "ilford" a shop.
+  for (const place of places) {
+    const brand = brandOf(place, normaliser);
+    const list = brand ? byKey.get(brand.join(' ')) : undefined;
+    if (list && list.some((e) => e.place.kind === 'premises') && !list.some((e) => e.place === place)) list.push({ place, strength: 'weak' });
+  }
   // A word in more than 2 % of keys is common whatever it is ("food", "road").
   const commonThreshold = Math.max(20, byKey.size * 0.02);
+  const ordinary = ordinaryWordsAmong(vocabulary.keys());
   return {
+    isOrdinary: (token) => ordinary.has(token),
     lookup: (key) => byKey.get(key),
     isPrefix: (key) => prefixes.has(key),
     vocabulary,

@@ -20,10 +20,9 @@ export interface Context {
   areaNames: string[];
   streets: Candidate[];
   siteLad: string | null;
-  sitePoint: [number, number] | null;
 }
 
-export type Resolved = { status: 'resolved'; place: LocatedPlace; strength: KeyStrength; bySite: boolean; bySiteLocation: boolean; byContext: boolean };
+export type Resolved = { status: 'resolved'; place: LocatedPlace; strength: KeyStrength; bySite: boolean; byContext: boolean };
 export type Resolution = Resolved | { status: 'ambiguous'; candidates: string[] } | { status: 'none' };
 
 /** A named area settles a place within this distance of the area's point. */
@@ -32,21 +31,37 @@ export const AREA_RADIUS_METRES = 1500;
 const AREA_CORE_METRES = 800;
 /** A street named beside a premises settles it within this distance. */
 const STREET_RADIUS_METRES = 400;
-/** A same-named place this close to the ED, and at most a third as far as the next, is the one meant. */
-const SITE_NEAR_METRES = 2000;
 
 export type Resolve = (mention: Mention, context: Context, kinds: ReadonlySet<LocatedPlace['kind']>) => Resolution;
 
 /** Lower case, letters and digits only, one space between words: how area and ward names are compared. */
 export const nameWords = (name: string): string => ` ${name.toLowerCase().replace(/&/g, ' and ').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
 
-export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lsoas'>): Resolve {
+export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lsoas' | 'places'>): Resolve {
   const wardNames = new Map<string, string>();
   for (const lsoa of gazetteer.lsoas) if (lsoa.wardCode && lsoa.wardName) wardNames.set(lsoa.wardCode, nameWords(lsoa.wardName));
+  /** Names of the area's districts and wards: the words an address uses to say where it is. */
+  const localityNames = [...new Set([...gazetteer.places.filter((p) => p.kind === 'area').map((p) => nameWords(p.name)), ...wardNames.values()])].filter((n) => n.trim() !== '');
+  /** An address that names some other locality, and not the one the text names, says the branch is elsewhere. */
+  const addressedElsewhere = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
+    if (!place.address) return false;
+    const address = nameWords(place.address);
+    return !areaNames.some((area) => address.includes(area)) && localityNames.some((name) => address.includes(name) && !areaNames.some((area) => name.includes(area) || area.includes(name)));
+  };
   /** "Tottenham" names the wards Tottenham Hale and South Tottenham; a ward's name is the council's own word for where a place is. */
   const inNamedWard = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
     const ward = place.wardCode ? wardNames.get(place.wardCode) : undefined;
     return ward !== undefined && areaNames.some((area) => area.trim() !== '' && ward.includes(area));
+  };
+  /**
+   * "mcdonalds tottenham": a branch whose own address names the area is in it, as its
+   * register writes it ("Williamson Road, Tottenham"), however far it is from the
+   * area's point; so two such branches leave the name ambiguous.
+   */
+  const addressNames = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
+    if (!place.address) return false;
+    const address = nameWords(place.address);
+    return areaNames.some((area) => area.trim() !== '' && address.includes(area));
   };
   return function resolve(mention, context, kinds) {
     let candidates = mention.candidates.filter((c) => kinds.has(c.place.kind));
@@ -67,6 +82,8 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
         c.place.districts ? c.place.districts.includes(district) : centre !== null && metresToPlace(centre, c.place) <= AREA_RADIUS_METRES,
       );
     }
+    // The same for a district no branch is in ("greggs n10" when the Greggs are in N15 and N22).
+    if (context.districts.length > 0 && candidates.every((c) => c.place.kind === 'premises' && c.place.districts !== undefined) && !candidates.some((c) => context.districts.some((d) => c.place.districts!.includes(d)))) return { status: 'none' };
     if (context.sector) {
       const point: [number, number] = [context.sector.longitude, context.sector.latitude];
       narrow((c) => metresToPlace(point, c.place) <= AREA_RADIUS_METRES / 2);
@@ -78,11 +95,11 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
       // (which is nearer the centre is no evidence of which one the patient meant).
       // (Streets have extents, measured to their nearest point: the radius alone settles them.)
       if (candidates.every((c) => c.place.kind !== 'street') && clusterCandidates(candidates).length > 1) {
-        const inArea = (c: Candidate): boolean => distance(c) <= AREA_CORE_METRES || inNamedWard(c.place, context.areaNames);
+        const inArea = (c: Candidate): boolean => distance(c) <= AREA_CORE_METRES || inNamedWard(c.place, context.areaNames) || addressNames(c.place, context.areaNames);
         const there = clusterCandidates(candidates.filter(inArea));
         if (there.length > 1) return { status: 'ambiguous', candidates: there.map((cluster) => describe(representative(cluster).place)) };
         // An area has no edge in the data: another branch within the radius may be in it too.
-        const alsoNear = candidates.filter((c) => !there.flat().includes(c) && distance(c) <= AREA_RADIUS_METRES);
+        const alsoNear = candidates.filter((c) => !there.flat().includes(c) && distance(c) <= AREA_RADIUS_METRES && !addressedElsewhere(c.place, context.areaNames));
         if (there.length === 1 && clusterCandidates([...there[0]!, ...alsoNear]).length > 1) return { status: 'ambiguous', candidates: clusterCandidates(candidates).map((cluster) => describe(representative(cluster).place)) };
         if (there.length === 1) narrow((c) => there[0]!.includes(c));
         else {
@@ -94,6 +111,10 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
         }
       }
       narrow((c) => distance(c) <= AREA_RADIUS_METRES);
+      // "starbucks wood green" when no Starbucks is near Wood Green: a branch we do not know,
+      // not one across the borough.
+      const nearArea = (c: Candidate): boolean => distance(c) <= AREA_RADIUS_METRES || inNamedWard(c.place, context.areaNames) || addressNames(c.place, context.areaNames);
+      if (candidates.every((c) => c.place.kind === 'premises') && !candidates.some(nearArea)) return { status: 'none' };
     }
     const streets = context.streets.filter((s) => !mention.candidates.includes(s));
     if (streets.length > 0 && candidates.some((c) => c.place.kind !== 'street')) {
@@ -112,24 +133,13 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
         bySite = true;
       }
     }
-    let bySiteLocation = false;
-    if (clusters.length > 1 && context.sitePoint && clusters.every((cluster) => cluster.every((c) => c.place.kind === 'street'))) {
-      // Streets only (a chain's branches are not settled by a guess about who goes to which ED).
-      // The ED's own neighbourhood: settle only when one is clearly the nearer (a third of the distance or less, within 2 km).
-      const sitePoint = context.sitePoint;
-      const distances = clusters.map((cluster) => Math.min(...cluster.map((c) => metresToPlace(sitePoint, c.place))));
-      const order = distances.map((d, i) => [d, i] as const).sort((a, b) => a[0] - b[0]);
-      const [nearest, second] = order;
-      if (nearest && second && nearest[0] <= SITE_NEAR_METRES && nearest[0] <= second[0] / 3) {
-        clusters = [clusters[nearest[1]]!];
-        bySiteLocation = true;
-      }
-    }
     if (clusters.length !== 1) return { status: 'ambiguous', candidates: clusters.map((cluster) => describe(representative(cluster).place)) };
     const chosen = representative(clusters[0]!);
     // Street names repeat all over London and our street list is never complete: a
     // street found only in another borough than the ED's is as likely another street.
-    if (chosen.place.kind === 'street' && context.siteLad && chosen.place.ladCode !== context.siteLad && !byContext) return { status: 'ambiguous', candidates: [describe(chosen.place)] };
-    return { status: 'resolved', place: chosen.place, strength: chosen.strength === 'weak' ? 'weak' : strength, bySite, bySiteLocation, byContext };
+    // So do shops: a premises found only in the other borough, with nothing in the text to
+    // say so, is as likely a branch or namesake near the ED that the data does not hold.
+    if ((chosen.place.kind === 'street' || chosen.place.kind === 'premises') && context.siteLad && chosen.place.ladCode && chosen.place.ladCode !== context.siteLad && !byContext) return { status: 'ambiguous', candidates: [describe(chosen.place)] };
+    return { status: 'resolved', place: chosen.place, strength: chosen.strength === 'weak' ? 'weak' : strength, bySite, byContext };
   };
 }

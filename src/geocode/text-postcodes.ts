@@ -12,15 +12,40 @@ export interface TextPostcodes {
   postcode: ReturnType<Gazetteer['lookupPostcode']>;
   sector: ReturnType<Gazetteer['lookupSector']>;
   districts: string[];
+  /**
+   * Districts of a postcode area the gazetteer covers that it has no postcode in
+   * ("N1" beside a gazetteer of N15, N17, N22), or only a fringe of: the text puts
+   * the place outside the area, unless the place named lies in that district by
+   * its own record. A full postcode of such a district counts too. Fringe
+   * districts are also in `districts`, to settle names by.
+   */
+  outsideDistricts: string[];
   /** Token positions taken by a full postcode or a sector. */
   blocked: Set<number>;
 }
 
-export function findPostcodes(gazetteer: Pick<Gazetteer, 'lookupPostcode' | 'lookupSector' | 'districts'>, tokens: readonly string[]): TextPostcodes {
+/** A district holding under this share of the median district's postcodes is on the area's fringe: most of it lies outside. */
+const FRINGE_SHARE = 0.05;
+
+/**
+ * Districts of which the gazetteer holds only a sliver ("N18": two postcodes on the
+ * boundary, against hundreds in each whole district): computed from the counts, so
+ * it holds for any area.
+ */
+export function fringeDistricts(gazetteer: Pick<Gazetteer, 'districts' | 'districtPostcodes'>): ReadonlySet<string> {
+  const counts = [...gazetteer.districts].map((district) => gazetteer.districtPostcodes(district)).sort((a, b) => a - b);
+  const median = counts[Math.floor(counts.length / 2)] ?? 0;
+  return new Set([...gazetteer.districts].filter((district) => gazetteer.districtPostcodes(district) < median * FRINGE_SHARE));
+}
+
+export function findPostcodes(gazetteer: Pick<Gazetteer, 'lookupPostcode' | 'lookupSector' | 'districts'>, tokens: readonly string[], fringe: ReadonlySet<string> = new Set()): TextPostcodes {
   const blocked = new Set<number>();
   let postcode: TextPostcodes['postcode'] = null;
   let sector: TextPostcodes['sector'] = null;
   const districts: string[] = [];
+  const outsideDistricts: string[] = [];
+  const areas = new Set([...gazetteer.districts].map((district) => district.replace(/\d.*$/, '')));
+  const outside = (district: string): boolean => !gazetteer.districts.has(district) && areas.has(district.replace(/\d.*$/, ''));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const next = tokens[i + 1];
@@ -29,7 +54,7 @@ export function findPostcodes(gazetteer: Pick<Gazetteer, 'lookupPostcode' | 'loo
       if (found) {
         postcode ??= found;
         blocked.add(i);
-      }
+      } else if (outside(token.slice(0, -3).toUpperCase())) outsideDistricts.push(token.slice(0, -3).toUpperCase());
       continue;
     }
     if (!/^[a-z]{1,2}\d[a-z\d]?$/.test(token)) continue;
@@ -52,7 +77,10 @@ export function findPostcodes(gazetteer: Pick<Gazetteer, 'lookupPostcode' | 'loo
         continue;
       }
     }
-    if (gazetteer.districts.has(token.toUpperCase())) districts.push(token.toUpperCase());
+    if (gazetteer.districts.has(token.toUpperCase())) {
+      districts.push(token.toUpperCase());
+      if (fringe.has(token.toUpperCase())) outsideDistricts.push(token.toUpperCase());
+    } else if (outside(token.toUpperCase())) outsideDistricts.push(token.toUpperCase());
   }
-  return { postcode, sector, districts, blocked };
+  return { postcode, sector, districts, outsideDistricts, blocked };
 }

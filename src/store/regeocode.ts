@@ -6,10 +6,11 @@
  * by its full postcode keeps its point and is only given the LSOA and ward the
  * new boundaries put it in.
  */
+import { z } from 'zod';
 import type { GeocodeResult, Geocoder } from '../geocode/types.ts';
 import { placedAt } from '../geocode/results.ts';
 import type { StoreDatabase } from './open.ts';
-import type { RecordRow } from './records.ts';
+import { recordRow } from './records.ts';
 
 export interface PointLocator {
   /** The LSOA and ward containing a point, or null outside every LSOA. */
@@ -26,11 +27,11 @@ export interface RegeocodeSummary {
   monthsChanged: string[];
 }
 
-type StoredLocation = Pick<
-  RecordRow,
-  | 'id' | 'site_code' | 'location_text' | 'location_type' | 'assault_month'
-  | 'geocode_outcome' | 'geocode_method' | 'geocode_confidence' | 'matched_id' | 'matched_name' | 'longitude' | 'latitude' | 'lsoa_code' | 'ward_code'
->;
+const storedLocation = recordRow.pick({
+  id: true, site_code: true, location_text: true, location_type: true, assault_month: true,
+  geocode_outcome: true, geocode_method: true, geocode_confidence: true, matched_id: true, matched_name: true, longitude: true, latitude: true, lsoa_code: true, ward_code: true,
+});
+type StoredLocation = z.infer<typeof storedLocation>;
 
 function sameAnswer(row: StoredLocation, result: GeocodeResult): boolean {
   return (
@@ -49,7 +50,7 @@ export function regeocodeStore(database: StoreDatabase, geocoder: Geocoder, loca
       matched_id, matched_name, longitude, latitude, lsoa_code, ward_code FROM records`);
   database.transaction(() => {
     // Collect first: better-sqlite3 does not allow writes while a statement is being iterated.
-    const all = rows.all() as StoredLocation[];
+    const all = rows.all().map((row) => storedLocation.parse(row));
     for (const row of all) {
       summary.recordsChecked += 1;
       let result: GeocodeResult;

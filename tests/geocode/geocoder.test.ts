@@ -28,7 +28,7 @@ describe.skipIf(!hasSharedData)('geocoder on the real Haringey and Barking & Dag
     ['a run-together name', 'woodgreen', HARINGEY_SITE, 'area', 'Wood Green', null],
     // streets: same names settled by borough and district, else ambiguous
     ['High Road from the Barking ED is Chadwell Heath High Road', 'high rd', BARKING_SITE, 'street', 'High Road', null],
-    ['High Road from North Middlesex, beside Tottenham High Road, is that one', 'high rd', HARINGEY_SITE, 'street', 'High Road', null],
+    ['High Road from North Middlesex, beside Tottenham High Road, is still one of two: the ED is not where it happened', 'high rd', HARINGEY_SITE, 'ambiguous', null, null],
     ['High Road from the Whittington, far from both, is one of two', 'high rd', 'RKEQ4', 'ambiguous', null, null],
     ['High Road with an area named', 'high road wood green', HARINGEY_SITE, 'street', 'High Road', null],
     ['a street name plus a word that makes it another street is that street, not the pub (police.uk map points name it)', 'crown street', BARKING_SITE, 'street', 'Crown Street', null],

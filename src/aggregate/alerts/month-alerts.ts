@@ -4,6 +4,7 @@
  * its monthly counts of ED assault attendances (months with no extract from
  * any site are missing, not zero).
  */
+import { z } from 'zod';
 import type { StoreDatabase } from '../../store/open.ts';
 import { placeholders } from '../count-table.ts';
 import type { AreaLsoa } from '../dimensions.ts';
@@ -59,13 +60,17 @@ export interface MonthAlertsInput {
   settings?: AlertSettings;
 }
 
+const monthWardRows = z.array(z.object({ month: z.string(), ward: z.string(), n: z.number().int() }));
+
 export function monthAlerts(input: MonthAlertsInput): MonthAlerts {
   const settings = input.settings ?? DEFAULT_ALERT_SETTINGS;
   const months = monthsEnding(input.month, 12 * settings.yearsBack + settings.halfWindow + 1);
   const k = months.length - 1;
-  const rows = input.store
-    .prepare(`SELECT assault_month AS month, COALESCE(ward_code, '') AS ward, COUNT(*) AS n FROM current_records WHERE assault_month IN (${placeholders(months.length)}) GROUP BY assault_month, ward_code`)
-    .all(...months) as Array<{ month: string; ward: string; n: number }>;
+  const rows = monthWardRows.parse(
+    input.store
+      .prepare(`SELECT assault_month AS month, COALESCE(ward_code, '') AS ward, COUNT(*) AS n FROM current_records WHERE assault_month IN (${placeholders(months.length)}) GROUP BY assault_month, ward_code`)
+      .all(...months),
+  );
   const series: SeriesAlert[] = [];
   const areaCounts = rows.map((row) => ({ key: 'area', month: row.month, n: row.n }));
   series.push({ scope: 'area', code: 'area', name: 'Whole area', assessment: assessMonth(seriesOf(areaCounts, 'area', months, input.monthsReceived), k, settings) });

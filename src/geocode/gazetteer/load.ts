@@ -53,6 +53,8 @@ export interface Gazetteer {
   lookupSector(sector: string): SectorLookup | null;
   /** Centre (medoid postcode point) of a district, for settling names by "N17". */
   districtPoint(district: string): [number, number] | null;
+  /** How many of a district's postcodes the gazetteer holds (0 when none): a district with few is mostly outside the area. */
+  districtPostcodes(district: string): number;
   site(code: string): SiteRecord | null;
 }
 
@@ -152,6 +154,7 @@ export function createGazetteer(file: GazetteerFile): Gazetteer {
       return sectors.get(sector) ?? null;
     },
     districtPoint: (district) => districtCentres.get(district.toUpperCase()) ?? null,
+    districtPostcodes: (district) => districtPoints.get(district.toUpperCase())?.length ?? 0,
     site: (code) => sites.get(code.toUpperCase()) ?? null,
   };
 }

@@ -1,0 +1,83 @@
+/**
+ * The rules that keep the geocoder from placing what the text does not pin down,
+ * one table row per behaviour, on the real open data of the two boroughs.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createGeocoder } from '../../src/geocode/geocoder.ts';
+import { fringeDistricts } from '../../src/geocode/text-postcodes.ts';
+import { PLACED_OUTCOMES, type Geocoder, type GeocodeOutcome } from '../../src/geocode/types.ts';
+import { BARKING_SITE, HARINGEY_SITE, hasSharedData, sharedGazetteer } from './shared-data.ts';
+
+/** [behaviour, text, site, expected outcome, expected matched name (or null), expected LSOA (or null), expected method (or null)] */
+type Case = [string, string, string, GeocodeOutcome, string | null, string | null, string | null];
+
+describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barking & Dagenham gazetteer', () => {
+  let geocoder: Geocoder;
+  beforeAll(() => {
+    geocoder = createGeocoder(sharedGazetteer());
+  });
+
+  const cases: Case[] = [
+    // chain brands need a locating word that selects one branch
+    ["two branches whose register addresses name the area leave a chain ambiguous", "o/s mcdonald's tottenham", HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['a bare brand finds every branch, however the register words the name', 'boots', 'RKEQ4', 'ambiguous', null, null, null],
+    ['a brand with an area that holds one of its branches is that branch', 'boots crouch end', 'RKEQ4', 'premises', 'Boots The Chemists', 'E01001990', null],
+    ['the ED\'s borough does not pick a chain\'s branch when the others are named differently', 'boots', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['a branch whose address names the area is the one, when the other near branches\' addresses name other areas', 'costa coffee, wood green', HARINGEY_SITE, 'premises', 'Costa Coffee', 'E01002026', null],
+    ['an area is also where its station is: a branch there and one by the area\'s point leave a chain ambiguous', 'o/s greggs hornsey', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['a chain with no branch near the area named is a branch we do not know, not one across the borough', 'starbucks wood green', HARINGEY_SITE, 'no_match', null, null, null],
+    ['a chain with no branch in the district named is the same', 'greggs n10', HARINGEY_SITE, 'no_match', null, null, null],
+    ['a landmark beside a chain it cannot settle is not the answer', 'o/s greggs alexandra palace', 'RKEQ4', 'ambiguous', null, null, null],
+    ['a landmark beside a chain locates the branch near it', "inside kfc in alexandra palace", 'RKEQ4', 'premises', 'KFC', 'E01002029', 'premises_exact_by_landmark'],
+    ['a shop found only in the other borough, with nothing in the text to say so, is ambiguous', 'morleys', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['the same shop from its own borough\'s ED is placed', 'morleys', BARKING_SITE, 'premises', "Morley's", 'E01000035', null],
+    // a part of a name must be distinctive
+    ['one ordinary word that is only part of a name does not place', 'lakeside', BARKING_SITE, 'no_match', null, null, null],
+    ['an ordinary word in a phrase is not the premises it is part of', 'crouch end broadway by the clock tower', 'RKEQ4', 'street', 'Crouch End Broadway', 'E01001990', null],
+    ['the whole name of ordinary words still places', 'o/s tower cafe', HARINGEY_SITE, 'premises', 'Tower Cafe', 'E01002097', null],
+    ['a brand that is not a word of the language, with branches far apart, is ambiguous', 'nandos', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['a name that starts with a town outside the area does not make the town a shop', 'ilford', BARKING_SITE, 'no_match', null, null, null],
+    ['a misspelt part of a name does not place', 'the chippy', BARKING_SITE, 'no_match', null, null, null],
+    ["a part of a name after \"st\" is a saint's name, not the shop", 'st georges', BARKING_SITE, 'no_match', null, null, null],
+    // common nouns that are also street names
+    ['"the" before a street name of common words is the common noun', 'on the high street', HARINGEY_SITE, 'no_match', null, null, null],
+    ['the same name without the article is the street', 'high street n8', HARINGEY_SITE, 'street', 'High Street', null, null],
+    ['a street whose own name has the article is still that street', 'the mall', BARKING_SITE, 'street', 'The Mall', null, null],
+    // streets: the text, not the ED, selects one of several
+    ['a misspelt street named twice in the area is not settled by the nearer ED', 'higj road', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['the district settles a street named twice', 'high road n17', HARINGEY_SITE, 'street', 'High Road', 'E01002077', null],
+    ['a street of both boroughs, settled only by the ED, beside a place word we cannot place, is ambiguous', 'ilford high rd', BARKING_SITE, 'ambiguous', null, null, null],
+    ['the same street beside a locality the area\'s own addresses use is settled as before', 'high rd chadwell heath', BARKING_SITE, 'street', 'High Road', 'E01000032', null],
+    ['the same street with no other word is settled by the ED\'s borough', 'o/s 12 high rd', BARKING_SITE, 'street', 'High Road', 'E01000032', null],
+    // places outside the area
+    ['a postcode district on the fringe of the area puts a same-named street outside it', 'fore st n18', HARINGEY_SITE, 'no_match', null, null, 'outside_area'],
+    ['a full postcode outside the area does the same', 'fore st n18 2ab', HARINGEY_SITE, 'no_match', null, null, 'outside_area'],
+    ['a district of the area\'s postcode area that the area lacks does the same', 'high road n1', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['without the district the street in the area is placed', 'fore street', HARINGEY_SITE, 'street', 'Fore Street', null, null],
+    ['a premises whose point is outside every LSOA is placed by its own postcode', 'outside eurest food servics ford dagenham - ddc restaurant', 'RF4DG', 'premises', null, 'E01000090', 'premises_exact_postcode_point'],
+    ['a premises outside the area, with no postcode in it, gets no point', 'la vera pizza', HARINGEY_SITE, 'no_match', null, null, 'outside_area'],
+  ];
+
+  it.each(cases)('%s: %j', (_behaviour, text, site, outcome, name, lsoa, method) => {
+    const result = geocoder.geocode({ text, siteCode: site });
+    expect(result.outcome).toBe(outcome);
+    if (name !== null) expect(result.matchedName).toBe(name);
+    if (lsoa !== null) expect(result.lsoaCode).toBe(lsoa);
+    if (method !== null) expect(result.method).toBe(method);
+    if (PLACED_OUTCOMES.has(outcome)) expect(result.lsoaCode).not.toBeNull();
+  });
+
+  it('counts a district as the fringe of the area from how few of its postcodes the gazetteer holds', () => {
+    const fringe = fringeDistricts(sharedGazetteer());
+    expect(fringe.has('N18')).toBe(true);
+    expect(fringe.has('N17')).toBe(false);
+    expect(fringe.has('IG11')).toBe(false);
+  });
+
+  it('never places an answer without an LSOA', () => {
+    for (const place of sharedGazetteer().places.filter((p) => p.lsoaCode === null)) {
+      const result = geocoder.geocode({ text: place.name, siteCode: HARINGEY_SITE });
+      if (PLACED_OUTCOMES.has(result.outcome)) expect(result.lsoaCode).not.toBeNull();
+    }
+  });
+});
