@@ -49,6 +49,8 @@ const NEIGHBOURHOOD_LIMIT = 800;
 /** Parts up to this many columns are solved whole straight away. */
 const SMALL_PART = 400;
 const RADII = [2, 4];
+/** Parts up to this many columns get a whole-part integer search when their neighbourhoods leave a count unconfirmed (a month beside its neighbour is about 2,000). */
+const WHOLE_INTEGER_LIMIT = 5000;
 /** Programs `screen` solves per part at most. */
 const SCREEN_ROUNDS = 40;
 /** A push that proves fewer targets than this ends the screen: checking the rest one by one is cheaper. */
@@ -289,8 +291,11 @@ export class AttackerModel {
       }
       // Neighbourhoods with their edges at the true counts can pin a count the whole part leaves free (linked releases
       // make the part's optima fractional): whole-number solutions are looked for in the whole part too.
-      const measured = this.measure(solver, part.built!, quantity, width, true);
-      if (measured.pass) return { pass: true, lower: measured.lower, upper: measured.upper, proved: true, binding: [] };
+      // Only up to a size: beyond it an integer program over the whole part costs more than suppressing one more count.
+      if (part.columns.length <= WHOLE_INTEGER_LIMIT) {
+        const measured = this.measure(solver, part.built!, quantity, width, true);
+        if (measured.pass) return { pass: true, lower: measured.lower, upper: measured.upper, proved: true, binding: [] };
+      }
     }
     return { pass: false, lower: last.lower, upper: last.upper, proved: false, binding: whole.binding.length > 0 ? whole.binding : this.bindingOf(part.built!, [solver.extreme(part.built!.columnOf.get(quantity)!, 'min'), solver.extreme(part.built!.columnOf.get(quantity)!, 'max')]) };
   }
