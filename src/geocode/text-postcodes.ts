@@ -38,13 +38,24 @@ export function fringeDistricts(gazetteer: Pick<Gazetteer, 'districts' | 'distri
   return new Set([...gazetteer.districts].filter((district) => gazetteer.districtPostcodes(district) < median * FRINGE_SHARE));
 }
 
+/** Postcode areas ("N", "IG") of the gazetteer's districts, worked out once per gazetteer: every text asks. */
+const areasByDistricts = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function postcodeAreas(districts: ReadonlySet<string>): ReadonlySet<string> {
+  let areas = areasByDistricts.get(districts);
+  if (!areas) {
+    areas = new Set([...districts].map((district) => district.replace(/\d.*$/, '')));
+    areasByDistricts.set(districts, areas);
+  }
+  return areas;
+}
+
 export function findPostcodes(gazetteer: Pick<Gazetteer, 'lookupPostcode' | 'lookupSector' | 'districts'>, tokens: readonly string[], fringe: ReadonlySet<string> = new Set()): TextPostcodes {
   const blocked = new Set<number>();
   let postcode: TextPostcodes['postcode'] = null;
   let sector: TextPostcodes['sector'] = null;
   const districts: string[] = [];
   const outsideDistricts: string[] = [];
-  const areas = new Set([...gazetteer.districts].map((district) => district.replace(/\d.*$/, '')));
+  const areas = postcodeAreas(gazetteer.districts);
   const outside = (district: string): boolean => !gazetteer.districts.has(district) && areas.has(district.replace(/\d.*$/, ''));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
