@@ -31,7 +31,7 @@ import { createOneRoad } from './same-road.ts';
 import { createResolver, nameWords, type Context, type Resolution, type Resolved } from './resolve.ts';
 import { placedAt, placedAtPlace, withoutPoint } from './results.ts';
 import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
-import { findPostcodes, fringeDistricts, type TextPostcodes } from './text-postcodes.ts';
+import { createPostcodeFinder, type TextPostcodes } from './text-postcodes.ts';
 import { createTextKinds } from './text-kinds.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
 import { postcodeSector } from '../lib/postcode.ts';
@@ -56,7 +56,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
 
   const resolve = createResolver(gazetteer);
   const oneRoad = createOneRoad(gazetteer);
-  const fringe = fringeDistricts(gazetteer);
+  const findPostcodes = createPostcodeFinder(gazetteer);
   const placeById = new Map(gazetteer.places.map((place) => [place.id, place] as const));
   // The words premises addresses use for where they are, after the street ("Chadwell Heath"):
   // the area's own localities, which a text may name beside a street.
@@ -107,7 +107,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
 
       // Full postcode: the column first, then the text; only real ones count.
       const fromColumn = input.postcode ? gazetteer.lookupPostcode(input.postcode) : null;
-      const { postcode: textPostcode, sector, districts, outsideDistricts, blocked } = findPostcodes(gazetteer, tokens, fringe);
+      const { postcode: textPostcode, sector, districts, outsideDistricts, blocked } = findPostcodes(tokens);
       const postcode = fromColumn ?? textPostcode;
       if (postcode) {
         // The full postcode is not kept: the sector names the result, as in the stored text.

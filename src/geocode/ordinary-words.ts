@@ -4,7 +4,9 @@
  * people describe things, not a name ("by the clock tower" is not the Tower
  * Cafe). The words come from an English word list (the `word-list` package,
  * from SCOWL: lower-case words of the language, no proper names), so no place
- * or brand is named here; only the words the gazetteer uses are kept.
+ * or brand is named here. The whole list is held once per process (a few tens
+ * of MB), since the geocoder also asks about words of the text that no
+ * gazetteer name uses.
  */
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
