@@ -6,7 +6,8 @@
  */
 import type { Gazetteer, LocatedPlace } from './gazetteer/load.ts';
 import type { Mention } from './mentions.ts';
-import { meetingPoint, metresBetweenPlaces, metresToPlace } from './place-distance.ts';
+import { meetingPoint, metresBetweenPlaces } from './place-distance.ts';
+import { metresBetween } from '../lib/distance.ts';
 import { AREA_RADIUS_METRES, type Context } from './resolve.ts';
 import { placedAt } from './results.ts';
 import type { OneRoad } from './same-road.ts';
@@ -44,7 +45,12 @@ export function junctionOf(gazetteer: Pick<Gazetteer, 'lsoaAt'>, first: Mention,
     if (inBorough.length > 0) close = inBorough;
   }
   if (close.length > 1 && context.areaPoints.length + context.districts.length > 0) {
-    const near = close.filter((p) => context.areaPoints.some((pt) => metresToPlace(pt, p.a) <= AREA_RADIUS_METRES) || context.districts.some((d) => p.a.districts?.includes(d) || p.b.districts?.includes(d)));
+    // Near the area named is where the two meet, not anywhere along either street: a long
+    // street crosses many areas, and its other junction of the name may be far off.
+    const near = close.filter((p) => {
+      const meeting = meetingPoint(p.a, p.b);
+      return context.areaPoints.some((pt) => metresBetween(pt, meeting) <= AREA_RADIUS_METRES) || context.districts.some((d) => p.a.districts?.includes(d) || p.b.districts?.includes(d));
+    });
     if (near.length > 0) close = near;
   }
   if (close.length > 1) return 'ambiguous';

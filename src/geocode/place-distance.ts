@@ -27,9 +27,21 @@ export function metresBetweenLines(a: Array<Array<[number, number]>>, b: Array<A
   return best;
 }
 
+/**
+ * A street's course as lines: its centre lines, else the points known to lie on it
+ * (each a line of one vertex), else null. Two long streets' boxes overlap without
+ * the streets meeting; their courses do not.
+ */
+function courseOf(place: LocatedPlace): Array<Array<[number, number]>> | null {
+  if (place.lines) return place.lines;
+  if (place.points && place.points.length > 1) return place.points.map((point) => [point]);
+  return null;
+}
+
 export function metresBetweenPlaces(a: LocatedPlace, b: LocatedPlace): number {
-  // Lines when both have them: two long streets' boxes overlap without the streets meeting.
-  if (a.lines && b.lines) return metresBetweenLines(a.lines, b.lines);
+  const courseA = courseOf(a);
+  const courseB = courseOf(b);
+  if (courseA && courseB) return metresBetweenLines(courseA, courseB);
   if (a.bbox && b.bbox) {
     const dx = Math.max(0, a.bbox[0] - b.bbox[2], b.bbox[0] - a.bbox[2]);
     const dy = Math.max(0, a.bbox[1] - b.bbox[3], b.bbox[1] - a.bbox[3]);
@@ -39,12 +51,14 @@ export function metresBetweenPlaces(a: LocatedPlace, b: LocatedPlace): number {
   return metresBetween([a.longitude, a.latitude], [b.longitude, b.latitude]);
 }
 
-/** Where two streets meet: the nearest pair of vertices when both have lines, else the middle of where their extents meet. */
+/** Where two streets meet: between the nearest pair of points of their courses when both have one, else the middle of where their extents meet. */
 export function meetingPoint(a: LocatedPlace, b: LocatedPlace): [number, number] {
-  if (a.lines && b.lines) {
+  const courseA = courseOf(a);
+  const courseB = courseOf(b);
+  if (courseA && courseB) {
     let best: [number, number] = [(a.longitude + b.longitude) / 2, (a.latitude + b.latitude) / 2];
     let bestDistance = Infinity;
-    for (const lineA of a.lines) for (const p of lineA) for (const lineB of b.lines) for (const q of lineB) {
+    for (const lineA of courseA) for (const p of lineA) for (const lineB of courseB) for (const q of lineB) {
       const distance = metresBetween(p, q);
       if (distance < bestDistance) {
         bestDistance = distance;

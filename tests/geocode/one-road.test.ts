@@ -34,6 +34,11 @@ describe.skipIf(!hasSharedData)('one road stored as several records, and junctio
     ['a junction with a road of several records is the pair that meets', 'parsloes ave / heathway', DAGENHAM_SITE, 'junction', 'Parsloes Avenue / Heathway', 'E01000013'],
     ['a junction word still works as before', 'wightman rd jct turnpike lane', WHITTINGTON_SITE, 'junction', 'Wightman Road / Turnpike Lane', null],
     ['a street that meets two same-named roads in different districts is ambiguous', 'high road x lordship lane', WHITTINGTON_SITE, 'ambiguous', null, null],
+    ['a road that runs on across a postcode-district boundary is one street', 'white hart lane', WHITTINGTON_SITE, 'street', 'White Hart Lane', null],
+    ['a bus stop named after a street, a little way off it, is not a second street of the name', 'ballards rd', DAGENHAM_SITE, 'street', 'Ballards Road', null],
+    ['two long roads meet where their known points come closest, not in the middle of their overlapping boxes', 'philip lane / high road', WHITTINGTON_SITE, 'junction', 'Philip Lane / High Road', 'E01001981'],
+    ['an area named with a junction picks the pair that meets in that area', 'lordship lane jct high rd wood green', WHITTINGTON_SITE, 'junction', 'Lordship Lane / High Road', null],
+    ['a junction of a road that crosses a district boundary', 'seven sisters rd x high road', WHITTINGTON_SITE, 'junction', 'Seven Sisters Road / High Road', null],
   ];
 
   it.each(cases)('%s: %j', (_behaviour, text, site, outcome, name, lsoa) => {
@@ -44,7 +49,7 @@ describe.skipIf(!hasSharedData)('one road stored as several records, and junctio
     if (outcome === 'street' || outcome === 'junction') expect(result.lsoaCode).not.toBeNull();
   });
 
-  it('joins same-named street records by their own postcode district only', () => {
+  it('joins same-named street records by their own postcode district, or where their points come close', () => {
     const gazetteer = sharedGazetteer();
     const oneRoad = createOneRoad(gazetteer);
     const named = (name: string) => gazetteer.places.filter((p) => p.kind === 'street' && p.name === name && p.districts);
@@ -53,5 +58,22 @@ describe.skipIf(!hasSharedData)('one road stored as several records, and junctio
     const highRoads = named('High Road').filter((p) => p.ladCode === 'E09000014');
     expect(highRoads.length).toBe(2);
     expect(oneRoad(highRoads[0]!, highRoads[1]!)).toBe(false);
+    const whiteHartLane = named('White Hart Lane').filter((p) => p.districts!.includes('N22'));
+    const whiteHartLaneN17 = named('White Hart Lane').filter((p) => p.districts!.join() === 'N17' && (p.points?.length ?? 0) > 1);
+    expect(oneRoad(whiteHartLane[0]!, whiteHartLaneN17[0]!)).toBe(true);
+  });
+
+  it('gives each street the points known on it: its addresses, premises, stops and police.uk points', () => {
+    const gazetteer = sharedGazetteer();
+    const streets = gazetteer.places.filter((p) => p.kind === 'street');
+    const withPoints = streets.filter((p) => (p.points?.length ?? 0) > 1);
+    // Many small streets have one police.uk point only; the longer ones, where streets meet, have several.
+    expect(withPoints.length).toBeGreaterThan(streets.length / 4);
+    for (const street of withPoints) {
+      const [west, south, east, north] = street.bbox!;
+      for (const [x, y] of street.points!) expect(x >= west && x <= east && y >= south && y <= north).toBe(true);
+    }
+    // A bus stop or police.uk point of a street already known is one of its points, not a second record of the name.
+    expect(streets.filter((p) => p.name === 'Ballards Road').length).toBe(1);
   });
 });

@@ -15,6 +15,7 @@ import { readOpenNames, readPlacesGeoJson, readPremisesCsv, type PlaceRole } fro
 import { readPoliceStreets } from './read-police-streets.ts';
 import { readSites } from './read-sites.ts';
 import { declaredProvenance } from './provenance.ts';
+import { addPremisesToStreets, joinStreetRecords } from './street-points.ts';
 import { applyAliases, readAliases } from './read-aliases.ts';
 import { createLsoaIndex } from '../lsoa-index.ts';
 import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, LSOA_TOLERANCE_METRES, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type PostcodePoint, type PostcodeRecord, type SiteRecord } from './types.ts';
@@ -88,27 +89,19 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   };
 
   const placeMap = new Map<string, PlaceRecord>();
-  // Streets from later files fill gaps in earlier ones: a street already known
-  // near a point is not added again (a bus stop named after a street we have
-  // would otherwise split it into two "same-named" streets).
-  const streetPoints = new Map<string, Array<[number, number]>>();
-  const streetKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  // Street records wait until every file is read: streets from later files continue those
+  // of earlier ones (street-points.ts), so their order is kept with them.
+  const streetRecords: Array<{ record: PlaceRecord; order: number }> = [];
+  let fileOrder = 0;
   const addPlaces = (role: GazetteerSource['role'], file: string, result: { records: PlaceRecord[]; skipped: number; format: string }): void => {
     let dropped = 0;
-    const fromThisFile: Array<[string, [number, number]]> = [];
+    fileOrder++;
     for (const record of result.records) {
-      const point: [number, number] = [record.longitude, record.latitude];
-      const known = record.kind === 'street' ? streetPoints.get(streetKey(record.name)) : undefined;
-      const alreadyKnown = known?.some((p) => Math.abs(p[0] - point[0]) < 0.03 && Math.abs(p[1] - point[1]) < 0.02) ?? false;
-      if (!inArea(record.longitude, record.latitude) || placeMap.has(record.id) || alreadyKnown) dropped++;
+      if (!inArea(record.longitude, record.latitude) || placeMap.has(record.id)) dropped++;
       else {
         placeMap.set(record.id, record);
-        if (record.kind === 'street') fromThisFile.push([streetKey(record.name), point]);
+        if (record.kind === 'street') streetRecords.push({ record, order: fileOrder });
       }
-    }
-    for (const [key, point] of fromThisFile) {
-      if (!streetPoints.has(key)) streetPoints.set(key, []);
-      streetPoints.get(key)!.push(point);
     }
     sources.push({ role, file: sourceName(file), format: result.format, records: result.records.length - dropped, skipped: result.skipped + dropped, ...declaredProvenance(file) });
   };
@@ -122,11 +115,13 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
     for (const file of files ?? []) {
       const isCsv = /\.csv$/i.test(file);
       if (isCsv && role !== 'premises') throw new Error(`${path.basename(file)}: ${role} are read from GeoJSON (or OS Open Names with --open-names); CSV is read for premises only`);
-      addPlaces(role, file, isCsv ? readPremisesCsv(file, inputs.premisesColumns ?? {}, locatePostcode) : readPlacesGeoJson(file, role));
+      addPlaces(role, file, isCsv ? readPremisesCsv(file, inputs.premisesColumns ?? {}, locatePostcode) : readPlacesGeoJson(file, role, locatePostcode));
     }
   }
   for (const file of inputs.openNames ?? []) addPlaces('open_names', file, readOpenNames(file));
   for (const file of inputs.policeStreets ?? []) addPlaces('police_streets', file, readPoliceStreets(file));
+  for (const merged of joinStreetRecords(streetRecords)) placeMap.delete(merged.id);
+  addPremisesToStreets([...placeMap.values()]);
   const places = [...placeMap.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((place) => ({ ...place, lsoa: index.find(place.longitude, place.latitude)?.code ?? null }));

@@ -11,6 +11,7 @@ import { normalisePostcode, postcodeDistrict } from '../../lib/postcode.ts';
 import { readCsvTable, resolveColumns, type ColumnSpec, type CsvTable } from './csv.ts';
 import { readGeoJsonFile } from './read-lsoas.ts';
 import { round6, rowPoint, type ReadResult } from './read-postcodes.ts';
+import { addStreetPoints } from './street-points.ts';
 import type { PlaceKind, PlaceRecord } from './types.ts';
 
 export type PlaceRole = 'premises' | 'streets' | 'landmarks' | 'areas';
@@ -129,7 +130,11 @@ function addressOf(properties: Record<string, unknown>): string | undefined {
 }
 
 /** Premises, streets, landmarks or areas as GeoJSON features with a `name`. */
-export function readPlacesGeoJson(filePath: string, role: PlaceRole): ReadResult<PlaceRecord> {
+/**
+ * Places of one role from a GeoJSON file. `locatePostcode` places a street's
+ * `sample_postcodes` (the postcodes of the addresses it was derived from): points on it.
+ */
+export function readPlacesGeoJson(filePath: string, role: PlaceRole, locatePostcode?: (postcode: string) => [number, number] | null): ReadResult<PlaceRecord> {
   const file = path.basename(filePath);
   const collection = readGeoJsonFile(filePath);
   const records: PlaceRecord[] = [];
@@ -199,6 +204,11 @@ export function readPlacesGeoJson(filePath: string, role: PlaceRole): ReadResult
       if (address) record.address = address;
     }
     if (districtList.length > 0) record.districts = districtList;
+    const samples = properties['sample_postcodes'];
+    if (kind === 'street' && !record.lines && locatePostcode && Array.isArray(samples)) {
+      const located = samples.flatMap((sample) => (typeof sample === 'string' ? [normalisePostcode(sample)] : [])).flatMap((code) => (code ? [locatePostcode(code)] : []));
+      addStreetPoints(record, located.filter((point): point is [number, number] => point !== null));
+    }
     records.push(record);
   });
   if (!sawName && collection.features.length > 0) {

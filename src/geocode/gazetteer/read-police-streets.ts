@@ -9,6 +9,7 @@
  * The crime itself is not read.
  */
 import { metresBetween } from '../../lib/distance.ts';
+import { SAME_STREET_METRES } from './street-points.ts';
 import { readCsvTable, resolveColumns } from './csv.ts';
 import { round6, type ReadResult } from './read-postcodes.ts';
 import type { PlaceRecord } from './types.ts';
@@ -23,9 +24,6 @@ const STREET_ENDINGS = new Set([
   'road', 'street', 'lane', 'avenue', 'close', 'gardens', 'mews', 'place', 'way', 'crescent', 'drive', 'grove', 'terrace', 'walk',
   'court', 'yard', 'square', 'row', 'approach', 'parade', 'cottages', 'villas', 'alley', 'rise', 'path', 'wharf', 'passage',
 ]);
-/** Points of one street name this far from every other point of it are another street. */
-const SAME_STREET_METRES = 1000;
-
 const COLUMNS = {
   longitude: { aliases: ['Longitude'], required: true },
   latitude: { aliases: ['Latitude'], required: true },
@@ -65,12 +63,22 @@ export function readPoliceStreets(filePath: string): ReadResult<PlaceRecord> {
         category: 'road',
         longitude: round6(medoid[0]),
         latitude: round6(medoid[1]),
-        ...(cluster.length > 1 ? { bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)] as [number, number, number, number] } : {}),
+        ...(cluster.length > 1 ? { bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)] as [number, number, number, number], points: distinctPoints(cluster) } : {}),
         source: table.file,
       });
     }
   }
   return { records, skipped, format: 'police.uk street-level crime CSV (street names of its map points)' };
+}
+
+/** police.uk snaps crimes to a fixed set of map points: each is kept once. */
+function distinctPoints(points: Array<[number, number]>): Array<[number, number]> {
+  const seen = new Map<string, [number, number]>();
+  for (const p of points) {
+    const point: [number, number] = [round6(p[0]), round6(p[1])];
+    seen.set(`${point[0]},${point[1]}`, point);
+  }
+  return [...seen.values()];
 }
 
 const sumTo = (p: [number, number], points: Array<[number, number]>): number => points.reduce((sum, q) => sum + metresBetween(p, q), 0);

@@ -70,6 +70,12 @@ export interface PlaceRecord {
   bbox?: [number, number, number, number];
   /** A street's centre line(s), when the source had line geometry (junctions use it). */
   lines?: Array<Array<[number, number]>>;
+  /**
+   * Points known to lie on a street without line geometry: its addresses' postcodes,
+   * premises addressed to it, bus stops and police.uk map points named after it
+   * (gazetteer/street-points.ts). Junctions and same-road joining measure between them.
+   */
+  points?: Array<[number, number]>;
   /** Which input file (base name) it came from. */
   source: string;
   /** Code of the LSOA the point lies in (null outside every LSOA), placed at build; absent in files of an earlier istv. */
