@@ -68,6 +68,16 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     if (after < 0) continue;
     for (const part of parts.slice(after + 1)) for (const token of normaliser.tokens(part)) addressLocalityWords.add(token);
   }
+  // The last words of landmark names ("school", "park", "station"): computed from the
+  // gazetteer's own landmarks (not bus stops, which are named after streets), so a
+  // deployment's own kinds of landmark count and no list of them is kept here.
+  const landmarkEndingCounts = new Map<string, number>();
+  for (const place of gazetteer.places) {
+    if (place.kind !== 'landmark' || place.category === 'bus_stop') continue;
+    const last = normaliser.tokens(place.name).at(-1);
+    if (last && !structural.has(last)) landmarkEndingCounts.set(last, (landmarkEndingCounts.get(last) ?? 0) + 1);
+  }
+  const landmarkEndings = new Set([...landmarkEndingCounts].filter(([, count]) => count >= 3).map(([word]) => word));
   const stationPoints = new Map<string, Array<[number, number]>>();
   for (const place of gazetteer.places) {
     if (place.kind !== 'landmark' || place.category !== 'station') continue;
@@ -199,9 +209,9 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     for (const mention of primaryMentions) {
       const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
       const resolution = resolve(mention, own, allKinds);
-      // "chicken express white hart lane" when no branch is by it: a premises named in full
-      // that the rest of the text does not place is not answered by the street beside it.
-      if (resolution.status === 'none' && !locatingMentions.includes(mention) && mention.candidates.some((c) => c.place.kind === 'premises' && c.strength === 'name')) unplacedPremises = true;
+      // "dominos tottenham high rd" when no branch is by it: a premises named that the rest
+      // of the text does not place is not answered by the street beside it.
+      if (resolution.status === 'none' && !locatingMentions.includes(mention) && mention.candidates.some((c) => c.place.kind === 'premises')) unplacedPremises = true;
       if (resolution.status === 'resolved') {
         if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
       } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
@@ -265,6 +275,9 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     if (!ambiguous && !unfoundName && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
       const areaKinds = new Set<LocatedPlace['kind']>(['area']);
       for (const mention of areaMentions) {
+        // "parsloes park", "goresbrook school": an area's name with a word that ends the names
+        // of landmarks is a landmark named after the area, which we do not have.
+        if (landmarkEndings.has(tokens[mention.end] ?? '') && !blocked.has(mention.end)) continue;
         const resolution = resolve(mention, { ...context, areaPoints: [] }, areaKinds);
         if (resolution.status === 'resolved') return placedAtPlace('area', methodOf('area', mention, resolution), placeConfidence(0.5, mention, resolution), resolution.place);
         if (resolution.status === 'ambiguous') markAmbiguous(resolution);

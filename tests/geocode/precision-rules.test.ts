@@ -49,6 +49,12 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['a street of both boroughs, settled only by the ED, beside a place word we cannot place, is ambiguous', 'ilford high rd', BARKING_SITE, 'ambiguous', null, null, null],
     ['the same street beside a locality the area\'s own addresses use is settled as before', 'high rd chadwell heath', BARKING_SITE, 'street', 'High Road', 'E01000032', null],
     ['the same street with no other word is settled by the ED\'s borough', 'o/s 12 high rd', BARKING_SITE, 'street', 'High Road', 'E01000032', null],
+    // wards and areas
+    ['a ward whose name no other place has is an area, placed in one of its LSOAs', 'noel park', HARINGEY_SITE, 'area', 'Noel Park', null, null],
+    ['a ward named by one ordinary English word is not an area', 'heath', BARKING_SITE, 'no_match', null, null, null],
+    ['an area\'s name with a word that ends landmark names is a landmark we do not have', 'goresbrook park', BARKING_SITE, 'no_match', null, null, null],
+    ['so is a town\'s', 'barking park', BARKING_SITE, 'no_match', null, null, null],
+    ['an area with a word that does not end landmark names is still the area', 'wood green area', HARINGEY_SITE, 'area', 'Wood Green', null, null],
     // places outside the area
     ['a postcode district on the fringe of the area puts a same-named street outside it', 'fore st n18', HARINGEY_SITE, 'no_match', null, null, 'outside_area'],
     ['a full postcode outside the area does the same', 'fore st n18 2ab', HARINGEY_SITE, 'no_match', null, null, 'outside_area'],
@@ -65,6 +71,12 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     if (lsoa !== null) expect(result.lsoaCode).toBe(lsoa);
     if (method !== null) expect(result.method).toBe(method);
     if (PLACED_OUTCOMES.has(outcome)) expect(result.lsoaCode).not.toBeNull();
+  });
+
+  it('places every ward area in an LSOA of that ward', () => {
+    const wards = sharedGazetteer().places.filter((place) => place.category === 'ward');
+    expect(wards.length).toBeGreaterThan(10);
+    for (const ward of wards) expect(`ward:${ward.wardCode}`).toBe(ward.id);
   });
 
   it('counts a district as the fringe of the area from how few of its postcodes the gazetteer holds', () => {

@@ -16,6 +16,7 @@ import { readPoliceStreets } from './read-police-streets.ts';
 import { readSites } from './read-sites.ts';
 import { declaredProvenance } from './provenance.ts';
 import { addPremisesToStreets, joinStreetRecords } from './street-points.ts';
+import { wardAreas } from './ward-areas.ts';
 import { applyAliases, readAliases } from './read-aliases.ts';
 import { createLsoaIndex } from '../lsoa-index.ts';
 import { GAZETTEER_FORMAT, GAZETTEER_FORMAT_VERSION, LSOA_TOLERANCE_METRES, type GazetteerFile, type GazetteerSource, type LsoaRecord, type PlaceRecord, type PostcodePoint, type PostcodeRecord, type SiteRecord } from './types.ts';
@@ -122,6 +123,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   for (const file of inputs.policeStreets ?? []) addPlaces('police_streets', file, readPoliceStreets(file));
   for (const merged of joinStreetRecords(streetRecords)) placeMap.delete(merged.id);
   addPremisesToStreets([...placeMap.values()]);
+  for (const ward of wardAreas(lsoas, [...placeMap.values()], sourceName(inputs.lsoa[0]!))) placeMap.set(ward.id, ward);
   const places = [...placeMap.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((place) => ({ ...place, lsoa: index.find(place.longitude, place.latitude)?.code ?? null }));

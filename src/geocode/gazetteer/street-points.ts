@@ -9,9 +9,10 @@
  *
  * Records of one name whose points come within SAME_STREET_METRES of each
  * other, directly or through others, are one street. In each such street the
- * records of the first source that has it stay (a source's own split of a name
- * is kept); the later sources' records give their points to the nearest of
- * them. So police.uk points bridge the gaps between a long road's parades, and
+ * records of the first source that has it stay when they have an extent (a
+ * source's own split of a name is kept); the other records, and one-point
+ * records of that source (a bus stop each), give their points to the nearest
+ * of them. So police.uk points bridge the gaps between a long road's parades, and
  * a bus stop named after a street we have does not become a second street.
  */
 import { metresBetween } from '../../lib/distance.ts';
@@ -22,6 +23,9 @@ export const SAME_STREET_METRES = 1000;
 
 /** A later source's stretch of a name that an earlier source has within this distance is not a second street. */
 const NAME_KNOWN_NEARBY_METRES = 2000;
+
+/** Whether a record says how far the street runs (a line, a box, several points), not just where one point of it is. */
+const hasExtent = (record: PlaceRecord): boolean => record.lines !== undefined || record.bbox !== undefined || (record.points?.length ?? 0) > 1;
 
 /** The street's points: the ones it carries, else its representative point. */
 export function pointsOf(record: Pick<PlaceRecord, 'longitude' | 'latitude' | 'points'>): Array<[number, number]> {
@@ -68,7 +72,7 @@ export function joinStreetRecords(records: ReadonlyArray<{ record: PlaceRecord; 
   }
   const merged: PlaceRecord[] = [];
   for (const entries of byName.values()) {
-    if (entries.length < 2 || new Set(entries.map((e) => e.order)).size < 2) continue;
+    if (entries.length < 2) continue;
     const parent = entries.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
     const points = entries.map((e) => pointsOf(e.record));
@@ -90,17 +94,39 @@ export function joinStreetRecords(records: ReadonlyArray<{ record: PlaceRecord; 
         merged.push(...members.map((i) => entries[i]!.record));
         continue;
       }
-      const staying = members.filter((i) => entries[i]!.order === first).map((i) => entries[i]!.record);
+      // The first source's own split of the name is kept where its records have an extent;
+      // records of one point each (a bus stop per record) are points of one street.
+      const firstRecords = members.filter((i) => entries[i]!.order === first).map((i) => entries[i]!.record);
+      const withExtent = firstRecords.filter(hasExtent);
+      const staying = withExtent.length > 0 ? withExtent : [[...firstRecords].sort((a, b) => (a.id < b.id ? -1 : 1))[0]!];
       // Points are given in file order, nearest staying record first: the result does not depend on the order records were read within a file.
       for (const i of members) {
-        if (entries[i]!.order === first) continue;
+        if (staying.includes(entries[i]!.record)) continue;
         const into = streetContinued(staying, points[i]!) ?? staying[0]!;
         addStreetPoints(into, points[i]!);
         merged.push(entries[i]!.record);
       }
+      // A street made of one-point records stands at the middle of them, not at whichever came first.
+      if (withExtent.length === 0) moveToMedoid(staying[0]!);
     }
   }
   return merged;
+}
+
+/** Puts a street's representative point on the one of its points with the least summed distance to the others. */
+function moveToMedoid(record: PlaceRecord): void {
+  const all = pointsOf(record);
+  let best = all[0]!;
+  let bestSum = Infinity;
+  for (const candidate of all) {
+    const sum = all.reduce((total, other) => total + metresBetween(candidate, other), 0);
+    if (sum < bestSum) {
+      bestSum = sum;
+      best = candidate;
+    }
+  }
+  record.longitude = best[0];
+  record.latitude = best[1];
 }
 
 /** The known record of the same street that a point set continues (closest within SAME_STREET_METRES), or null. */
