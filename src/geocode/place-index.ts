@@ -76,6 +76,9 @@ export function brandOf(place: Pick<LocatedPlace, 'name' | 'kind'>, normaliser: 
 
 const SCHOOL_WORDS = ABBREVIATIONS.schoolWords.map((phrase) => phrase.split(' ')).sort((a, b) => b.length - a.length);
 
+/** Phases of a school that its name may carry, as people shorten them ("juniors", "infants"). */
+const SCHOOL_PHASES = new Set(['junior', 'infant', 'nursery', 'secondary']);
+
 /** A school's name without its kind, phase and denomination: "saint marys priory" of "St Mary's Priory Catholic Junior School". */
 export function schoolCore(tokens: string[]): string[] {
   const core: string[] = [];
@@ -117,8 +120,13 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
     // form ("harris school", "st pauls school") names every school it starts, so
     // those keys are weak and a shared one comes out ambiguous.
     const core = schoolCore(tokens);
-    for (const word of ['school', 'primary', 'academy']) add([...core, word], 'name');
-    add(core, 'weak');
+    // The kind words people put after any school's name ("robert clack high", "X academy"),
+    // and the school's own phase in either number ("bounds green juniors" for a Junior School).
+    const phases = tokens.flatMap((t) => (SCHOOL_PHASES.has(t.replace(/s$/, '')) ? [t.replace(/s$/, ''), `${t.replace(/s$/, '')}s`] : []));
+    // "our lady muswell" for Our Lady of Muswell: the "of" is often left out.
+    const cores = core.includes('of') ? [core, core.filter((t) => t !== 'of')] : [core];
+    for (const form of cores) for (const word of ['school', 'primary', 'academy', 'high', 'college', ...phases]) add([...form, word], 'name');
+    for (const form of cores) add(form, 'weak');
     for (let k = core.length - 1; k >= 1; k--) {
       const prefix = core.slice(0, k);
       if (prefix.every((t) => t === 'saint' || GENERIC_WORDS.has(t))) break;

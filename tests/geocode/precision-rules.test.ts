@@ -49,6 +49,12 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['a street of both boroughs, settled only by the ED, beside a place word we cannot place, is ambiguous', 'ilford high rd', BARKING_SITE, 'ambiguous', null, null, null],
     ['the same street beside a locality the area\'s own addresses use is settled as before', 'high rd chadwell heath', BARKING_SITE, 'street', 'High Road', 'E01000032', null],
     ['the same street with no other word is settled by the ED\'s borough', 'o/s 12 high rd', BARKING_SITE, 'street', 'High Road', 'E01000032', null],
+    // schools: the kind words people put after any school's name
+    ['a secondary school named with "high"', 'robert clack high', BARKING_SITE, 'landmark', 'Robert Clack School', null, null],
+    ['a school whose own name has "high", without "school"', 'heartlands high', HARINGEY_SITE, 'landmark', 'Heartlands High School', null, null],
+    ['a junior school by its phase in the plural', 'bounds green juniors', HARINGEY_SITE, 'landmark', 'Bounds Green Junior School', null, null],
+    ['a school whose name has "of", with it', 'our lady of muswell school', HARINGEY_SITE, 'landmark', 'Our Lady of Muswell Catholic Primary School', null, null],
+    ['and without it', 'our lady muswell primary', HARINGEY_SITE, 'landmark', 'Our Lady of Muswell Catholic Primary School', null, null],
     // wards and areas
     ['a ward whose name no other place has is an area, placed in one of its LSOAs', 'noel park', HARINGEY_SITE, 'area', 'Noel Park', null, null],
     ['a ward named by one ordinary English word is not an area', 'heath', BARKING_SITE, 'no_match', null, null, null],
