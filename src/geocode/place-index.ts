@@ -91,7 +91,7 @@ export function schoolCore(tokens: string[]): string[] {
 }
 
 /** The keys of one place, strongest first. */
-export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category' | 'aliases'>, normaliser: Normaliser): Array<[string[], KeyStrength]> {
+export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category' | 'aliases'>, normaliser: Normaliser, areaNames: ReadonlySet<string> = new Set()): Array<[string[], KeyStrength]> {
   const keys: Array<[string[], KeyStrength]> = [];
   const add = (tokens: string[], strength: KeyStrength): void => {
     if (tokens.length > 0) keys.push([tokens, strength]);
@@ -115,6 +115,12 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
     const base = tokens.at(-1) === 'station' ? tokens.slice(0, -1) : tokens;
     add([...base, 'station'], 'name');
     add(base, 'weak');
+    // "heathway station" for Dagenham Heathway: a station named with the town it is in
+    // first goes by the rest of its name, when that rest is a name and not a direction.
+    for (let k = 1; k < base.length; k++) {
+      const rest = base.slice(k);
+      if (areaNames.has(base.slice(0, k).join(' ')) && rest.some((t) => !GENERIC_WORDS.has(t))) add([...rest, 'station'], 'name');
+    }
   } else if (place.kind === 'landmark' && place.category === 'school') {
     // "St Mary's CofE Primary School" is "st marys school" to most people; a shorter
     // form ("harris school", "st pauls school") names every school it starts, so
@@ -151,9 +157,10 @@ export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: No
   const vocabulary = new Map<string, number>();
   const prefixes = new Set<string>();
   let maxKeyTokens = 1;
+  const areaNames = new Set(places.filter((place) => place.kind === 'area').map((place) => normaliser.tokens(place.name).join(' ')));
   for (const place of places) {
     const seen = new Set<string>();
-    for (const [tokens, strength] of placeKeys(place, normaliser)) {
+    for (const [tokens, strength] of placeKeys(place, normaliser, areaNames)) {
       const key = tokens.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);

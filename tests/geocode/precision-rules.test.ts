@@ -55,6 +55,9 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['a junior school by its phase in the plural', 'bounds green juniors', HARINGEY_SITE, 'landmark', 'Bounds Green Junior School', null, null],
     ['a school whose name has "of", with it', 'our lady of muswell school', HARINGEY_SITE, 'landmark', 'Our Lady of Muswell Catholic Primary School', null, null],
     ['and without it', 'our lady muswell primary', HARINGEY_SITE, 'landmark', 'Our Lady of Muswell Catholic Primary School', null, null],
+    // stations
+    ['a station named with its town first goes by the rest of its name', 'heathway tube', BARKING_SITE, 'landmark', 'Dagenham Heathway', null, null],
+    ['the rest alone, without a station word, is still the street', 'heathway', BARKING_SITE, 'street', 'Heathway', null, null],
     // wards and areas
     ['a ward whose name no other place has is an area, placed in one of its LSOAs', 'noel park', HARINGEY_SITE, 'area', 'Noel Park', null, null],
     ['a ward named by one ordinary English word is not an area', 'heath', BARKING_SITE, 'no_match', null, null, null],
