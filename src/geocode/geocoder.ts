@@ -204,14 +204,10 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     const allKinds = new Set<LocatedPlace['kind']>(['premises', 'landmark', 'street', 'area']);
     const resolvedPrimary: Array<{ mention: Mention; resolution: Resolved }> = [];
     let ambiguousPremises = false;
-    let unplacedPremises = false;
     const unsettledChains: Mention[] = [];
     for (const mention of primaryMentions) {
       const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
       const resolution = resolve(mention, own, allKinds);
-      // "dominos tottenham high rd" when no branch is by it: a premises named that the rest
-      // of the text does not place is not answered by the street beside it.
-      if (resolution.status === 'none' && !locatingMentions.includes(mention) && mention.candidates.some((c) => c.place.kind === 'premises')) unplacedPremises = true;
       if (resolution.status === 'resolved') {
         if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
       } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
@@ -257,7 +253,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       else if (resolution.status === 'ambiguous') markAmbiguous(resolution);
     }
     // Two streets that do not meet, or a premises we could not settle: the street alone would be a guess.
-    if (resolvedStreets.length === 1 && !(streetMentions.length >= 2 && junctionCue) && !ambiguous && !unplacedPremises) {
+    if (resolvedStreets.length === 1 && !(streetMentions.length >= 2 && junctionCue) && !ambiguous) {
       const { mention, resolution } = resolvedStreets[0]!;
       return placedAtPlace('street', methodOf('street', mention, resolution), placeConfidence(0.8, mention, resolution), resolution.place);
     }

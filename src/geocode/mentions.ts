@@ -102,7 +102,7 @@ export function createMentionFinder(index: PlaceIndex, corrector: TokenCorrector
         words.push(option.token);
         const entries = index.lookup(nextKey);
         const end = position + 1;
-        if (entries && (!best || end > best.end || (end === best.end && nextCorrections < best.corrections)) && acceptable(words, nextCorrections, tokens[end], words.length === 1 ? tokens[start] : undefined, tokens[start - 1])) {
+        if (entries && (!best || end > best.end || (end === best.end && nextCorrections < best.corrections)) && acceptable(words, nextCorrections, followingWord(tokens, end), words.length === 1 ? tokens[start] : undefined, tokens[start - 1])) {
           best = { end, candidates: entries.map((e) => ({ place: e.place, strength: e.strength })), corrections: nextCorrections };
         }
         if (index.isPrefix(nextKey)) walk(end, nextKey, nextCorrections);
@@ -111,6 +111,20 @@ export function createMentionFinder(index: PlaceIndex, corrector: TokenCorrector
     };
     walk(start, '', 0);
     return best;
+  }
+
+  /**
+   * The word after a name, for judging it, or undefined when it does not continue the name:
+   * "st" read as street before a name word may be "saint" ("famous royal oak st james lane"),
+   * and a word that starts another name found there begins a new phrase.
+   */
+  function followingWord(tokens: string[], end: number): string | undefined {
+    const word = tokens[end];
+    const next = tokens[end + 1];
+    if (word === 'street' && next !== undefined && /^[a-z]+$/.test(next) && !structural.has(next) && !index.isGeneric(next)) return undefined;
+    // "jolly fisherman north st": the next words are a name of their own, so the first name ends here.
+    if (word !== undefined && next !== undefined && (index.lookup(`${word} ${next}`)?.length ?? 0) > 0) return undefined;
+    return word;
   }
 
   /** Whether a key found in the text may stand for a place. */

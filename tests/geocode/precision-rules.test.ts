@@ -55,6 +55,10 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['a junior school by its phase in the plural', 'bounds green juniors', HARINGEY_SITE, 'landmark', 'Bounds Green Junior School', null, null],
     ['a school whose name has "of", with it', 'our lady of muswell school', HARINGEY_SITE, 'landmark', 'Our Lady of Muswell Catholic Primary School', null, null],
     ['and without it', 'our lady muswell primary', HARINGEY_SITE, 'landmark', 'Our Lady of Muswell Catholic Primary School', null, null],
+    // pubs named beside their street
+    ['a register\'s "PH" (public house) is not part of how people name a pub', 'jolly fisherman north st', BARKING_SITE, 'premises', 'The Jolly Fisherman PH', null, null],
+    ['"st" before a name may be "saint", so it does not make the pub before it a street', 'famous royal oak st james lane', HARINGEY_SITE, 'premises', 'The Famous Royal Oak', null, null],
+    ['a possessive after an s is dropped whole ("St James\'s Lane")', "st james's lane n10", HARINGEY_SITE, 'street', "St James's Lane", null, null],
     // stations
     ['a station named with its town first goes by the rest of its name', 'heathway tube', BARKING_SITE, 'landmark', 'Dagenham Heathway', null, null],
     ['the rest alone, without a station word, is still the street', 'heathway', BARKING_SITE, 'street', 'Heathway', null, null],
