@@ -38,6 +38,8 @@ describe.skipIf(!hasSharedData)('chain brands with a locating word, on the real 
     ['a brand known in the register by a longer company name is the brand', 'morrisons wood green', HARINGEY_SITE, 'premises', 'E01002029'],
     ['the one branch of a chain in the town', 'morrisons dagenham', BARKING_SITE, 'premises', 'E01000060'],
     ['a chain name of two words, shorter than the register\'s, finds its branches', 'favorite chicken wood green', HARINGEY_SITE, 'premises', 'E01001970'],
+    ['a locality the register addresses use, with one branch there, places the branch', 'dominos chadwell heath', BARKING_SITE, 'premises', 'E01000032'],
+    ['a site named in one branch\'s address selects that branch', 'mcdonalds hollywood green', HARINGEY_SITE, 'premises', 'E01002029'],
     // no branch there: never the area, never a far branch
     ['a chain with no branch in the area is not placed at the area', 'dominos wood green', HARINGEY_SITE, 'unplaced', null],
     ['a chain with no branch in the area is not placed at a branch elsewhere', 'nandos dagenham', BARKING_SITE, 'unplaced', null],
