@@ -34,6 +34,7 @@ import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
 import { createPostcodeFinder, type TextPostcodes } from './text-postcodes.ts';
 import { createTextKinds } from './text-kinds.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
+import { createSiteKinds, isWithinSite, locatedByText, SITE_CATEGORIES } from './site-words.ts';
 import { postcodeSector } from '../lib/postcode.ts';
 import { isPlacedResult, type GeocodeInput, type GeocodeResult, type Geocoder, type PlacedResult } from './types.ts';
 
@@ -53,6 +54,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const { isHomeText, isUnknownText, mentionsUnknown } = createTextKinds(structural);
   const siteLads = siteBoroughs(gazetteer, options.sites ?? []);
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
+  const siteKinds = createSiteKinds(normaliser);
 
   const resolve = createResolver(gazetteer);
   const oneRoad = createOneRoad(gazetteer);
@@ -198,6 +200,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     for (const mention of primaryMentions) {
       const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
       const resolution = resolve(mention, own, allKinds);
+      // "the mall" says what kind of site, not which: only a word that locates it places it ("the mall wood green").
+      if (resolution.status === 'resolved' && siteKinds.isKindOnly(resolution.place) && !locatedByText(resolution.place, own)) continue;
       if (resolution.status === 'resolved') {
         if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
       } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
@@ -215,12 +219,16 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       const near = { ...context, areaPoints: [...context.areaPoints, ...landmarks.map(({ resolution }) => [resolution.place.longitude, resolution.place.latitude] as [number, number])], areaNames: [...context.areaNames, ...landmarks.map(({ resolution }) => nameWords(resolution.place.name))] };
       const chain = unsettledChains[0]!;
       const resolution = resolve(chain, near, new Set(['premises']));
-      if (resolution.status === 'resolved') return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_by_landmark`, placeConfidence(0.8, chain, resolution), resolution.place);
+      // "costa vicarage field": a chain named with a shopping centre is the branch in it, not one down the road.
+      const inNamedSites = (place: LocatedPlace): boolean => landmarks.every(({ resolution: { place: site } }) => !SITE_CATEGORIES.has(site.category) || isWithinSite(place, site));
+      if (resolution.status === 'resolved' && inNamedSites(resolution.place)) return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_by_landmark`, placeConfidence(0.8, chain, resolution), resolution.place);
     }
     // A chain we could not settle is not answered by the locating word or the landmark
     // beside it ("tesco express bowes park" is not Bowes Park station).
     const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || resolution.place.kind === 'landmark' || locatingMentions.includes(mention))));
-    const best = usable.find(({ resolution }) => resolution.strength !== 'weak') ?? usable[0];
+    // "costa the mall wood green": a premises named with the site it is in is where; the site only locates it.
+    const placed = usable.filter(({ resolution: { place } }) => !(place.kind === 'landmark' && SITE_CATEGORIES.has(place.category) && usable.some((other) => other.resolution.place.kind === 'premises' && isWithinSite(other.resolution.place, place))));
+    const best = placed.find(({ resolution }) => resolution.strength !== 'weak') ?? placed[0];
     if (best) {
       const kind = best.resolution.place.kind as 'premises' | 'landmark';
       return placedAtPlace(kind, methodOf(kind, best.mention, best.resolution), placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);
