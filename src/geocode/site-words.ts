@@ -64,10 +64,20 @@ export function locatedByText(place: LocatedPlace, context: Context): boolean {
 }
 
 /**
- * Whether a premises is in a site: its address names the site, or it is as near the
- * site's point as two records of one place are (the site's point is one of its premises).
+ * Whether a premises is in a site: its address names the site (or the short name
+ * people use, "Vicarage Field Ripple Road"); a premises with no
+ * address, when it is as near the site's point as two records of one place are.
+ * (A branch on the street outside has an address that does not name the site.)
  */
 export function isWithinSite(place: LocatedPlace, site: LocatedPlace): boolean {
-  if (place.address && nameWords(place.address).includes(nameWords(site.name))) return true;
+  if (place.address) {
+    const address = nameWords(place.address);
+    return [site.name, ...(site.aliases ?? [])].some((name) => address.includes(nameWords(name)));
+  }
   return metresBetweenPlaces(place, site) <= SAME_PLACE_METRES;
+}
+
+/** Whether a premises is in a site or at its point: either is where a text naming both means. */
+export function isAtSite(place: LocatedPlace, site: LocatedPlace): boolean {
+  return isWithinSite(place, site) || metresBetweenPlaces(place, site) <= SAME_PLACE_METRES;
 }

@@ -41,7 +41,10 @@ describe.skipIf(!hasSharedData)('sites named in premises addresses, on the real 
     ['without one it is not placed', 'the mall', HARINGEY_SITE, 'ambiguous', null, null],
     ['a street of that name is still the street in its own borough', 'the mall dagenham', BARKING_SITE, 'street', 'The Mall', 'E01000105'],
     // a chain named with a site is the branch in it
-    ['a chain named with a shopping centre is its branch there', 'subway vicarage field', BARKING_SITE, 'premises', 'Subway', 'E01034473'],
+    ['a chain named with a shopping centre is its branch there, not the branch on the street outside', 'subway wood green shopping city', HARINGEY_SITE, 'premises', 'Subway', 'E01002026'],
+    ['a chain named with a shopping park is its branch there', 'subway arena shopping park', HARINGEY_SITE, 'premises', 'Subway', 'E01002058'],
+    ['two branches whose addresses name the site leave the chain ambiguous', 'subway vicarage field', BARKING_SITE, 'ambiguous', null, null],
+    ['a chain named with a shopping centre by its short name is its branch there', 'inside b&m vicarage field', BARKING_SITE, 'premises', 'B&M Home Store', 'E01034473'],
     ['a chain named with a retail park is its branch there', 'greggs tottenham hale retail park', HARINGEY_SITE, 'premises', 'Greggs', 'E01002068'],
     ['a chain named with a leisure park is its branch there', "mcdonald's dagenham leisure park", BARKING_SITE, 'premises', "McDonald's Restaurants Ltd", 'E01000056'],
     ['a premises named with the site it is in is the premises, not the site', 'costa the mall wood green', HARINGEY_SITE, 'premises', 'Costa Coffee', 'E01002026'],
