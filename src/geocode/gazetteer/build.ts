@@ -14,6 +14,7 @@ import { readPostcodes } from './read-postcodes.ts';
 import { readOpenNames, readPlacesGeoJson, readPremisesCsv, type PlaceRole } from './read-places.ts';
 import { readPoliceStreets } from './read-police-streets.ts';
 import { readSites } from './read-sites.ts';
+import { deriveAddressSites } from './address-sites.ts';
 import { declaredProvenance } from './provenance.ts';
 import { applyAliases, readAliases } from './read-aliases.ts';
 import { createLsoaIndex } from '../lsoa-index.ts';
@@ -112,6 +113,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
     }
     sources.push({ role, file: sourceName(file), format: result.format, records: result.records.length - dropped, skipped: result.skipped + dropped, ...declaredProvenance(file) });
   };
+  const premisesRead: Array<[string, PlaceRecord[]]> = [];
   const roles: Array<[PlaceRole, string[] | undefined]> = [
     ['premises', inputs.premises],
     ['streets', inputs.streets],
@@ -122,11 +124,19 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
     for (const file of files ?? []) {
       const isCsv = /\.csv$/i.test(file);
       if (isCsv && role !== 'premises') throw new Error(`${path.basename(file)}: ${role} are read from GeoJSON (or OS Open Names with --open-names); CSV is read for premises only`);
-      addPlaces(role, file, isCsv ? readPremisesCsv(file, inputs.premisesColumns ?? {}, locatePostcode) : readPlacesGeoJson(file, role));
+      const result = isCsv ? readPremisesCsv(file, inputs.premisesColumns ?? {}, locatePostcode) : readPlacesGeoJson(file, role);
+      addPlaces(role, file, result);
+      if (role === 'premises') premisesRead.push([file, result.records]);
     }
   }
   for (const file of inputs.openNames ?? []) addPlaces('open_names', file, readOpenNames(file));
   for (const file of inputs.policeStreets ?? []) addPlaces('police_streets', file, readPoliceStreets(file));
+  // Shopping centres, markets and the like that no open file lists, from the premises' own addresses.
+  const knownPlaces = [...placeMap.values()];
+  for (const [file, records] of premisesRead) {
+    const sites = deriveAddressSites(records, knownPlaces, lsoas);
+    if (sites.records.length + sites.skipped > 0) addPlaces('address_sites', file, sites);
+  }
   const places = [...placeMap.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((place) => ({ ...place, lsoa: index.find(place.longitude, place.latitude)?.code ?? null }));
