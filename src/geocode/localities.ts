@@ -22,6 +22,9 @@ export const LOCALITY_EXTENT_METRES = 250;
 /** Words that end a street's name: an address part ending in one is a street, not a locality. */
 const STREET_ENDINGS = /\b(road|rd|street|lane|avenue|way|close|crescent|drive|terrace|grove|gardens|mews)$/;
 
+/** Words of an address part that say where inside a site, not which site. */
+const UNIT_WORDS = new Set(['unit', 'units', 'shop', 'shops', 'no']);
+
 /** Lower case, letters and digits only, one space between words, padded: names compared as whole words. */
 export const nameWords = (name: string): string => ` ${name.toLowerCase().replace(/&/g, ' and ').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
 
@@ -39,8 +42,14 @@ export function addressParts(place: Pick<LocatedPlace, 'address' | 'street'>): A
   const street = place.street?.toLowerCase();
   const at = street ? parts.findIndex((part) => part.toLowerCase().includes(street)) : -1;
   if (at < 0) return null;
-  const keep = (part: string): boolean => /[a-z]/i.test(part) && !STREET_ENDINGS.test(nameWords(part).trim());
-  return { sites: parts.slice(0, at).filter(keep).map(nameWords), towns: parts.slice(at + 1).filter(keep).map(nameWords) };
+  // "Unit 6 & 7 Barking Central" is the site "barking central": numbers and unit words say where inside it.
+  const words = (part: string): string => {
+    const kept = nameWords(part).trim().split(' ').filter((w) => !/\d/.test(w) && !UNIT_WORDS.has(w));
+    while (kept[0] === 'and') kept.shift();
+    return kept.length > 0 && !STREET_ENDINGS.test(kept.join(' ')) ? ` ${kept.join(' ')} ` : '';
+  };
+  const keep = (part: string): boolean => part !== '';
+  return { sites: parts.slice(0, at).map(words).filter(keep), towns: parts.slice(at + 1).map(words).filter(keep) };
 }
 
 export interface Localities {
