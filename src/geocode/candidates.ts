@@ -20,13 +20,26 @@ const KIND_ORDER: Record<LocatedPlace['kind'], number> = { premises: 0, landmark
 /** A stop named after a landmark is a record of less: it ranks below every other kind of landmark. */
 const rankOf = (place: LocatedPlace): number => KIND_ORDER[place.kind] + (place.category === 'bus_stop' ? 0.5 : 0);
 
+/** An address as words, for comparing two register entries: "Unit 2, 180 High Rd" and "unit 2 180 high rd" are one address. */
+const addressWords = (address: string): string => address.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * Two entries of one register at different addresses are two premises, however close:
+ * two Subways in one shopping centre are two branches, and a text naming the centre has
+ * not chosen one. (A register's second entry at the same address, "Tesco" and "Tesco
+ * Staff Canteen", is the same place; entries of different sources are matched by distance.)
+ */
+export function distinctPremises(a: LocatedPlace, b: LocatedPlace): boolean {
+  return a.kind === 'premises' && b.kind === 'premises' && a.source === b.source && a.address !== undefined && b.address !== undefined && addressWords(a.address) !== addressWords(b.address);
+}
+
 /**
  * Single-linkage clusters of candidates: records of one place stay together, distinct places split.
  * `oneRoad` (same-road.ts) also joins the records of one long road, however far apart.
  */
 export function clusterCandidates(candidates: Candidate[], oneRoad?: OneRoad): Candidate[][] {
   const clusters: Candidate[][] = [];
-  const together = (a: Candidate, b: Candidate): boolean => metresBetweenPlaces(a.place, b.place) <= SAME_PLACE_METRES || (oneRoad?.(a.place, b.place) ?? false);
+  const together = (a: Candidate, b: Candidate): boolean => (metresBetweenPlaces(a.place, b.place) <= SAME_PLACE_METRES && !distinctPremises(a.place, b.place)) || (oneRoad?.(a.place, b.place) ?? false);
   for (const candidate of candidates) {
     const joined = clusters.filter((cluster) => cluster.some((other) => together(other, candidate)));
     if (joined.length === 0) clusters.push([candidate]);

@@ -29,11 +29,13 @@ import { createMentionFinder, type Mention } from './mentions.ts';
 import { junctionOf } from './junction.ts';
 import { createOneRoad } from './same-road.ts';
 import { createResolver, nameWords, type Context, type Resolution, type Resolved } from './resolve.ts';
+import { createLocalities, localityPhrases } from './localities.ts';
 import { placedAt, placedAtPlace, withoutPoint } from './results.ts';
 import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
 import { createPostcodeFinder, type TextPostcodes } from './text-postcodes.ts';
 import { createTextKinds } from './text-kinds.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
+import { createSiteKinds, isAtSite, isWithinSite, locatedByText, SITE_CATEGORIES } from './site-words.ts';
 import { postcodeSector } from '../lib/postcode.ts';
 import { isPlacedResult, type GeocodeInput, type GeocodeResult, type Geocoder, type PlacedResult } from './types.ts';
 
@@ -53,8 +55,10 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const { isHomeText, isUnknownText, mentionsUnknown } = createTextKinds(structural);
   const siteLads = siteBoroughs(gazetteer, options.sites ?? []);
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
+  const siteKinds = createSiteKinds(normaliser);
 
-  const resolve = createResolver(gazetteer);
+  const localities = createLocalities(gazetteer.places);
+  const resolve = createResolver(gazetteer, localities);
   const oneRoad = createOneRoad(gazetteer);
   const findPostcodes = createPostcodeFinder(gazetteer);
   const placeById = new Map(gazetteer.places.map((place) => [place.id, place] as const));
@@ -174,12 +178,18 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     const locates = (c: Mention['candidates'][number]): boolean => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station');
     const locatingMentions = mentions.filter((m) => m.candidates.some(locates) && m.candidates.every((c) => locates(c) || (c.strength === 'weak' && c.place.kind === 'premises')));
     const siteLad = siteCode ? (siteLads.get(siteCode.toUpperCase()) ?? null) : null;
+    // Words the registers use for where premises are ("chadwell heath", "hollywood green"); one
+    // that holds an area's name is the more precise ("dagenham leisure park" is not all Dagenham).
+    const named = (i: number): boolean => mentions.some((m) => !locatingMentions.includes(m) && i >= m.start && i < m.end);
+    const phrases = localityPhrases(tokens, (i) => !blocked.has(i) && !structural.has(tokens[i]!) && !named(i), (t) => !index.isGeneric(t) && !index.isOrdinary(t), localities, locatingMentions);
+    const areaSources = locatingMentions.filter((m) => !phrases.some((p) => p.start <= m.start && m.end <= p.end && p.end - p.start > m.end - m.start));
     const context: Context = {
       districts,
       sector,
       // An area is also where its station is ("greggs hornsey" may be by Hornsey station).
-      areaPoints: locatingMentions.flatMap((m) => m.candidates.flatMap((c) => [[c.place.longitude, c.place.latitude] as [number, number], ...(stationPoints.get(nameWords(c.place.name)) ?? [])])),
-      areaNames: [...new Set(locatingMentions.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
+      areaPoints: areaSources.flatMap((m) => m.candidates.flatMap((c) => [[c.place.longitude, c.place.latitude] as [number, number], ...(stationPoints.get(nameWords(c.place.name)) ?? [])])),
+      areaNames: [...new Set(areaSources.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
+      localities: phrases.map((p) => p.name),
       streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
       siteLad,
     };
@@ -208,6 +218,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     for (const mention of primaryMentions) {
       const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
       const resolution = resolve(mention, own, allKinds);
+      // "the mall" says what kind of site, not which: only a word that locates it places it ("the mall wood green").
+      if (resolution.status === 'resolved' && siteKinds.isKindOnly(resolution.place) && !locatedByText(resolution.place, own)) continue;
       if (resolution.status === 'resolved') {
         if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
       } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
@@ -224,13 +236,19 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     if (unsettledChains.length === 1 && landmarks.length > 0) {
       const near = { ...context, areaPoints: [...context.areaPoints, ...landmarks.map(({ resolution }) => [resolution.place.longitude, resolution.place.latitude] as [number, number])], areaNames: [...context.areaNames, ...landmarks.map(({ resolution }) => nameWords(resolution.place.name))] };
       const chain = unsettledChains[0]!;
-      const resolution = resolve(chain, near, new Set(['premises']));
-      if (resolution.status === 'resolved') return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_by_landmark`, placeConfidence(0.8, chain, resolution), resolution.place);
+      // "subway vicarage field": a chain named with a shopping centre is its branch in the centre
+      // (its address names it, or it is at the centre's point), not one down the road.
+      const sites = landmarks.map(({ resolution }) => resolution.place).filter((place) => SITE_CATEGORIES.has(place.category));
+      const inSite = sites.length > 0 ? { ...chain, candidates: chain.candidates.filter((c) => sites.some((site) => isWithinSite(c.place, site))) } : null;
+      const resolution = resolve(inSite ?? chain, inSite ? context : near, new Set(['premises']));
+      if (resolution.status === 'resolved') return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_${inSite ? 'in_site' : 'by_landmark'}`, placeConfidence(0.8, chain, resolution), resolution.place);
     }
     // A chain we could not settle is not answered by the locating word or the landmark
     // beside it ("tesco express bowes park" is not Bowes Park station).
     const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || resolution.place.kind === 'landmark' || locatingMentions.includes(mention))));
-    const best = usable.find(({ resolution }) => resolution.strength !== 'weak') ?? usable[0];
+    // "costa the mall wood green": a premises named with the site it is in is where; the site only locates it.
+    const placed = usable.filter(({ resolution: { place } }) => !(place.kind === 'landmark' && SITE_CATEGORIES.has(place.category) && usable.some((other) => other.resolution.place.kind === 'premises' && isAtSite(other.resolution.place, place))));
+    const best = placed.find(({ resolution }) => resolution.strength !== 'weak') ?? placed[0];
     if (best) {
       const kind = best.resolution.place.kind as 'premises' | 'landmark';
       return placedAtPlace(kind, methodOf(kind, best.mention, best.resolution), placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);

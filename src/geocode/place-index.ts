@@ -10,6 +10,7 @@ import type { LocatedPlace } from './gazetteer/load.ts';
 import genericWords from '../../schemas/code-lists/generic-words.json' with { type: 'json' };
 import { ABBREVIATIONS, type Normaliser } from './normalise.ts';
 import { ordinaryWordsAmong } from './ordinary-words.ts';
+import { addBrandKeys } from './brands.ts';
 
 /** How directly a key names its place: weak keys lose to any other key of the same span. */
 export type KeyStrength = 'name' | 'alias' | 'weak';
@@ -61,14 +62,19 @@ function stripSuffixes(tokens: string[], suffixes: string[][]): string[][] {
   return forms;
 }
 
+/** A premises name as words, without a leading "the" and trailing company-form words ("ltd", "plc"). */
+function nameTokens(place: Pick<LocatedPlace, 'name'>, normaliser: Normaliser): string[] {
+  const tokens = normaliser.tokens(place.name).filter((t, i) => i > 0 || t !== 'the');
+  return stripSuffixes(tokens, LEGAL_SUFFIXES).at(-1) ?? tokens;
+}
+
 /**
  * A premises name without its trailing generic words ("boots the chemists" →
  * "boots"), or null when that leaves nothing or nothing was removed.
  */
 export function brandOf(place: Pick<LocatedPlace, 'name' | 'kind'>, normaliser: Normaliser): string[] | null {
   if (place.kind !== 'premises') return null;
-  const tokens = normaliser.tokens(place.name).filter((t, i) => i > 0 || t !== 'the');
-  const short = stripSuffixes(tokens, LEGAL_SUFFIXES).at(-1) ?? tokens;
+  const short = nameTokens(place, normaliser);
   let end = short.length;
   while (end > 0 && (GENERIC_WORDS.has(short[end - 1]!) || short[end - 1] === 'and')) end--;
   return end > 0 && end < short.length ? short.slice(0, end) : null;
@@ -185,12 +191,16 @@ export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: No
   // A word in more than 2 % of keys is common whatever it is ("food", "road").
   const commonThreshold = Math.max(20, byKey.size * 0.02);
   const ordinary = ordinaryWordsAmong(vocabulary.keys());
+  const isGeneric = (token: string): boolean => GENERIC_WORDS.has(token) || /^\d+[a-z]?$/.test(token) || (vocabulary.get(token) ?? 0) > commonThreshold;
+  const isOrdinary = (token: string): boolean => ordinary.has(token);
+  // Chains under the brand their branches share ("dominos" for every "Domino's Pizza"): brands.ts.
+  addBrandKeys(places, { nameTokens: (place) => nameTokens(place, normaliser), brandOf: (place) => brandOf(place, normaliser), isGeneric, isOrdinary }, byKey, prefixes);
   return {
-    isOrdinary: (token) => ordinary.has(token),
+    isOrdinary,
     lookup: (key) => byKey.get(key),
     isPrefix: (key) => prefixes.has(key),
     vocabulary,
     maxKeyTokens,
-    isGeneric: (token) => GENERIC_WORDS.has(token) || /^\d+[a-z]?$/.test(token) || (vocabulary.get(token) ?? 0) > commonThreshold,
+    isGeneric,
   };
 }

@@ -50,6 +50,8 @@ function licenceOf(name: string): { name: string; url: string | null } {
 function impliedBy(source: Pick<GazetteerSource, 'role' | 'format'>): { statements: string[]; licence: string } | null | 'own' {
   const format = source.format;
   if (source.role === 'sites' || source.role === 'aliases') return 'own';
+  // Sites read from a premises file's addresses: that file is a source of its own and credited as one.
+  if (source.role === 'address_sites') return 'own';
   if (source.role === 'lsoa' || /^ONS LSOA/.test(format)) return { statements: [STATEMENTS.ons, STATEMENTS.os], licence: OGL.name };
   if (format === 'ONS Postcode Directory') return { statements: [STATEMENTS.ons, STATEMENTS.os, STATEMENTS.royalMail, STATEMENTS.nationalStatistics], licence: OGL.name };
   // UK postcode locations come from Code-Point Open (or the ONSPD built on it), whatever the file's layout.

@@ -28,7 +28,7 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['a chain with no branch near the area named is a branch we do not know, not one across the borough', 'starbucks wood green', HARINGEY_SITE, 'no_match', null, null, null],
     ['a chain with no branch in the district named is the same', 'greggs n10', HARINGEY_SITE, 'no_match', null, null, null],
     ['a landmark beside a chain it cannot settle is not the answer', 'o/s greggs alexandra palace', 'RKEQ4', 'ambiguous', null, null, null],
-    ['a landmark beside a chain locates the branch near it', "inside kfc in alexandra palace", 'RKEQ4', 'premises', 'KFC', 'E01002029', 'premises_exact_by_landmark'],
+    ['a landmark beside a chain with two branches equally near it leaves the chain ambiguous', "inside kfc in alexandra palace", 'RKEQ4', 'ambiguous', null, null, null],
     ['a shop found only in the other borough, with nothing in the text to say so, is ambiguous', 'morleys', HARINGEY_SITE, 'ambiguous', null, null, null],
     ['the same shop from its own borough\'s ED is placed', 'morleys', BARKING_SITE, 'premises', "Morley's", 'E01000035', null],
     // a part of a name must be distinctive

@@ -14,6 +14,7 @@ import { readPostcodes } from './read-postcodes.ts';
 import { readOpenNames, readPlacesGeoJson, readPremisesCsv, type PlaceRole } from './read-places.ts';
 import { readPoliceStreets } from './read-police-streets.ts';
 import { readSites } from './read-sites.ts';
+import { deriveAddressSites } from './address-sites.ts';
 import { declaredProvenance } from './provenance.ts';
 import { addPremisesToStreets, joinStreetRecords } from './street-points.ts';
 import { wardAreas } from './ward-areas.ts';
@@ -106,6 +107,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
     }
     sources.push({ role, file: sourceName(file), format: result.format, records: result.records.length - dropped, skipped: result.skipped + dropped, ...declaredProvenance(file) });
   };
+  const premisesRead: Array<[string, PlaceRecord[]]> = [];
   const roles: Array<[PlaceRole, string[] | undefined]> = [
     ['premises', inputs.premises],
     ['streets', inputs.streets],
@@ -116,13 +118,21 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
     for (const file of files ?? []) {
       const isCsv = /\.csv$/i.test(file);
       if (isCsv && role !== 'premises') throw new Error(`${path.basename(file)}: ${role} are read from GeoJSON (or OS Open Names with --open-names); CSV is read for premises only`);
-      addPlaces(role, file, isCsv ? readPremisesCsv(file, inputs.premisesColumns ?? {}, locatePostcode) : readPlacesGeoJson(file, role, locatePostcode));
+      const result = isCsv ? readPremisesCsv(file, inputs.premisesColumns ?? {}, locatePostcode) : readPlacesGeoJson(file, role, locatePostcode);
+      addPlaces(role, file, result);
+      if (role === 'premises') premisesRead.push([file, result.records]);
     }
   }
   for (const file of inputs.openNames ?? []) addPlaces('open_names', file, readOpenNames(file));
   for (const file of inputs.policeStreets ?? []) addPlaces('police_streets', file, readPoliceStreets(file));
   for (const merged of joinStreetRecords(streetRecords)) placeMap.delete(merged.id);
   addPremisesToStreets([...placeMap.values()]);
+  // Shopping centres, markets and the like that no open file lists, from the premises' own addresses.
+  const knownPlaces = [...placeMap.values()];
+  for (const [file, records] of premisesRead) {
+    const sites = deriveAddressSites(records, knownPlaces, lsoas);
+    if (sites.records.length + sites.skipped > 0) addPlaces('address_sites', file, sites);
+  }
   for (const ward of wardAreas(lsoas, [...placeMap.values()], sourceName(inputs.lsoa[0]!))) placeMap.set(ward.id, ward);
   const places = [...placeMap.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -92,7 +92,8 @@ export interface SiteRecord {
 }
 
 export interface GazetteerSource {
-  role: 'lsoa' | 'population' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'police_streets' | 'sites' | 'aliases';
+  /** `address_sites`: shopping centres, markets and the like named in the addresses of a premises file (address-sites.ts); `file` is that premises file. */
+  role: 'lsoa' | 'population' | 'postcodes' | 'premises' | 'streets' | 'landmarks' | 'areas' | 'open_names' | 'police_streets' | 'address_sites' | 'sites' | 'aliases';
   /** Base name of the file, never a path of the machine that built it. */
   file: string;
   format: string;
