@@ -265,7 +265,10 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       const resolution = resolve(mention, streetContext, streetKinds);
       // "ilford high rd": a street named in both boroughs, settled only by the ED's borough,
       // beside a name word the text gives and we cannot place, may be that place's street.
-      if (resolution.status === 'resolved' && resolution.bySite && [mention.start - 1, mention.end].some(isUnplacedNameWord)) {
+      // So may a street whose name is all common words, found in every town
+      // ("stoke newington high st": the High Street we have is another town's).
+      const commonName = tokens.slice(mention.start, mention.end).every((t) => index.isGeneric(t));
+      if (resolution.status === 'resolved' && (resolution.bySite || commonName) && [mention.start - 1, mention.end].some(isUnplacedNameWord)) {
         markAmbiguous({ status: 'ambiguous', candidates: mention.candidates.filter((c) => c.place.kind === 'street').map((c) => describe(c.place)) });
       } else if (resolution.status === 'resolved') resolvedStreets.push({ mention, resolution });
       else if (resolution.status === 'ambiguous') markAmbiguous(resolution);

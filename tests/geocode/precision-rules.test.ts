@@ -45,6 +45,7 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['a street whose own name has the article is still that street', 'the mall', BARKING_SITE, 'street', 'The Mall', null, null],
     // streets: the text, not the ED, selects one of several
     ['a misspelt street named twice in the area is not settled by the nearer ED', 'higj road', HARINGEY_SITE, 'ambiguous', null, null, null],
+    ['a street of common words after a town we do not have is that town\'s street', 'stoke newington high st', HARINGEY_SITE, 'ambiguous', null, null, null],
     ['the district settles a street named twice', 'high road n17', HARINGEY_SITE, 'street', 'High Road', 'E01002077', null],
     ['a street of both boroughs, settled only by the ED, beside a place word we cannot place, is ambiguous', 'ilford high rd', BARKING_SITE, 'ambiguous', null, null, null],
     ['the same street beside a locality the area\'s own addresses use is settled as before', 'high rd chadwell heath', BARKING_SITE, 'street', 'High Road', 'E01000032', null],
