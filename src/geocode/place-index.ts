@@ -82,6 +82,10 @@ export function brandOf(place: Pick<LocatedPlace, 'name' | 'kind'>, normaliser: 
 
 const SCHOOL_WORDS = ABBREVIATIONS.schoolWords.map((phrase) => phrase.split(' ')).sort((a, b) => b.length - a.length);
 
+/** Words that put a school in the primary phase, or the secondary one. */
+const PRIMARY_PHASE_WORDS = new Set(['primary', 'junior', 'juniors', 'infant', 'infants', 'nursery']);
+const SECONDARY_PHASE_WORDS = new Set(['secondary', 'high', 'college']);
+
 /** Phases of a school that its name may carry, as people shorten them ("juniors", "infants"). */
 const SCHOOL_PHASES = new Set(['junior', 'infant', 'nursery', 'secondary']);
 
@@ -134,15 +138,20 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
     const core = schoolCore(tokens);
     // The kind words people put after any school's name ("robert clack high", "X academy"),
     // and the school's own phase in either number ("bounds green juniors" for a Junior School).
+    // A school whose name gives its phase is not called by the other phase's word: Highgate
+    // Wood Secondary School is never "highgate primary", nor a Junior School "X high".
     const phases = tokens.flatMap((t) => (SCHOOL_PHASES.has(t.replace(/s$/, '')) ? [t.replace(/s$/, ''), `${t.replace(/s$/, '')}s`] : []));
+    const primaryPhase = tokens.some((t) => PRIMARY_PHASE_WORDS.has(t));
+    const secondaryPhase = tokens.some((t) => SECONDARY_PHASE_WORDS.has(t));
+    const kindWords = ['school', 'academy', ...(secondaryPhase ? [] : ['primary']), ...(primaryPhase ? [] : ['high', 'college']), ...phases];
     // "our lady muswell" for Our Lady of Muswell: the "of" is often left out.
     const cores = core.includes('of') ? [core, core.filter((t) => t !== 'of')] : [core];
-    for (const form of cores) for (const word of ['school', 'primary', 'academy', 'high', 'college', ...phases]) add([...form, word], 'name');
+    for (const form of cores) for (const word of kindWords) add([...form, word], 'name');
     for (const form of cores) add(form, 'weak');
     for (let k = core.length - 1; k >= 1; k--) {
       const prefix = core.slice(0, k);
       if (prefix.every((t) => t === 'saint' || GENERIC_WORDS.has(t))) break;
-      for (const word of ['school', 'primary', 'academy']) add([...prefix, word], 'weak');
+      for (const word of ['school', 'academy', ...(secondaryPhase ? [] : ['primary'])]) add([...prefix, word], 'weak');
     }
   } else if (place.kind === 'landmark' && place.category === 'bus_stop') {
     // A stop named after a landmark ranks below it: only a weak key.

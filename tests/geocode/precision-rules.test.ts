@@ -53,6 +53,8 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     // schools: the kind words people put after any school's name
     ['a secondary school named with "high"', 'robert clack high', BARKING_SITE, 'landmark', 'Robert Clack School', null, null],
     ['a school whose own name has "high", without "school"', 'heartlands high', HARINGEY_SITE, 'landmark', 'Heartlands High School', null, null],
+    ['a school is not called by the other phase\'s word: "highgate primary" is not Highgate Wood Secondary', 'highgate primary', HARINGEY_SITE, 'landmark', 'Highgate Primary School', null, null],
+    ['a name that starts two schools\' names stays ambiguous', 'highgate school', HARINGEY_SITE, 'ambiguous', null, null, null],
     ['a junior school by its phase in the plural', 'bounds green juniors', HARINGEY_SITE, 'landmark', 'Bounds Green Junior School', null, null],
     ['a school whose name has "of", with it', 'our lady of muswell school', HARINGEY_SITE, 'landmark', 'Our Lady of Muswell Catholic Primary School', null, null],
     ['and without it', 'our lady muswell primary', HARINGEY_SITE, 'landmark', 'Our Lady of Muswell Catholic Primary School', null, null],
