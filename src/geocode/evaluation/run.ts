@@ -5,8 +5,9 @@
  * and by method, coverage, ambiguous recall and the texts that must not be placed
  * but were. `-- --held-out` scores the held-out independent texts instead (keep
  * that for the end of a piece of work); `-- --aside` scores the hand-written set
- * kept aside from all tuning (build-aside-set.ts), the honest estimate;
- * `-- --verbose` lists the misses.
+ * kept aside from all tuning (build-aside-set.ts); `-- --blind` scores the two
+ * sets written by people who had read neither the rules nor the gazetteer code
+ * (blind/README.md), the honest estimate; `-- --verbose` lists the misses.
  * Exits 1 if a home or unknown text was given a place (that must never happen);
  * the other targets are reported, not enforced, so a shortfall is visible.
  */
@@ -27,6 +28,8 @@ export const INDEPENDENT_SET = path.join(SETS, 'independent.csv');
 export const INDEPENDENT_HELD_OUT = path.join(SETS, 'independent-held-out.csv');
 /** Hand-written texts kept aside from all tuning (build-aside-set.ts): `-- --aside`, once, at the end. */
 export const ASIDE_SET = path.join(SETS, 'aside.csv');
+/** Sets written by people who had not read the rules, the gazetteer code or the other sets (blind/README.md): `-- --blind`. */
+export const BLIND_SETS = [path.join(SETS, '..', 'blind', 'blind-1.csv'), path.join(SETS, '..', 'blind', 'blind-2.csv')] as const;
 
 export function readLabelledSet(file: string = LABELLED_SET): LabelledLocation[] {
   const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
@@ -77,8 +80,13 @@ function printReport(title: string, report: EvaluationReport, verbose: boolean):
   }
 }
 
-export function evaluate(geocoder: Geocoder, part: 'development' | 'held-out' | 'aside'): Array<{ title: string; report: EvaluationReport }> {
-  const sets = part === 'aside'
+export function evaluate(geocoder: Geocoder, part: 'development' | 'held-out' | 'aside' | 'blind'): Array<{ title: string; report: EvaluationReport }> {
+  const sets = part === 'blind'
+    ? [
+        { title: 'blind set 1 (written without the rules, gazetteer or other sets)', file: BLIND_SETS[0] },
+        { title: 'blind set 2 (written without the rules, gazetteer or other sets)', file: BLIND_SETS[1] },
+      ]
+    : part === 'aside'
     ? [{ title: 'aside set (hand-written, kept from all tuning)', file: ASIDE_SET }]
     : part === 'held-out'
     ? [{ title: 'independent set, held-out part', file: INDEPENDENT_HELD_OUT }]
@@ -98,7 +106,7 @@ function main(): number {
   const gazetteer = createGazetteer(buildGazetteer(sharedDataInputs(dataDir)));
   const geocoder = createGeocoder(gazetteer);
   console.log(`Geocoder evaluation, gazetteer ${gazetteer.version}`);
-  const part = process.argv.includes('--aside') ? 'aside' : process.argv.includes('--held-out') ? 'held-out' : 'development';
+  const part = process.argv.includes('--blind') ? 'blind' : process.argv.includes('--aside') ? 'aside' : process.argv.includes('--held-out') ? 'held-out' : 'development';
   const results = evaluate(geocoder, part);
   for (const { title, report } of results) printReport(title, report, process.argv.includes('--verbose'));
   return results.every(({ report }) => report.leaks.length === 0) ? 0 : 1;
