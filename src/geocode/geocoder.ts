@@ -201,7 +201,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
       const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
       const resolution = resolve(mention, own, allKinds);
       // "the mall" says what kind of site, not which: only a word that locates it places it ("the mall wood green").
-      if (resolution.status === 'resolved' && siteKinds.isKindOnly(resolution.place) && !locatedByText(resolution.place, own)) continue;
+      if (resolution.status === 'resolved' && siteKinds.saysOnlyWhat(resolution.place) && !locatedByText(resolution.place, own)) continue;
       if (resolution.status === 'resolved') {
         if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
       } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {

@@ -4,11 +4,12 @@
  * The gazetteer build finds them in premises addresses (gazetteer/address-sites.ts);
  * the matcher asks whether a site's name says which site or only what kind
  * ("The Mall"), since a name of the second sort places only beside a word that
- * locates it ("the mall wood green").
+ * locates it ("the mall wood green"), and whether a premises is in a site.
  */
 import siteKindList from '../../schemas/code-lists/site-kinds.json' with { type: 'json' };
 import type { LocatedPlace } from './gazetteer/load.ts';
 import type { Normaliser } from './normalise.ts';
+import { GENERIC_WORDS } from './place-index.ts';
 import { metresBetweenPlaces, metresToPlace } from './place-distance.ts';
 import { AREA_RADIUS_METRES, nameWords, type Context } from './resolve.ts';
 import { SAME_PLACE_METRES } from './candidates.ts';
@@ -19,6 +20,8 @@ export interface SiteKind {
   category: string;
   /** How people shorten the kind, when they do ("market" for "market hall"). */
   short?: string[];
+  /** Other words for the same kind of site ("shopping city" for "shopping centre"). */
+  alike: string[][];
 }
 
 /** The categories of the landmarks made from site kinds. */
@@ -30,23 +33,35 @@ const STREET_RADIUS_METRES = 400;
 export interface SiteKinds {
   /** The kind a name's tokens end in, the longest that fits ("market hall" before "market"); null when none. */
   kindAtEnd(tokens: readonly string[]): SiteKind | null;
-  /** Whether a place is a site whose name is only its kind ("The Mall", "Market Hall"): it says what, not which. */
-  isKindOnly(place: Pick<LocatedPlace, 'kind' | 'category' | 'name'>): boolean;
+  /** A word that never says which place: a kind of business or place, an article, "london". */
+  isCommon(token: string): boolean;
+  /**
+   * Whether a place is a site whose name says only what kind of site it is ("The Mall",
+   * "Street Market"): its name without its kind is empty or common words alone.
+   */
+  saysOnlyWhat(place: Pick<LocatedPlace, 'kind' | 'category' | 'name'>): boolean;
 }
 
 export function createSiteKinds(normaliser: Normaliser): SiteKinds {
   const kinds: SiteKind[] = siteKindList.kinds
-    .map((kind): SiteKind => ({ words: normaliser.tokens(kind.words), category: kind.category, ...('short' in kind && kind.short ? { short: normaliser.tokens(kind.short) } : {}) }))
+    .map((kind): SiteKind => ({
+      words: normaliser.tokens(kind.words),
+      category: kind.category,
+      ...('short' in kind && kind.short ? { short: normaliser.tokens(kind.short) } : {}),
+      alike: ('alike' in kind && kind.alike ? kind.alike : []).map((words) => normaliser.tokens(words)),
+    }))
     .sort((a, b) => b.words.length - a.words.length);
   const kindAtEnd = (tokens: readonly string[]): SiteKind | null =>
     kinds.find((kind) => kind.words.length <= tokens.length && kind.words.every((word, k) => tokens[tokens.length - kind.words.length + k] === word)) ?? null;
+  const isCommon = (token: string): boolean => GENERIC_WORDS.has(token) || normaliser.fillers.has(token) || normaliser.relations.has(token);
   return {
     kindAtEnd,
-    isKindOnly(place) {
+    isCommon,
+    saysOnlyWhat(place) {
       if (place.kind !== 'landmark' || !SITE_CATEGORIES.has(place.category)) return false;
-      const tokens = normaliser.tokens(place.name).filter((t, i) => i > 0 || t !== 'the');
+      const tokens = normaliser.tokens(place.name);
       const kind = kindAtEnd(tokens);
-      return kind !== null && kind.words.length === tokens.length;
+      return kind !== null && tokens.slice(0, tokens.length - kind.words.length).every(isCommon);
     },
   };
 }
