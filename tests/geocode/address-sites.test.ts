@@ -42,6 +42,7 @@ describe.skipIf(!hasSharedData)('sites named in premises addresses, on the real 
     ['a site called only by its kind is found beside the area it is in', 'o/s the mall wood green', HARINGEY_SITE, 'landmark', 'The Mall', 'E01002026'],
     ['or beside its postcode district', 'the mall n22', HARINGEY_SITE, 'landmark', 'The Mall', 'E01002026'],
     ['without one it is not placed', 'the mall', HARINGEY_SITE, 'ambiguous', null, null],
+    ['nor beside an area it is not in', 'the mall hornsey', HARINGEY_SITE, 'ambiguous', null, null],
     ['a street of that name is still the street in its own borough', 'the mall dagenham', BARKING_SITE, 'street', 'The Mall', 'E01000105'],
     // a chain named with a site is the branch in it
     ['a chain named with a shopping centre is its branch there, not the branch on the street outside', 'subway wood green shopping city', HARINGEY_SITE, 'premises', 'Subway', 'E01002026'],
@@ -51,7 +52,10 @@ describe.skipIf(!hasSharedData)('sites named in premises addresses, on the real 
     ['a chain named with a retail park is its branch there', 'greggs tottenham hale retail park', HARINGEY_SITE, 'premises', 'Greggs', 'E01002068'],
     ['a chain named with a leisure park is its branch there', "mcdonald's dagenham leisure park", BARKING_SITE, 'premises', "McDonald's Restaurants Ltd", 'E01000056'],
     ['a premises named with the site it is in is the premises, not the site', 'costa the mall wood green', HARINGEY_SITE, 'premises', 'Costa Coffee', 'E01002026'],
-    ['a chain with no branch in the site is not the branch down the road', 'costa vicarage field', BARKING_SITE, 'ambiguous', null, null],
+    ['a chain with no branch in the site is not the branch down the road', 'costa vicarage field', BARKING_SITE, 'no_match', null, null],
+    ['nor one across the borough that the ED\'s borough would pick', 'aldi wood green shopping city', HARINGEY_SITE, 'no_match', null, null],
+    ['a chain named with a site one register entry names is its branch at the site', 'greggs heathway shopping centre', BARKING_SITE, 'premises', 'Greggs', 'E01000105'],
+    ['a branch in the site named is placed whichever borough\'s ED sent the text', 'outside subway in tottenham hale retail park', 'RF4DG', 'premises', 'Subway', 'E01002068'],
     // "<area> town centre" is the area
     ['an area followed by "town centre" is the area', 'barking town centre', BARKING_SITE, 'area', 'Barking', 'E01000007'],
     ['the same in American spelling', 'Wood Green Town Center', HARINGEY_SITE, 'area', 'Wood Green', 'E01002029'],
