@@ -29,6 +29,7 @@ import { createMentionFinder, type Mention } from './mentions.ts';
 import { junctionOf } from './junction.ts';
 import { createOneRoad } from './same-road.ts';
 import { createResolver, nameWords, type Context, type Resolution, type Resolved } from './resolve.ts';
+import { createLocalities, localityPhrases } from './localities.ts';
 import { placedAt, placedAtPlace, withoutPoint } from './results.ts';
 import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
 import { createPostcodeFinder, type TextPostcodes } from './text-postcodes.ts';
@@ -56,7 +57,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
   const siteKinds = createSiteKinds(normaliser, gazetteer.places);
 
-  const resolve = createResolver(gazetteer);
+  const localities = createLocalities(gazetteer.places);
+  const resolve = createResolver(gazetteer, localities);
   const oneRoad = createOneRoad(gazetteer);
   const findPostcodes = createPostcodeFinder(gazetteer);
   const placeById = new Map(gazetteer.places.map((place) => [place.id, place] as const));
@@ -166,12 +168,18 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     const locates = (c: Mention['candidates'][number]): boolean => c.place.kind === 'area' || (c.strength === 'weak' && c.place.kind === 'landmark' && c.place.category === 'station');
     const locatingMentions = mentions.filter((m) => m.candidates.some(locates) && m.candidates.every((c) => locates(c) || (c.strength === 'weak' && c.place.kind === 'premises')));
     const siteLad = siteCode ? (siteLads.get(siteCode.toUpperCase()) ?? null) : null;
+    // Words the registers use for where premises are ("chadwell heath", "hollywood green"); one
+    // that holds an area's name is the more precise ("dagenham leisure park" is not all Dagenham).
+    const named = (i: number): boolean => mentions.some((m) => !locatingMentions.includes(m) && i >= m.start && i < m.end);
+    const phrases = localityPhrases(tokens, (i) => !blocked.has(i) && !structural.has(tokens[i]!) && !named(i), (t) => !index.isGeneric(t) && !index.isOrdinary(t), localities, locatingMentions);
+    const areaSources = locatingMentions.filter((m) => !phrases.some((p) => p.start <= m.start && m.end <= p.end && p.end - p.start > m.end - m.start));
     const context: Context = {
       districts,
       sector,
       // An area is also where its station is ("greggs hornsey" may be by Hornsey station).
-      areaPoints: locatingMentions.flatMap((m) => m.candidates.flatMap((c) => [[c.place.longitude, c.place.latitude] as [number, number], ...(stationPoints.get(nameWords(c.place.name)) ?? [])])),
-      areaNames: [...new Set(locatingMentions.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
+      areaPoints: areaSources.flatMap((m) => m.candidates.flatMap((c) => [[c.place.longitude, c.place.latitude] as [number, number], ...(stationPoints.get(nameWords(c.place.name)) ?? [])])),
+      areaNames: [...new Set(areaSources.flatMap((m) => m.candidates.map((c) => nameWords(c.place.name))))],
+      localities: phrases.map((p) => p.name),
       streets: streetMentions.flatMap((m) => m.candidates.filter((c) => c.place.kind === 'street')),
       siteLad,
     };

@@ -11,6 +11,9 @@ import { clusterCandidates, describe, representative, type Candidate } from './c
 import type { Mention } from './mentions.ts';
 import { createOneRoad } from './same-road.ts';
 import { metresBetweenPlaces, metresToPlace } from './place-distance.ts';
+import { createLocalities, nameWords, type Localities } from './localities.ts';
+
+export { nameWords } from './localities.ts';
 
 /** What the rest of the text (and the row's ED) says about where a name is. */
 export interface Context {
@@ -19,6 +22,12 @@ export interface Context {
   areaPoints: Array<[number, number]>;
   /** The names of those areas, normalised ("wood green"): a place in a ward of that name is in the area. */
   areaNames: string[];
+  /**
+   * Other words of the text that register addresses use for where premises are
+   * ("chadwell heath", "hollywood green"), `nameWords` form: they locate a chain
+   * as an area's name does (localities.ts).
+   */
+  localities: string[];
   streets: Candidate[];
   siteLad: string | null;
 }
@@ -35,10 +44,7 @@ const STREET_RADIUS_METRES = 400;
 
 export type Resolve = (mention: Mention, context: Context, kinds: ReadonlySet<LocatedPlace['kind']>) => Resolution;
 
-/** Lower case, letters and digits only, one space between words: how area and ward names are compared. */
-export const nameWords = (name: string): string => ` ${name.toLowerCase().replace(/&/g, ' and ').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()} `;
-
-export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lsoas' | 'places'>): Resolve {
+export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lsoas' | 'places'>, localities: Localities = createLocalities(gazetteer.places)): Resolve {
   const wardNames = new Map<string, string>();
   for (const lsoa of gazetteer.lsoas) if (lsoa.wardCode && lsoa.wardName) wardNames.set(lsoa.wardCode, nameWords(lsoa.wardName));
   /** Names of the area's districts and wards: the words an address uses to say where it is. */
@@ -90,19 +96,32 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
       const point: [number, number] = [context.sector.longitude, context.sector.latitude];
       narrow((c) => metresToPlace(point, c.place) <= AREA_RADIUS_METRES / 2);
     }
-    if (context.areaPoints.length > 0) {
-      const distance = (c: Candidate): number => Math.min(...context.areaPoints.map((point) => metresToPlace(point, c.place)));
-      // "greggs wood green": the branches in Wood Green, that is in a ward of that name
-      // or close to the area's point. One there settles the name; two there is ambiguous
-      // (which is nearer the centre is no evidence of which one the patient meant).
+    const names = [...new Set([...context.areaNames, ...context.localities])];
+    if (context.areaPoints.length > 0 || names.length > 0) {
+      const distance = (c: Candidate): number => Math.min(Infinity, ...context.areaPoints.map((point) => metresToPlace(point, c.place)));
+      // The register's own town for the branch, when it names another one ("Merrielands
+      // Crescent, Dagenham" is not in Barking). A street's name is not a town ("Whalebone
+      // Lane South" is not in Whalebone ward's area).
+      const elsewhere = (c: Candidate): boolean => localities.namesOther(c.place, names, []) ?? addressedElsewhere(c.place, names);
+      // A ward is the council's own word for where a place is, unless the register puts the
+      // branch in a town that is not around the area's point: a branch addressed "Dagenham"
+      // in Becontree ward is in Becontree (which is in Dagenham); one addressed "Dagenham"
+      // in Barking Riverside ward is in Barking Riverside but not in Barking.
+      // A ward of exactly the area's name is the area.
+      const wardIs = (c: Candidate): boolean => c.place.wardCode !== null && names.includes(wardNames.get(c.place.wardCode) ?? '');
+      const inWard = (c: Candidate): boolean => wardIs(c) || (inNamedWard(c.place, names) && !(localities.namesOther(c.place, names, context.areaPoints) ?? false));
+      // "greggs wood green": the branches in Wood Green. A branch is in it when its address
+      // names it (even in a street's name: "Dagenham Road" may be in Dagenham), when it is
+      // close to the area's point, when it is in a ward of its name, or, unless its address
+      // names another town, within the radius or beside premises addressed to the area.
+      // One there settles the name; two there is ambiguous: which is nearer the centre is
+      // no evidence of which one the patient meant.
       // (Streets have extents, measured to their nearest point: the radius alone settles them.)
       if (candidates.every((c) => c.place.kind !== 'street') && clusterCandidates(candidates).length > 1) {
-        const inArea = (c: Candidate): boolean => distance(c) <= AREA_CORE_METRES || inNamedWard(c.place, context.areaNames) || addressNames(c.place, context.areaNames);
+        const inArea = (c: Candidate): boolean =>
+          addressNames(c.place, names) || distance(c) <= AREA_CORE_METRES || inWard(c) || (!elsewhere(c) && (distance(c) <= AREA_RADIUS_METRES || localities.within(c.place, names)));
         const there = clusterCandidates(candidates.filter(inArea));
         if (there.length > 1) return { status: 'ambiguous', candidates: there.map((cluster) => describe(representative(cluster).place)) };
-        // An area has no edge in the data: another branch within the radius may be in it too.
-        const alsoNear = candidates.filter((c) => !there.flat().includes(c) && distance(c) <= AREA_RADIUS_METRES && !addressedElsewhere(c.place, context.areaNames));
-        if (there.length === 1 && clusterCandidates([...there[0]!, ...alsoNear]).length > 1) return { status: 'ambiguous', candidates: clusterCandidates(candidates).map((cluster) => describe(representative(cluster).place)) };
         if (there.length === 1) narrow((c) => there[0]!.includes(c));
         else {
           // None clearly in it: an area has no edge in the data, so a branch inside the radius
@@ -115,7 +134,7 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
       narrow((c) => distance(c) <= AREA_RADIUS_METRES);
       // "starbucks wood green" when no Starbucks is near Wood Green: a branch we do not know,
       // not one across the borough.
-      const nearArea = (c: Candidate): boolean => distance(c) <= AREA_RADIUS_METRES || inNamedWard(c.place, context.areaNames) || addressNames(c.place, context.areaNames);
+      const nearArea = (c: Candidate): boolean => distance(c) <= AREA_RADIUS_METRES || inNamedWard(c.place, names) || addressNames(c.place, names) || localities.within(c.place, names);
       if (candidates.every((c) => c.place.kind === 'premises') && !candidates.some(nearArea)) return { status: 'none' };
     }
     const streets = context.streets.filter((s) => !mention.candidates.includes(s));

@@ -1,7 +1,9 @@
 /**
  * A chain brand with a locating word: the branches "in" the area the text names
  * are those whose register address names it, or that lie close to the area's
- * point (its place node, a station of its name). One such branch places the
+ * point (its place node, a station of its name) or beside premises the register
+ * addresses to it; a locality or site that only the register's addresses name
+ * ("Chadwell Heath", a parade) locates a chain too. One such branch places the
  * text; several leave it `ambiguous`; a branch is never chosen because it is
  * nearer the centre. Brands are recognised however the register or the staff
  * spell them. Table tests on the real open data of the two boroughs.
@@ -29,6 +31,7 @@ describe.skipIf(!hasSharedData)('chain brands with a locating word, on the real 
     ['a brand nickname with a town holding two branches is ambiguous', 'maccies tottenham', HARINGEY_SITE, 'ambiguous', null],
     ['a chain with many branches in the town is ambiguous', 'tesco dagenham', BARKING_SITE, 'ambiguous', null],
     ['a chain whose register spells its branches differently is still one chain', 'co-op dagenham', BARKING_SITE, 'ambiguous', null],
+    ['a branch whose register entry names no town is in the town its neighbours\' entries name', 'charcoal grill tottenham', HARINGEY_SITE, 'ambiguous', null],
     // exactly one branch selected: placed
     ['a brand with an apostrophe in the register is found without it', 'nandos wood green', HARINGEY_SITE, 'premises', 'E01002029'],
     ['a brand written with its apostrophe finds the same branch', "domino's pizza hornsey", HARINGEY_SITE, 'premises', 'E01001990'],
@@ -38,9 +41,12 @@ describe.skipIf(!hasSharedData)('chain brands with a locating word, on the real 
     ['a brand known in the register by a longer company name is the brand', 'morrisons wood green', HARINGEY_SITE, 'premises', 'E01002029'],
     ['the one branch of a chain in the town', 'morrisons dagenham', BARKING_SITE, 'premises', 'E01000060'],
     ['a chain name of two words, shorter than the register\'s, finds its branches', 'favorite chicken wood green', HARINGEY_SITE, 'premises', 'E01001970'],
+    ['a locality the register addresses use, with one branch there, places the branch', 'dominos chadwell heath', BARKING_SITE, 'premises', 'E01000032'],
+    ['a parade named in one branch\'s address selects that branch', 'co-op faircross parade', BARKING_SITE, 'premises', 'E01000070'],
     // no branch there: never the area, never a far branch
     ['a chain with no branch in the area is not placed at the area', 'dominos wood green', HARINGEY_SITE, 'unplaced', null],
     ['a chain with no branch in the area is not placed at a branch elsewhere', 'nandos dagenham', BARKING_SITE, 'unplaced', null],
+    ['a locality only the register addresses name, with no branch there, is not a branch elsewhere', 'kfc chadwell heath', BARKING_SITE, 'unplaced', null],
   ];
 
   it.each(cases)('%s: %j', (_behaviour, text, site, outcome, lsoa) => {
