@@ -71,7 +71,8 @@ export function createNormaliser(table: AbbreviationTable = ABBREVIATIONS): Norm
     relations,
     fillers,
     tokens(text: string): string[] {
-      let value = ` ${text.toLowerCase().replace(/[’‘`´']/g, '')} `;
+      // "K.F.C." is "kfc": the dots of an initialism do not split it into letters.
+      let value = ` ${text.toLowerCase().replace(/[’‘`´']/g, '').replace(/\b(?:[a-z]\.){2,}/g, (initials) => initials.replace(/\./g, ''))} `;
       if (value.includes('/')) value = value.replace(slashPattern, (_, before: string, form: string) => `${before} ${slashForms.get(form)} `);
       // "A & B", "A + B", "A/B" join two names: a junction, or a name with "and" in it.
       value = value.replace(/[&+/]/g, ' and ').replace(/[^a-z0-9]+/g, ' ');

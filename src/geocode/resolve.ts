@@ -49,11 +49,17 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
   for (const lsoa of gazetteer.lsoas) if (lsoa.wardCode && lsoa.wardName) wardNames.set(lsoa.wardCode, nameWords(lsoa.wardName));
   /** Names of the area's districts and wards: the words an address uses to say where it is. */
   const localityNames = [...new Set([...gazetteer.places.filter((p) => p.kind === 'area').map((p) => nameWords(p.name)), ...wardNames.values()])].filter((n) => n.trim() !== '');
-  /** An address that names some other locality, and not the one the text names, says the branch is elsewhere. */
-  const addressedElsewhere = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
+  const areaPlaceNames = [...new Set(gazetteer.places.filter((p) => p.kind === 'area').map((p) => nameWords(p.name)))].filter((n) => n.trim() !== '');
+  /**
+   * An address that names some other locality, and not the one the text names, says the
+   * branch is elsewhere: its town (localities.ts), or another area in it at all ("West Green
+   * Road" runs through West Green). A ward's name in a street's is no such evidence
+   * ("Whalebone Lane South" is not only in Whalebone ward).
+   */
+  const addressedElsewhere = (place: LocatedPlace, areaNames: readonly string[], others: readonly string[] = localityNames): boolean => {
     if (!place.address) return false;
     const address = nameWords(place.address);
-    return !areaNames.some((area) => address.includes(area)) && localityNames.some((name) => address.includes(name) && !areaNames.some((area) => name.includes(area) || area.includes(name)));
+    return !areaNames.some((area) => address.includes(area)) && others.some((name) => address.includes(name) && !areaNames.some((area) => name.includes(area) || area.includes(name)));
   };
   /** "Tottenham" names the wards Tottenham Hale and South Tottenham; a ward's name is the council's own word for where a place is. */
   const inNamedWard = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
@@ -102,14 +108,14 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
       // The register's own town for the branch, when it names another one ("Merrielands
       // Crescent, Dagenham" is not in Barking). A street's name is not a town ("Whalebone
       // Lane South" is not in Whalebone ward's area).
-      const elsewhere = (c: Candidate): boolean => localities.namesOther(c.place, names, []) ?? addressedElsewhere(c.place, names);
-      // A ward is the council's own word for where a place is, unless the register puts the
-      // branch in a town that is not around the area's point: a branch addressed "Dagenham"
-      // in Becontree ward is in Becontree (which is in Dagenham); one addressed "Dagenham"
-      // in Barking Riverside ward is in Barking Riverside but not in Barking.
-      // A ward of exactly the area's name is the area.
-      const wardIs = (c: Candidate): boolean => c.place.wardCode !== null && names.includes(wardNames.get(c.place.wardCode) ?? '');
-      const inWard = (c: Candidate): boolean => wardIs(c) || (inNamedWard(c.place, names) && !(localities.namesOther(c.place, names, context.areaPoints) ?? false));
+      const elsewhere = (c: Candidate): boolean => {
+        const town = localities.namesOther(c.place, names, []);
+        return town === null ? addressedElsewhere(c.place, names) : town || addressedElsewhere(c.place, names, areaPlaceNames);
+      };
+      // A ward is the council's own word for where a place is, whatever town the register
+      // gives: "asda barking" may mean the branch in Barking Riverside ward that the register
+      // addresses to Dagenham, so it stays ambiguous.
+      const inWard = (c: Candidate): boolean => inNamedWard(c.place, names);
       // "greggs wood green": the branches in Wood Green. A branch is in it when its address
       // names it (even in a street's name: "Dagenham Road" may be in Dagenham), when it is
       // close to the area's point, when it is in a ward of its name, or, unless its address

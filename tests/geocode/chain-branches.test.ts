@@ -32,6 +32,7 @@ describe.skipIf(!hasSharedData)('chain brands with a locating word, on the real 
     ['a chain with many branches in the town is ambiguous', 'tesco dagenham', BARKING_SITE, 'ambiguous', null],
     ['a chain whose register spells its branches differently is still one chain', 'co-op dagenham', BARKING_SITE, 'ambiguous', null],
     ['a branch whose register entry names no town is in the town its neighbours\' entries name', 'charcoal grill tottenham', HARINGEY_SITE, 'ambiguous', null],
+    ['a branch in a ward whose name holds the area\'s is a candidate, whatever town its register entry gives', 'kfc barking', BARKING_SITE, 'ambiguous', null],
     // exactly one branch selected: placed
     ['a brand with an apostrophe in the register is found without it', 'nandos wood green', HARINGEY_SITE, 'premises', 'E01002029'],
     ['a brand written with its apostrophe finds the same branch', "domino's pizza hornsey", HARINGEY_SITE, 'premises', 'E01001990'],

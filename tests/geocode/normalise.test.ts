@@ -20,6 +20,11 @@ describe('normalising receptionists\' shorthand (from schemas/code-lists/locatio
     ['High St', 'high street'],
     ['45 High St N17', '45 high street n17'],
     ['Philip Ln/West Green Rd', 'philip lane and west green road'],
+    // national brands however they are written: the dots of an initialism, "&", short forms
+    ['inside K.F.C.', 'inside kfc'],
+    ['o/s M&S', 'outside marks and spencer'],
+    ['The Co-operative', 'the co op'],
+    ['maccies', 'mcdonalds'],
     // a local nickname is the area's alias data, not language: it stays as written
     ['ally pally', 'ally pally'],
     ['   ', ''],
