@@ -277,7 +277,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
 
     // "royal news hornsey": a name we do not know, beside an area word, is a place in that
     // area we cannot find, not the area itself (whose centre would be a guess at it).
-    const unfoundName = hasUnfoundName(tokens, mentions, blocked);
+    // So is one word that is no word of the language nor of the gazetteer ("wingstop barking").
+    const unfoundName = hasUnfoundName(tokens, mentions, blocked) || tokens.some((_, i) => isUnplacedNameWord(i));
     if (!ambiguous && !unfoundName && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
       const areaKinds = new Set<LocatedPlace['kind']>(['area']);
       for (const mention of areaMentions) {
