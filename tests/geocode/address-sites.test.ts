@@ -38,6 +38,7 @@ describe.skipIf(!hasSharedData)('sites named in premises addresses, on the real 
     ['a leisure park named in full is the site', 'car park dagenham leisure park', BARKING_SITE, 'landmark', 'Dagenham Leisure Park', 'E01000056'],
     ['a shopping centre one premises names is still the site', 'heathway shopping centre', BARKING_SITE, 'landmark', 'Heathway Shopping Centre', 'E01000105'],
     ['a market named after its town is the market, not the town', 'barking market', BARKING_SITE, 'landmark', 'Barking Market', 'E01034474'],
+    ['the same in shorthand', 'o/s barking mkt', BARKING_SITE, 'landmark', 'Barking Market', 'E01034474'],
     // a name that is only its kind needs a word that locates it
     ['a site called only by its kind is found beside the area it is in', 'o/s the mall wood green', HARINGEY_SITE, 'landmark', 'The Mall', 'E01002026'],
     ['or beside its postcode district', 'the mall n22', HARINGEY_SITE, 'landmark', 'The Mall', 'E01002026'],
