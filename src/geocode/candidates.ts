@@ -74,7 +74,12 @@ export function strongest(candidates: Candidate[]): Candidate[] {
   return candidates.filter((c) => c.strength !== 'weak' || strongTypes.has(`${c.place.kind}/${c.place.category}`));
 }
 
-/** How an ambiguous answer names a competitor: "Costa Coffee (premises, E01002026)". */
+/**
+ * How an ambiguous answer names a competitor: "Costa Coffee (premises, E01002026)"; a
+ * premises with its register address, since two branches of a chain can share an LSOA
+ * ("Subway (premises, E01002026, 160 High Road, Wood Green)").
+ */
 export function describe(place: LocatedPlace): string {
-  return `${place.name} (${place.kind}${place.lsoaCode ? `, ${place.lsoaCode}` : ''})`;
+  const address = place.kind === 'premises' && place.address ? `, ${place.address.replace(/,?\s*London$/i, '')}` : '';
+  return `${place.name} (${place.kind}${place.lsoaCode ? `, ${place.lsoaCode}` : ''}${address})`;
 }

@@ -35,7 +35,7 @@ import { siteBoroughs, type GeocoderSite } from './site-boroughs.ts';
 import { createPostcodeFinder, type TextPostcodes } from './text-postcodes.ts';
 import { createTextKinds } from './text-kinds.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
-import { createSiteKinds, isAtSite, isWithinSite, locatedByText, SITE_CATEGORIES } from './site-words.ts';
+import { createSiteKinds, isSite, locatedByText } from './site-words.ts';
 import { postcodeSector } from '../lib/postcode.ts';
 import { isPlacedResult, type GeocodeInput, type GeocodeResult, type Geocoder, type PlacedResult } from './types.ts';
 
@@ -55,7 +55,7 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
   const { isHomeText, isUnknownText, mentionsUnknown } = createTextKinds(structural);
   const siteLads = siteBoroughs(gazetteer, options.sites ?? []);
   const junctionWords = new Set(ABBREVIATIONS.junctionWords);
-  const siteKinds = createSiteKinds(normaliser);
+  const siteKinds = createSiteKinds(normaliser, gazetteer.places);
 
   const localities = createLocalities(gazetteer.places);
   const resolve = createResolver(gazetteer, localities);
@@ -215,11 +215,18 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     const resolvedPrimary: Array<{ mention: Mention; resolution: Resolved }> = [];
     let ambiguousPremises = false;
     const unsettledChains: Mention[] = [];
-    for (const mention of primaryMentions) {
-      const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : context;
+    // "aldi wood green shopping city": a premises named with a site is its branch in the site, or one we do not know.
+    const bySite = siteKinds.settle(primaryMentions, (mention) => {
+      const resolution = resolve(mention, context, allKinds);
+      return resolution.status === 'resolved' && !(siteKinds.saysOnlyWhat(resolution.place) && !locatedByText(resolution.place, context)) ? resolution.place : null;
+    }, (mention) => locatingMentions.includes(mention));
+    if (bySite.outside) return withoutPoint('no_match', 'not_in_site');
+    for (const mention of bySite.mentions) {
+      // A branch in the site the text names is placed by the text, whichever borough's ED sent it.
+      const own = locatingMentions.includes(mention) ? { ...context, areaPoints: [] } : bySite.inSite.has(mention) ? { ...context, siteLad: null } : context;
       const resolution = resolve(mention, own, allKinds);
       // "the mall" says what kind of site, not which: only a word that locates it places it ("the mall wood green").
-      if (resolution.status === 'resolved' && siteKinds.isKindOnly(resolution.place) && !locatedByText(resolution.place, own)) continue;
+      if (resolution.status === 'resolved' && siteKinds.saysOnlyWhat(resolution.place) && !locatedByText(resolution.place, own)) continue;
       if (resolution.status === 'resolved') {
         if (resolution.place.kind === 'premises' || resolution.place.kind === 'landmark') resolvedPrimary.push({ mention, resolution });
       } else if (resolution.status === 'ambiguous' && !kindsOf(mention).has('street')) {
@@ -236,22 +243,17 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
     if (unsettledChains.length === 1 && landmarks.length > 0) {
       const near = { ...context, areaPoints: [...context.areaPoints, ...landmarks.map(({ resolution }) => [resolution.place.longitude, resolution.place.latitude] as [number, number])], areaNames: [...context.areaNames, ...landmarks.map(({ resolution }) => nameWords(resolution.place.name))] };
       const chain = unsettledChains[0]!;
-      // "subway vicarage field": a chain named with a shopping centre is its branch in the centre
-      // (its address names it, or it is at the centre's point), not one down the road.
-      const sites = landmarks.map(({ resolution }) => resolution.place).filter((place) => SITE_CATEGORIES.has(place.category));
-      const inSite = sites.length > 0 ? { ...chain, candidates: chain.candidates.filter((c) => sites.some((site) => isWithinSite(c.place, site))) } : null;
-      const resolution = resolve(inSite ?? chain, inSite ? context : near, new Set(['premises']));
-      if (resolution.status === 'resolved') return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_${inSite ? 'in_site' : 'by_landmark'}`, placeConfidence(0.8, chain, resolution), resolution.place);
+      const resolution = resolve(chain, near, new Set(['premises']));
+      if (resolution.status === 'resolved') return placedAtPlace('premises', `${methodOf('premises', chain, resolution)}_by_landmark`, placeConfidence(0.8, chain, resolution), resolution.place);
     }
     // A chain we could not settle is not answered by the locating word or the landmark
     // beside it ("tesco express bowes park" is not Bowes Park station).
-    const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || resolution.place.kind === 'landmark' || locatingMentions.includes(mention))));
-    // "costa the mall wood green": a premises named with the site it is in is where; the site only locates it.
-    const placed = usable.filter(({ resolution: { place } }) => !(place.kind === 'landmark' && SITE_CATEGORIES.has(place.category) && usable.some((other) => other.resolution.place.kind === 'premises' && isAtSite(other.resolution.place, place))));
-    const best = placed.find(({ resolution }) => resolution.strength !== 'weak') ?? placed[0];
+    // A site named with a premises only locates it: the premises is the answer, or nothing is ("costa the mall wood green").
+    const usable = resolvedPrimary.filter(({ mention, resolution }) => !(ambiguousPremises && (resolution.strength === 'weak' || resolution.place.kind === 'landmark' || locatingMentions.includes(mention))) && !(isSite(resolution.place) && bySite.namesPremises));
+    const best = usable.find(({ resolution }) => resolution.strength !== 'weak') ?? usable[0];
     if (best) {
       const kind = best.resolution.place.kind as 'premises' | 'landmark';
-      return placedAtPlace(kind, methodOf(kind, best.mention, best.resolution), placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);
+      return placedAtPlace(kind, `${methodOf(kind, best.mention, best.resolution)}${bySite.inSite.has(best.mention) ? '_in_site' : ''}`, placeConfidence(0.9, best.mention, best.resolution), best.resolution.place);
     }
     /** A word of the text that no name found covers and that is no word of the language: a name we lack. */
     const isUnplacedNameWord = (i: number): boolean => {
@@ -288,7 +290,8 @@ export function createGeocoder(gazetteer: Gazetteer, options: GeocoderOptions = 
 
     // "royal news hornsey": a name we do not know, beside an area word, is a place in that
     // area we cannot find, not the area itself (whose centre would be a guess at it).
-    const unfoundName = hasUnfoundName(tokens, mentions, blocked);
+    // So is one word that is no word of the language nor of the gazetteer ("wingstop barking").
+    const unfoundName = hasUnfoundName(tokens, mentions, blocked) || tokens.some((_, i) => isUnplacedNameWord(i));
     if (!ambiguous && !unfoundName && primaryMentions.every((m) => locatingMentions.includes(m)) && streetMentions.length === 0) {
       const areaKinds = new Set<LocatedPlace['kind']>(['area']);
       for (const mention of areaMentions) {

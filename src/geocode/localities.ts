@@ -55,15 +55,11 @@ export function addressParts(place: Pick<LocatedPlace, 'address' | 'street'>): A
 export interface Localities {
   /** Whether some register address names this locality or site (`nameWords` form) outside its street. */
   isKnown(name: string): boolean;
-  /** Whether the place's own address names one of these localities outside its street. */
-  names(place: LocatedPlace, names: readonly string[]): boolean;
   /**
-   * Whether the place's address names a town that is not where these names are: a town
-   * unrelated to the names ("Dagenham" for "barking") whose premises are not around the
-   * names' points (`points`: Becontree is in the town the register calls Dagenham). Null
-   * when its address has no street to read it around.
+   * Whether the place's address names a town and nothing related to these names ("Dagenham"
+   * for "barking"). Null when its address has no street to read it around.
    */
-  namesOther(place: LocatedPlace, names: readonly string[], points: ReadonlyArray<[number, number]>): boolean | null;
+  namesOther(place: LocatedPlace, names: readonly string[]): boolean | null;
   /** Whether a premises addressed to one of these localities lies within LOCALITY_EXTENT_METRES of the place. */
   within(place: LocatedPlace, names: readonly string[]): boolean;
 }
@@ -108,13 +104,12 @@ export function createLocalities(places: readonly LocatedPlace[]): Localities {
   };
   return {
     isKnown: (name) => known.has(name),
-    names: (place, names) => own(place).some((part) => names.some((name) => contains(part, name))),
     // A town that is part of the name, or holds it, is not another town: a branch addressed
-    // "Tottenham" may be by Tottenham Hale, one addressed "Hornsey" in Crouch End.
-    namesOther: (place, names, points) => {
+    // "Tottenham" may be by Tottenham Hale.
+    namesOther: (place, names) => {
       const parts = partsOf.get(place);
       if (!parts) return null;
-      const related = (part: string): boolean => names.some((name) => contains(part, name) || contains(name, part)) || points.some((point) => near(point, [part]));
+      const related = (part: string): boolean => names.some((name) => contains(part, name) || contains(name, part));
       return parts.towns.some((town) => town !== ' london ') && !own(place).some(related);
     },
     within: (place, names) => near([place.longitude, place.latitude], names, place),

@@ -72,7 +72,7 @@ export function createNormaliser(table: AbbreviationTable = ABBREVIATIONS): Norm
     fillers,
     tokens(text: string): string[] {
       // "St James's Lane" is "st james lane" to anyone writing it: a possessive after an s is dropped whole.
-      // "K.F.C." and "kfc" are one name: letters joined by full stops are one word.
+      // "K.F.C." is "kfc": the dots of an initialism do not split it into letters.
       let value = ` ${text.toLowerCase().replace(/s[’‘`´']s\b/g, 's').replace(/[’‘`´']/g, '').replace(/\b[a-z](?:\.[a-z])+\.?/g, (initials) => initials.replace(/\./g, ''))} `;
       if (value.includes('/')) value = value.replace(slashPattern, (_, before: string, form: string) => `${before} ${slashForms.get(form)} `);
       // "A & B", "A + B", "A/B" join two names: a junction, or a name with "and" in it.

@@ -49,11 +49,17 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
   for (const lsoa of gazetteer.lsoas) if (lsoa.wardCode && lsoa.wardName) wardNames.set(lsoa.wardCode, nameWords(lsoa.wardName));
   /** Names of the area's districts and wards: the words an address uses to say where it is. */
   const localityNames = [...new Set([...gazetteer.places.filter((p) => p.kind === 'area').map((p) => nameWords(p.name)), ...wardNames.values()])].filter((n) => n.trim() !== '');
-  /** An address that names some other locality, and not the one the text names, says the branch is elsewhere. */
-  const addressedElsewhere = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
+  const areaPlaceNames = [...new Set(gazetteer.places.filter((p) => p.kind === 'area').map((p) => nameWords(p.name)))].filter((n) => n.trim() !== '');
+  /**
+   * An address that names some other locality, and not the one the text names, says the
+   * branch is elsewhere: its town (localities.ts), or another area in it at all ("West Green
+   * Road" runs through West Green). A ward's name in a street's is no such evidence
+   * ("Whalebone Lane South" is not only in Whalebone ward).
+   */
+  const addressedElsewhere = (place: LocatedPlace, areaNames: readonly string[], others: readonly string[] = localityNames): boolean => {
     if (!place.address) return false;
     const address = nameWords(place.address);
-    return !areaNames.some((area) => address.includes(area)) && localityNames.some((name) => address.includes(name) && !areaNames.some((area) => name.includes(area) || area.includes(name)));
+    return !areaNames.some((area) => address.includes(area)) && others.some((name) => address.includes(name) && !areaNames.some((area) => name.includes(area) || area.includes(name)));
   };
   /** "Tottenham" names the wards Tottenham Hale and South Tottenham; a ward's name is the council's own word for where a place is. */
   const inNamedWard = (place: LocatedPlace, areaNames: readonly string[]): boolean => {
@@ -99,27 +105,25 @@ export function createResolver(gazetteer: Pick<Gazetteer, 'districtPoint' | 'lso
     const names = [...new Set([...context.areaNames, ...context.localities])];
     if (context.areaPoints.length > 0 || names.length > 0) {
       const distance = (c: Candidate): number => Math.min(Infinity, ...context.areaPoints.map((point) => metresToPlace(point, c.place)));
-      // The register's own town for the branch, when it names another one ("Merrielands
-      // Crescent, Dagenham" is not in Barking). A street's name is not a town ("Whalebone
-      // Lane South" is not in Whalebone ward's area).
-      const elsewhere = (c: Candidate): boolean => localities.namesOther(c.place, names, []) ?? addressedElsewhere(c.place, names);
-      // A ward is the council's own word for where a place is, unless the register puts the
-      // branch in a town that is not around the area's point: a branch addressed "Dagenham"
-      // in Becontree ward is in Becontree (which is in Dagenham); one addressed "Dagenham"
-      // in Barking Riverside ward is in Barking Riverside but not in Barking.
-      // A ward of exactly the area's name is the area.
-      const wardIs = (c: Candidate): boolean => c.place.wardCode !== null && names.includes(wardNames.get(c.place.wardCode) ?? '');
-      const inWard = (c: Candidate): boolean => wardIs(c) || (inNamedWard(c.place, names) && !(localities.namesOther(c.place, names, context.areaPoints) ?? false));
+      // The register says the branch is elsewhere when its town is another ("Merrielands
+      // Crescent, Dagenham" for "barking") or its address names another area of the gazetteer
+      // ("West Green Road" for "tottenham hale").
+      const elsewhere = (c: Candidate): boolean => {
+        const town = localities.namesOther(c.place, names);
+        return town === null ? addressedElsewhere(c.place, names) : town || addressedElsewhere(c.place, names, areaPlaceNames);
+      };
       // "greggs wood green": the branches in Wood Green. A branch is in it when its address
       // names it (even in a street's name: "Dagenham Road" may be in Dagenham), when it is
-      // close to the area's point, when it is in a ward of its name, or, unless its address
-      // names another town, within the radius or beside premises addressed to the area.
+      // close to the area's point, when it is in a ward of its name (the council's own word,
+      // whatever town the register gives: "asda barking" may mean the one in Barking Riverside
+      // ward addressed to Dagenham), or, unless the register says it is elsewhere, within the
+      // radius or beside premises the register addresses to the area (localities.ts).
       // One there settles the name; two there is ambiguous: which is nearer the centre is
       // no evidence of which one the patient meant.
       // (Streets have extents, measured to their nearest point: the radius alone settles them.)
       if (candidates.every((c) => c.place.kind !== 'street') && clusterCandidates(candidates).length > 1) {
         const inArea = (c: Candidate): boolean =>
-          addressNames(c.place, names) || distance(c) <= AREA_CORE_METRES || inWard(c) || (!elsewhere(c) && (distance(c) <= AREA_RADIUS_METRES || localities.within(c.place, names)));
+          addressNames(c.place, names) || distance(c) <= AREA_CORE_METRES || inNamedWard(c.place, names) || (!elsewhere(c) && (distance(c) <= AREA_RADIUS_METRES || localities.within(c.place, names)));
         const there = clusterCandidates(candidates.filter(inArea));
         if (there.length > 1) return { status: 'ambiguous', candidates: there.map((cluster) => describe(representative(cluster).place)) };
         if (there.length === 1) narrow((c) => there[0]!.includes(c));

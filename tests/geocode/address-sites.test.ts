@@ -29,16 +29,21 @@ describe.skipIf(!hasSharedData)('sites named in premises addresses, on the real 
     ['a site named after its locality is found with the locality said last', 'in shopping city wood green', HARINGEY_SITE, 'landmark', 'Wood Green Shopping City', 'E01002026'],
     ['a retail park named in full is the site', 'car park of arena shopping park', HARINGEY_SITE, 'landmark', 'Arena Shopping Park', 'E01002058'],
     ['a retail park named after a station is the park, not the station', 'TOTTENHAM HALE RETAIL PARK', HARINGEY_SITE, 'landmark', 'Tottenham Hale Retail Park', 'E01002068'],
+    ['a shopping centre is found by another word for the same kind of site', 'WOOD GREEN SHOPPING CENTER', HARINGEY_SITE, 'landmark', 'Wood Green Shopping City', 'E01002026'],
+    ['a shopping park is found as a retail park', 'arena retail park', HARINGEY_SITE, 'landmark', 'Arena Shopping Park', 'E01002058'],
+    ['a shopping centre the addresses do not name is not guessed from a town', 'barking shopping centre', BARKING_SITE, 'no_match', null, null],
     ['a market hall is found by the shorter "market"', 'seven sisters market', HARINGEY_SITE, 'landmark', 'Seven Sisters Market Hall', 'E01002069'],
     ['a shopping centre is found by its name without the kind', 'o/s vicarage field', BARKING_SITE, 'landmark', 'Vicarage Field Shopping Centre', 'E01034473'],
     ['a misspelt short name still finds it', 'outside vicarage fields barking', BARKING_SITE, 'landmark', 'Vicarage Field Shopping Centre', 'E01034473'],
     ['a leisure park named in full is the site', 'car park dagenham leisure park', BARKING_SITE, 'landmark', 'Dagenham Leisure Park', 'E01000056'],
     ['a shopping centre one premises names is still the site', 'heathway shopping centre', BARKING_SITE, 'landmark', 'Heathway Shopping Centre', 'E01000105'],
     ['a market named after its town is the market, not the town', 'barking market', BARKING_SITE, 'landmark', 'Barking Market', 'E01034474'],
+    ['the same in shorthand', 'o/s barking mkt', BARKING_SITE, 'landmark', 'Barking Market', 'E01034474'],
     // a name that is only its kind needs a word that locates it
     ['a site called only by its kind is found beside the area it is in', 'o/s the mall wood green', HARINGEY_SITE, 'landmark', 'The Mall', 'E01002026'],
     ['or beside its postcode district', 'the mall n22', HARINGEY_SITE, 'landmark', 'The Mall', 'E01002026'],
     ['without one it is not placed', 'the mall', HARINGEY_SITE, 'ambiguous', null, null],
+    ['nor beside an area it is not in', 'the mall hornsey', HARINGEY_SITE, 'ambiguous', null, null],
     ['a street of that name is still the street in its own borough', 'the mall dagenham', BARKING_SITE, 'street', 'The Mall', 'E01000105'],
     // a chain named with a site is the branch in it
     ['a chain named with a shopping centre is its branch there, not the branch on the street outside', 'subway wood green shopping city', HARINGEY_SITE, 'premises', 'Subway', 'E01002026'],
@@ -48,7 +53,10 @@ describe.skipIf(!hasSharedData)('sites named in premises addresses, on the real 
     ['a chain named with a retail park is its branch there', 'greggs tottenham hale retail park', HARINGEY_SITE, 'premises', 'Greggs', 'E01002068'],
     ['a chain named with a leisure park is its branch there', "mcdonald's dagenham leisure park", BARKING_SITE, 'premises', "McDonald's Restaurants Ltd", 'E01000056'],
     ['a premises named with the site it is in is the premises, not the site', 'costa the mall wood green', HARINGEY_SITE, 'premises', 'Costa Coffee', 'E01002026'],
-    ['a chain with no branch in the site is not the branch down the road', 'costa vicarage field', BARKING_SITE, 'ambiguous', null, null],
+    ['a chain with no branch in the site is not the branch down the road', 'costa vicarage field', BARKING_SITE, 'no_match', null, null],
+    ['nor one across the borough that the ED\'s borough would pick', 'aldi wood green shopping city', HARINGEY_SITE, 'no_match', null, null],
+    ['a chain named with a site one register entry names is its branch at the site', 'greggs heathway shopping centre', BARKING_SITE, 'premises', 'Greggs', 'E01000105'],
+    ['a branch in the site named is placed whichever borough\'s ED sent the text', 'outside subway in tottenham hale retail park', 'RF4DG', 'premises', 'Subway', 'E01002068'],
     // "<area> town centre" is the area
     ['an area followed by "town centre" is the area', 'barking town centre', BARKING_SITE, 'area', 'Barking', 'E01000007'],
     ['the same in American spelling', 'Wood Green Town Center', HARINGEY_SITE, 'area', 'Wood Green', 'E01002029'],
@@ -110,6 +118,7 @@ describe('sites derived from premises addresses', () => {
     ['the premises\' own street is not a site', [premises('21 Pine Arcade, Barking', here, 'Pine Arcade'), premises('22 Pine Arcade, Barking', near, 'Pine Arcade')], [], []],
     ['a street the gazetteer holds nearby is not a site', [premises('Elm Parade Market, Barking', here, 'Elm Road'), premises('Elm Parade Market, Barking', near, 'Elm Road')], [{ id: 's1', kind: 'street', name: 'Elm Parade Market', category: 'road', longitude: near[0], latitude: near[1], source: 'streets.geojson' }], []],
     ['a name of common words alone is not a site', [premises('Market Hall Unit 10, High Road', here, 'High Road'), premises('Market Hall Unit 22, High Road', near, 'High Road')], [], []],
+    ['nor is a kind with a common word before it', [premises('Street Market, High Road', here, 'High Road'), premises('Street Market, High Road', near, 'High Road')], [], []],
     ['a building named for what happens in it is not a kind of site', [premises('Health Centre, High Road', here, 'High Road'), premises('Health Centre, High Road', near, 'High Road')], [], []],
     ['the premises\' own name in its address is the premises, not a site', [premises('Cedar Market, High Road', here, 'High Road', 'Cedar Market'), premises('Cedar Market, High Road', near, 'High Road', 'Cedar Market')], [], []],
     ['the same name far apart is two sites', [premises('Oak Retail Park, Broad Lane', here, 'Broad Lane'), premises('Oak Retail Park, Broad Lane', far, 'Broad Lane')], [], ['Oak Retail Park', 'Oak Retail Park']],
@@ -127,9 +136,9 @@ describe('sites derived from premises addresses', () => {
 
   it('gives the short name as an alias only when no place, ward or locality is called by it or its first words', () => {
     const site = (address: string, known: PlaceRecord[] = []): PlaceRecord => deriveAddressSites([premises(address, here)], known, []).records[0]!;
-    expect(site('Unit 2, Willow Field Shopping Centre').aliases).toEqual(['willow field']);
+    expect(site('Unit 2, Willow Field Shopping Centre').aliases).toEqual(['willow field', 'willow field shopping city', 'willow field shopping mall']);
     const area: PlaceRecord = { id: 'a1', kind: 'area', name: 'Willow', category: 'suburb', longitude: far[0], latitude: far[1], source: 'areas.geojson' };
-    expect(site('Unit 2, Willow Field Shopping Centre', [area]).aliases).toBeUndefined();
-    expect(site('Unit 2, Willow Shopping City', [area]).aliases).toEqual(['shopping city willow']);
+    expect(site('Unit 2, Willow Field Leisure Centre', [area]).aliases).toBeUndefined();
+    expect(site('Unit 2, Willow Shopping City', [area]).aliases).toEqual(['willow shopping centre', 'willow shopping mall', 'shopping city willow']);
   });
 });

@@ -20,9 +20,13 @@ describe('normalising receptionists\' shorthand (from schemas/code-lists/locatio
     ['High St', 'high street'],
     ['45 High St N17', '45 high street n17'],
     ['Philip Ln/West Green Rd', 'philip lane and west green road'],
-    // letters joined by full stops are one word, as the registers write some names
+    // national brands however they are written: the dots of an initialism, "&", short forms
+    ['inside K.F.C.', 'inside kfc'],
     ['inside K.F.C. in Barking', 'inside kfc in barking'],
     ['o/s j.d. sports', 'outside jd sports'],
+    ['o/s M&S', 'outside marks and spencer'],
+    ['The Co-operative', 'the co op'],
+    ['maccies', 'mcdonalds'],
     // a possessive after an s is dropped whole
     ["St James's Lane", 'saint james lane'],
     // a local nickname is the area's alias data, not language: it stays as written

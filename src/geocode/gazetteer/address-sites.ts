@@ -18,7 +18,7 @@
  */
 import { metresApart } from '../../lib/distance.ts';
 import { createNormaliser, type Normaliser } from '../normalise.ts';
-import { GENERIC_WORDS, placeKeys } from '../place-index.ts';
+import { placeKeys } from '../place-index.ts';
 import { createSiteKinds, type SiteKind } from '../site-words.ts';
 import type { ReadResult } from './read-postcodes.ts';
 import type { LsoaRecord, PlaceRecord } from './types.ts';
@@ -51,8 +51,7 @@ export const ADDRESS_SITES_FORMAT = 'sites named in premises addresses';
 export function deriveAddressSites(premises: readonly PlaceRecord[], known: readonly PlaceRecord[], lsoas: readonly LsoaRecord[]): ReadResult<PlaceRecord> {
   const normaliser = createNormaliser();
   const siteKinds = createSiteKinds(normaliser);
-  // Words that never say which place: kinds of business and place, articles, "london".
-  const common = (token: string): boolean => GENERIC_WORDS.has(token) || normaliser.fillers.has(token) || normaliser.relations.has(token);
+  const common = siteKinds.isCommon;
   const key = (text: string): string => normaliser.tokens(text).filter((t, i) => i > 0 || t !== 'the').join(' ');
   const streetsByName = new Map<string, PlaceRecord[]>();
   for (const place of known) {
@@ -76,15 +75,7 @@ export function deriveAddressSites(premises: readonly PlaceRecord[], known: read
     }
   }
 
-  const takenNames = new Set<string>();
-  for (const place of known) for (const [tokens] of placeKeys(place, normaliser)) takenNames.add(tokens.join(' '));
-  for (const lsoa of lsoas) if (lsoa.wardName) takenNames.add(key(lsoa.wardName));
-  // The words addresses use after the street for where a premises is ("Chadwell Heath", "Hornsey"): a place's name, not a site's.
-  for (const place of premises) {
-    const parts = (place.address ?? '').split(',').map(key);
-    const street = parts.findIndex((part) => place.street !== undefined && part.includes(key(place.street)));
-    if (street >= 0) for (const part of parts.slice(street + 1)) takenNames.add(part);
-  }
+  const takenNames = takenNamesOf(known, lsoas, normaliser, key);
 
   const records: PlaceRecord[] = [];
   let skipped = 0;
@@ -94,10 +85,9 @@ export function deriveAddressSites(premises: readonly PlaceRecord[], known: read
       const kind = group[0]!.kind;
       const core = group[0]!.tokens.slice(0, group[0]!.tokens.length - kind.words.length);
       const distinctive = core.some((t) => !common(t));
-      const kindOnly = core.length === 0;
       const needed = kind.words.length === 1 || !distinctive ? 2 : 1;
-      // A name of common words alone ("Market Hall", "Car Park") is never found by the matcher: no use as a place.
-      if (group.length < needed || (kindOnly && kind.words.every(common))) {
+      // A name of common words alone ("Market Hall", "Street Market") is never found by the matcher: no use as a place.
+      if (group.length < needed || group[0]!.tokens.every(common)) {
         skipped++;
         continue;
       }
@@ -107,8 +97,9 @@ export function deriveAddressSites(premises: readonly PlaceRecord[], known: read
         // is two words or more, not all common, and neither it nor its first words name another
         // place, ward or locality ("Tottenham Green" of Tottenham Green Leisure Centre is Tottenham's).
         if (core.length >= 2 && core.every((_, k) => !takenNames.has(core.slice(0, k + 1).join(' ')))) aliases.push(core);
-        // "Seven Sisters Market" for Seven Sisters Market Hall.
+        // "Seven Sisters Market" for Seven Sisters Market Hall; "Wood Green Shopping Centre" for Wood Green Shopping City.
         if (kind.short) aliases.push([...core, ...kind.short]);
+        for (const alike of kind.alike) aliases.push([...core, ...alike]);
         // "shopping city wood green": a site named after its locality, with the locality said last.
         if (kind.words.length >= 2 && takenNames.has(core.join(' '))) aliases.push([...kind.words, ...core]);
       }
@@ -116,6 +107,27 @@ export function deriveAddressSites(premises: readonly PlaceRecord[], known: read
     }
   }
   return { records, skipped, format: ADDRESS_SITES_FORMAT };
+}
+
+/** Names computed once per set of known places: a region's build derives sites from many premises files against the same places. */
+const takenNamesCache = new WeakMap<readonly PlaceRecord[], Set<string>>();
+
+/** Every name a place, ward or address locality goes by: a site's short name must not be one of them. */
+function takenNamesOf(known: readonly PlaceRecord[], lsoas: readonly LsoaRecord[], normaliser: Normaliser, key: (text: string) => string): Set<string> {
+  const cached = takenNamesCache.get(known);
+  if (cached) return cached;
+  const taken = new Set<string>();
+  for (const place of known) for (const [tokens] of placeKeys(place, normaliser)) taken.add(tokens.join(' '));
+  for (const lsoa of lsoas) if (lsoa.wardName) taken.add(key(lsoa.wardName));
+  // The words addresses use after the street for where a premises is ("Chadwell Heath", "Hornsey"): a place's name, not a site's.
+  for (const place of known) {
+    if (place.kind !== 'premises' || !place.address || !place.street) continue;
+    const parts = place.address.split(',').map(key);
+    const street = parts.findIndex((part) => part.includes(key(place.street!)));
+    if (street >= 0) for (const part of parts.slice(street + 1)) taken.add(part);
+  }
+  takenNamesCache.set(known, taken);
+  return taken;
 }
 
 /** The site an address part names, if it ends in a kind of site once its unit designators are taken off. */
