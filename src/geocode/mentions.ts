@@ -28,6 +28,9 @@ const KIND_WORDS: Record<string, (place: LocatedPlace) => boolean> = {
   school: (place) => place.kind === 'landmark' && place.category === 'school',
 };
 
+/** Numbers people write in figures inside names ("7 sisters", "3 mills"). */
+const NUMBER_WORDS: Record<string, string> = { '1': 'one', '2': 'two', '3': 'three', '4': 'four', '5': 'five', '6': 'six', '7': 'seven', '8': 'eight', '9': 'nine', '10': 'ten', '11': 'eleven', '12': 'twelve' };
+
 export interface MentionFinder {
   findMentions(tokens: string[], blocked: Set<number>): Mention[];
 }
@@ -40,6 +43,9 @@ export function createMentionFinder(index: PlaceIndex, corrector: TokenCorrector
       if ((token === 'street' || token === 'saint') && i < tokens.length - 1) {
         return [{ token, corrected: false }, { token: token === 'street' ? 'saint' : 'street', corrected: false }];
       }
+      // "7 sisters": a number written in figures before a name that has it in words.
+      const word = NUMBER_WORDS[token];
+      if (word !== undefined && tokens[i + 1] !== undefined && index.isPrefix(`${word} ${tokens[i + 1]}`)) return [{ token, corrected: false }, { token: word, corrected: false }];
       const split = compoundSplit(token);
       if (index.vocabulary.has(token) || structural.has(token) || /\d/.test(token)) return split ? [{ token, corrected: false }, { token: split, corrected: false }] : [{ token, corrected: false }];
       const corrections = corrector.correct(token).filter((c) => !index.isGeneric(c.token) || c.distance === 1);

@@ -9,7 +9,7 @@
 import type { LocatedPlace } from './gazetteer/load.ts';
 import genericWords from '../../schemas/code-lists/generic-words.json' with { type: 'json' };
 import { ABBREVIATIONS, type Normaliser } from './normalise.ts';
-import { ordinaryWordsAmong } from './ordinary-words.ts';
+import { isOrdinaryWord, ordinaryWordsAmong } from './ordinary-words.ts';
 import { addBrandKeys } from './brands.ts';
 
 /** How directly a key names its place: weak keys lose to any other key of the same span. */
@@ -167,6 +167,37 @@ export function placeKeys(place: Pick<LocatedPlace, 'name' | 'kind' | 'category'
   return keys;
 }
 
+/**
+ * "heath way" for Heathway, "long bridge rd" for Longbridge Road: a name word made of
+ * two words of the language is also written as the two. The first split into words of
+ * three letters or more is the one kept.
+ */
+const splits = new Map<string, string[] | null>();
+function splitWord(token: string): string[] | null {
+  if (splits.has(token)) return splits.get(token)!;
+  let result: string[] | null = null;
+  if (token.length >= 7 && /^[a-z]+$/.test(token)) {
+    for (let k = 3; k <= token.length - 3 && !result; k++) {
+      const left = token.slice(0, k);
+      const right = token.slice(k);
+      if (isOrdinaryWord(left) && isOrdinaryWord(right)) result = [left, right];
+    }
+  }
+  if (splits.size > 100000) splits.clear();
+  splits.set(token, result);
+  return result;
+}
+
+/** The keys, each marked false, then their split forms, marked true. */
+function withSplitWords(keys: Array<[string[], KeyStrength]>): Array<[string[], KeyStrength, boolean]> {
+  const more: Array<[string[], KeyStrength, boolean]> = [];
+  for (const [tokens, strength] of keys) {
+    const at = tokens.findIndex((token) => splitWord(token) !== null);
+    if (at >= 0 && !isOrdinaryWord(tokens[at]!)) more.push([[...tokens.slice(0, at), ...splitWord(tokens[at]!)!, ...tokens.slice(at + 1)], strength, true]);
+  }
+  return [...keys.map(([tokens, strength]): [string[], KeyStrength, boolean] => [tokens, strength, false]), ...more];
+}
+
 export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: Normaliser): PlaceIndex {
   const byKey = new Map<string, KeyedPlace[]>();
   const vocabulary = new Map<string, number>();
@@ -175,7 +206,7 @@ export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: No
   const areaNames = new Set(places.filter((place) => place.kind === 'area').map((place) => normaliser.tokens(place.name).join(' ')));
   for (const place of places) {
     const seen = new Set<string>();
-    for (const [tokens, strength] of placeKeys(place, normaliser, areaNames)) {
+    for (const [tokens, strength, split] of withSplitWords(placeKeys(place, normaliser, areaNames))) {
       const key = tokens.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
@@ -184,7 +215,8 @@ export function createPlaceIndex(places: readonly LocatedPlace[], normaliser: No
       else byKey.set(key, [{ place, strength }]);
       maxKeyTokens = Math.max(maxKeyTokens, tokens.length);
       for (let k = 1; k < tokens.length; k++) prefixes.add(tokens.slice(0, k).join(' '));
-      for (const token of new Set(tokens)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+      // A split form's halves are not words of the gazetteer: "fields" from "Greatfields" must not stop "vicarage fields" being read as "vicarage field".
+      if (!split) for (const token of new Set(tokens)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     }
   }
   // The brand before the words that say what kind of shop it is: "Boots The Chemists" and

@@ -62,6 +62,11 @@ describe.skipIf(!hasSharedData)('precision rules on the real Haringey and Barkin
     ['a register\'s "PH" (public house) is not part of how people name a pub', 'jolly fisherman north st', BARKING_SITE, 'premises', 'The Jolly Fisherman PH', null, null],
     ['"st" before a name may be "saint", so it does not make the pub before it a street', 'famous royal oak st james lane', HARINGEY_SITE, 'premises', 'The Famous Royal Oak', null, null],
     ['a possessive after an s is dropped whole ("St James\'s Lane")', "st james's lane n10", HARINGEY_SITE, 'street', "St James's Lane", null, null],
+    // how people write names
+    ['a name word made of two words is found written as the two', 'heath way', BARKING_SITE, 'street', 'Heathway', null, null],
+    ['so is a pub\'s', 'east brook pub', BARKING_SITE, 'premises', 'Eastbrook Pub', null, null],
+    ['a number in figures before a name that has it in words', 'o/s 7 sisters tube', HARINGEY_SITE, 'landmark', 'Seven Sisters', null, null],
+    ['a bus stop\'s shortening of two streets\' names is not a street of its own', 'whalebone lane', BARKING_SITE, 'no_match', null, null, null],
     // stations
     ['a station named with its town first goes by the rest of its name', 'heathway tube', BARKING_SITE, 'landmark', 'Dagenham Heathway', null, null],
     ['the rest alone, without a station word, is still the street', 'heathway', BARKING_SITE, 'street', 'Heathway', null, null],

@@ -16,7 +16,7 @@ import { readPoliceStreets } from './read-police-streets.ts';
 import { readSites } from './read-sites.ts';
 import { deriveAddressSites } from './address-sites.ts';
 import { declaredProvenance } from './provenance.ts';
-import { addPremisesToStreets, joinStreetRecords } from './street-points.ts';
+import { addPremisesToStreets, joinStreetRecords, shortenedStopStreets } from './street-points.ts';
 import { wardAreas } from './ward-areas.ts';
 import { applyAliases, readAliases } from './read-aliases.ts';
 import { createLsoaIndex } from '../lsoa-index.ts';
@@ -126,6 +126,7 @@ export function buildGazetteer(inputs: GazetteerBuildInputs): GazetteerFile {
   for (const file of inputs.openNames ?? []) addPlaces('open_names', file, readOpenNames(file));
   for (const file of inputs.policeStreets ?? []) addPlaces('police_streets', file, readPoliceStreets(file));
   for (const merged of joinStreetRecords(streetRecords)) placeMap.delete(merged.id);
+  for (const shortened of shortenedStopStreets([...placeMap.values()])) placeMap.delete(shortened.id);
   addPremisesToStreets([...placeMap.values()]);
   // Shopping centres, markets and the like that no open file lists, from the premises' own addresses.
   const knownPlaces = [...placeMap.values()];

@@ -129,6 +129,20 @@ function moveToMedoid(record: PlaceRecord): void {
   record.latitude = best[1];
 }
 
+/**
+ * Street records named from bus stops that are a shortening of a street nearby:
+ * TfL names a stop "Whalebone Lane" where the streets are Whalebone Lane North and
+ * South, and the shortening is not a street of its own. Returned for the caller to drop.
+ */
+export function shortenedStopStreets(places: readonly PlaceRecord[]): PlaceRecord[] {
+  const streets = places.filter((place) => place.kind === 'street');
+  return streets.filter((stop) => {
+    if (stop.category !== 'road_from_bus_stop') return false;
+    const key = `${streetKey(stop.name)} `;
+    return streets.some((other) => other !== stop && streetKey(other.name).startsWith(key) && closestApproach(pointsOf(other), pointsOf(stop)) <= SAME_STREET_METRES);
+  });
+}
+
 /** The known record of the same street that a point set continues (closest within SAME_STREET_METRES), or null. */
 export function streetContinued(known: readonly PlaceRecord[], points: ReadonlyArray<[number, number]>): PlaceRecord | null {
   let best: PlaceRecord | null = null;
