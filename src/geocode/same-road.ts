@@ -12,7 +12,8 @@
  * away are two roads.
  */
 import type { Gazetteer, LocatedPlace } from './gazetteer/load.ts';
-import { metresBetween } from '../lib/distance.ts';
+import { metresBetween, rulerAt } from '../lib/distance.ts';
+import { pointsOf } from './gazetteer/street-points.ts';
 import { metresBetweenPlaces } from './place-distance.ts';
 
 export type OneRoad = (a: LocatedPlace, b: LocatedPlace) => boolean;
@@ -23,6 +24,61 @@ export type OneRoad = (a: LocatedPlace, b: LocatedPlace) => boolean;
  * premises leave along a long road.
  */
 export const SAME_ROAD_METRES = 400;
+
+/**
+ * A long record's course, as the straight line its points lie along: the principal
+ * axis of the points (in metres about their mean), its length along the axis.
+ */
+function courseLine(points: ReadonlyArray<[number, number]>): { centre: [number, number]; direction: [number, number]; length: number; kx: number; ky: number } | null {
+  if (points.length < 3) return null;
+  const ruler = rulerAt(points[0]![1]);
+  // Metres per degree here, from the ruler: a degree east and a degree north.
+  const kx = ruler.distance([0, points[0]![1]], [1, points[0]![1]]);
+  const ky = ruler.distance([0, points[0]![1]], [0, points[0]![1] + 1]);
+  const xy = points.map(([lon, lat]) => [lon * kx, lat * ky] as const);
+  const cx = xy.reduce((sum, [x]) => sum + x, 0) / xy.length;
+  const cy = xy.reduce((sum, [, y]) => sum + y, 0) / xy.length;
+  let sxx = 0, syy = 0, sxy = 0;
+  for (const [x, y] of xy) {
+    sxx += (x - cx) ** 2;
+    syy += (y - cy) ** 2;
+    sxy += (x - cx) * (y - cy);
+  }
+  const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  const direction: [number, number] = [Math.cos(angle), Math.sin(angle)];
+  const along = xy.map(([x, y]) => (x - cx) * direction[0] + (y - cy) * direction[1]);
+  return { centre: [cx, cy], direction, length: Math.max(...along) - Math.min(...along), kx, ky };
+}
+
+/** How far a point lies from a course line, across it, in metres. */
+function offCourse(line: NonNullable<ReturnType<typeof courseLine>>, [lon, lat]: [number, number]): number {
+  const x = lon * line.kx - line.centre[0];
+  const y = lat * line.ky - line.centre[1];
+  return Math.abs(-x * line.direction[1] + y * line.direction[0]);
+}
+
+/**
+ * Whether one record of a name continues another: their points come within
+ * SAME_ROAD_METRES, or (a long road whose data has a gap, as Ripple Road's between
+ * Barking and Dagenham) the other lies on the line a long record runs along, not
+ * far beyond it. Haringey's two High Roads run side by side 2 km apart and its two
+ * Broadways lie off each other's line, so they stay two roads.
+ */
+function continues(a: LocatedPlace, b: LocatedPlace): boolean {
+  const gap = metresBetweenPlaces(a, b);
+  if (gap <= SAME_ROAD_METRES) return true;
+  if (gap > ROAD_GAP_ON_COURSE_METRES) return false;
+  for (const [record, other] of [[a, b], [b, a]] as const) {
+    const line = courseLine(record.points ?? []);
+    if (line && line.length >= COURSE_MIN_LENGTH_METRES && pointsOf(other).every((point) => offCourse(line, point) <= OFF_COURSE_METRES)) return true;
+  }
+  return false;
+}
+
+/** A record this long has a direction worth following; the other record must lie this close across it, within this gap. */
+const COURSE_MIN_LENGTH_METRES = 500;
+const OFF_COURSE_METRES = 350;
+const ROAD_GAP_ON_COURSE_METRES = 2000;
 
 export function createOneRoad(gazetteer: Pick<Gazetteer, 'districtPoint' | 'places'>): OneRoad {
   // Roads of each name, joined through records that come close: worked out once per name, when first asked.
@@ -41,7 +97,7 @@ export function createOneRoad(gazetteer: Pick<Gazetteer, 'districtPoint' | 'plac
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
     for (let i = 0; i < records.length; i++) {
       for (let j = i + 1; j < records.length; j++) {
-        if (find(i) !== find(j) && metresBetweenPlaces(records[i]!, records[j]!) <= SAME_ROAD_METRES) parent[find(i)] = find(j);
+        if (find(i) !== find(j) && continues(records[i]!, records[j]!)) parent[find(i)] = find(j);
       }
     }
     records.forEach((record, i) => roadOf.set(record.id, find(i)));
